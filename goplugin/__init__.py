@@ -1,0 +1,79 @@
+"""goplugin: hashicorp/go-plugin's gRPC plugin protocol, in Python.
+
+A plugin calls :func:`serve`; a host creates a :class:`Client`, and both use the same
+:class:`GRPCPlugin` subclasses. The wire protocol is go-plugin's, so a Go host built with
+hashicorp/go-plugin runs Python plugins and a Python host runs Go plugins.
+"""
+
+from goplugin.broker import BrokerError, GRPCBroker
+from goplugin.calls import CallOptions, call_options, current_call, serving
+from goplugin.client import Client, HostPluginSet, cleanup_clients
+from goplugin.errors import (
+    AbortedError,
+    AlreadyExistsError,
+    CancelledError,
+    DataLossError,
+    DeadlineExceededError,
+    FailedPreconditionError,
+    HandshakeError,
+    IncompatibleVersionError,
+    InternalError,
+    InvalidArgumentError,
+    NotFoundError,
+    OutOfRangeError,
+    PermissionDeniedError,
+    PluginError,
+    PluginExitedError,
+    PluginStartError,
+    ResourceExhaustedError,
+    RPCError,
+    StartTimeoutError,
+    UnauthenticatedError,
+    UnavailableError,
+    UnimplementedError,
+    UnknownError,
+    UnknownPluginError,
+)
+from goplugin.handshake import HandshakeConfig
+from goplugin.plugin import GRPCPlugin, PluginSet
+from goplugin.server import serve
+
+__all__ = [
+    "AbortedError",
+    "AlreadyExistsError",
+    "BrokerError",
+    "CallOptions",
+    "CancelledError",
+    "Client",
+    "DataLossError",
+    "DeadlineExceededError",
+    "FailedPreconditionError",
+    "GRPCBroker",
+    "GRPCPlugin",
+    "HandshakeConfig",
+    "HandshakeError",
+    "HostPluginSet",
+    "IncompatibleVersionError",
+    "InternalError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "OutOfRangeError",
+    "PermissionDeniedError",
+    "PluginError",
+    "PluginExitedError",
+    "PluginSet",
+    "PluginStartError",
+    "RPCError",
+    "ResourceExhaustedError",
+    "StartTimeoutError",
+    "UnauthenticatedError",
+    "UnavailableError",
+    "UnimplementedError",
+    "UnknownError",
+    "UnknownPluginError",
+    "call_options",
+    "cleanup_clients",
+    "current_call",
+    "serve",
+    "serving",
+]

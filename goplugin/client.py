@@ -1,0 +1,493 @@
+"""Client: the host's handle on one plugin process, as go-plugin's ``plugin.Client``.
+
+It launches the plugin with the environment go-plugin sets, reads and checks the handshake line,
+connects, keeps go-plugin's side channels (stdio, broker) drained, and hands out plugin clients
+through ``dispense``. Whatever the plugin does (exits early, prints garbage, hangs, dies in a
+call) the host gets a :class:`goplugin.PluginError` that says what happened and quotes the
+plugin's stderr, and keeps running; no process, socket or temp dir outlives ``kill()``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import queue
+import shutil
+import stat
+import subprocess
+import tempfile
+import threading
+import time
+import weakref
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import IO, Any
+
+import grpc
+from google.protobuf import empty_pb2
+from grpc_health.v1 import health_pb2
+
+from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
+from goplugin._proto.grpc_stdio_pb2 import StdioData
+from goplugin.broker import GRPCBroker
+from goplugin.client_channel import intercepted
+from goplugin.constants import (
+    DEFAULT_MAX_PORT,
+    DEFAULT_MIN_PORT,
+    ENV_MAX_PORT,
+    ENV_MIN_PORT,
+    ENV_PROTOCOL_VERSIONS,
+    ENV_UNIX_SOCKET_DIR,
+    GRPC_MESSAGE_OPTIONS,
+    HEALTH_SERVICE,
+    KILL_GRACE_SECONDS,
+)
+from goplugin.errors import (
+    HandshakeError,
+    PluginError,
+    PluginExitedError,
+    PluginStartError,
+    StartTimeoutError,
+    UnknownPluginError,
+    rpc_error_for,
+)
+from goplugin.handshake import HandshakeConfig, HandshakeLine, parse_handshake_line
+from goplugin.plugin import GRPCPlugin
+from goplugin.plugin_log import StderrReader
+
+#: Plugin sets as a host declares them: instances, or classes instantiated with no arguments.
+HostPluginSet = Mapping[str, GRPCPlugin | type[GRPCPlugin]]
+
+#: Status codes a dying plugin produces; after one, look whether the process is still there.
+_CRASH_CODES = frozenset(
+    {
+        grpc.StatusCode.UNAVAILABLE,
+        grpc.StatusCode.INTERNAL,
+        grpc.StatusCode.CANCELLED,
+        grpc.StatusCode.UNKNOWN,
+    }
+)
+_EXIT_SETTLE_SECONDS = 1.0
+
+_live_clients: weakref.WeakSet[Client] = weakref.WeakSet()
+
+
+def cleanup_clients() -> None:
+    """Kill every plugin this process started and has not killed yet.
+
+    Registered with :mod:`atexit`, so a host that exits normally leaves no plugin behind; call
+    it yourself from signal handlers or other exit paths.
+    """
+    for client in list(_live_clients):
+        with contextlib.suppress(Exception):
+            client.kill()
+
+
+atexit.register(cleanup_clients)
+
+
+class Client:
+    """Launches and talks to one plugin process. Single use: after ``kill()``, make a new one.
+
+    ``plugins`` is the host's plugin set for ``handshake_config.protocol_version``;
+    ``versioned_plugins`` offers more app versions, and the plugin picks one
+    (``negotiated_version``). ``env`` adds variables to the host's environment for the plugin.
+    Plugin stderr goes to ``logger`` line by line (hclog JSON and ``[LEVEL]`` prefixes set the
+    level) and, raw, to ``stderr`` if given; what the plugin prints to stdout arrives over
+    go-plugin's stdio stream and goes to ``sync_stdout`` (default: ``logger`` at INFO).
+    """
+
+    def __init__(
+        self,
+        *,
+        handshake_config: HandshakeConfig,
+        cmd: Sequence[str],
+        plugins: HostPluginSet | None = None,
+        versioned_plugins: Mapping[int, HostPluginSet] | None = None,
+        start_timeout: float = 60.0,
+        env: Mapping[str, str] | None = None,
+        logger: logging.Logger | None = None,
+        stderr: IO[str] | None = None,
+        sync_stdout: IO[str] | None = None,
+        sync_stderr: IO[str] | None = None,
+        kill_grace: float = KILL_GRACE_SECONDS,
+    ) -> None:
+        if not cmd:
+            raise ValueError("Client needs cmd: the command that starts the plugin")
+        self._config = handshake_config
+        self._cmd = list(cmd)
+        self._plugin_sets = _host_plugin_sets(handshake_config, plugins, versioned_plugins)
+        self._start_timeout = start_timeout
+        self._env = dict(env or {})
+        self._logger = logger or logging.getLogger(f"goplugin.plugin.{_plugin_label(self._cmd)}")
+        self._stderr_copy = stderr
+        self._sync_stdout = sync_stdout
+        self._sync_stderr = sync_stderr
+        self._kill_grace = kill_grace
+
+        self._lock = threading.RLock()
+        self._started = False
+        self._killed = False
+        self._start_error: PluginError | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._socket_dir: str | None = None
+        self._stderr_reader: StderrReader | None = None
+        self._exited = threading.Event()
+        self._handshake: HandshakeLine | None = None
+        self._raw_channel: grpc.Channel | None = None
+        self._channel: grpc.Channel | None = None
+        self._broker = GRPCBroker()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.kill()
+
+    def start(self) -> None:
+        """Launch the plugin and complete the handshake; a no-op once started."""
+        with self._lock:
+            if self._start_error is not None:
+                raise self._start_error
+            if self._killed:
+                raise PluginError("this plugin client was killed; create a new Client to restart")
+            if self._started:
+                return
+            self._started = True
+            _live_clients.add(self)
+            deadline = time.monotonic() + self._start_timeout
+            try:
+                self._launch()
+                self._handshake = self._read_handshake(deadline)
+                self._connect(self._handshake, deadline)
+            except BaseException as error:
+                self._killed = True
+                self._terminate(graceful=False)
+                _live_clients.discard(self)
+                if isinstance(error, PluginError):
+                    self._start_error = error
+                raise
+
+    def kill(self) -> None:
+        """Ask the plugin to shut down, wait ``kill_grace`` seconds, then SIGKILL it.
+
+        Idempotent, and blocks until the process is gone and its socket and temp dir removed.
+        """
+        with self._lock:
+            if self._killed:
+                return
+            self._killed = True
+            self._terminate(graceful=True)
+        _live_clients.discard(self)
+
+    # -- what hosts use ----------------------------------------------------------------------
+
+    def dispense(self, name: str) -> Any:
+        """The named plugin's client object, for the negotiated version (starts the plugin)."""
+        self.start()
+        self._raise_if_exited()
+        assert self._channel is not None and self._handshake is not None
+        plugin_set = self._plugin_sets[self._handshake.app_version]
+        plugin = plugin_set.get(name)
+        if plugin is None:
+            known = ", ".join(sorted(plugin_set)) or "none"
+            raise UnknownPluginError(
+                f"unknown plugin type: {name!r} (version {self._handshake.app_version} "
+                f"plugins: {known})"
+            )
+        instance = plugin() if isinstance(plugin, type) else plugin
+        return instance.grpc_client(self._broker, self._channel)
+
+    def ping(self) -> None:
+        """Check the plugin's health service; raises a :class:`PluginError` if it is not serving."""
+        self.start()
+        assert self._channel is not None
+        check = self._channel.unary_unary(
+            "/grpc.health.v1.Health/Check",
+            request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
+            response_deserializer=health_pb2.HealthCheckResponse.FromString,
+        )
+        reply = check(health_pb2.HealthCheckRequest(service=HEALTH_SERVICE), timeout=10.0)
+        if reply.status != health_pb2.HealthCheckResponse.SERVING:
+            status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+            raise PluginError(f"plugin health check: {status}")
+
+    @property
+    def negotiated_version(self) -> int:
+        """The app protocol version the plugin chose (starts the plugin)."""
+        self.start()
+        assert self._handshake is not None
+        return self._handshake.app_version
+
+    @property
+    def exited(self) -> bool:
+        """Whether the plugin process has exited (and been reaped)."""
+        return self._exited.is_set()
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    @property
+    def returncode(self) -> int | None:
+        return self._proc.returncode if self._proc is not None and self.exited else None
+
+    def stderr_tail(self) -> tuple[str, ...]:
+        """The plugin's last stderr lines, as quoted in error messages."""
+        return self._stderr_reader.tail() if self._stderr_reader is not None else ()
+
+    # -- start-up ----------------------------------------------------------------------------
+
+    def _launch(self) -> None:
+        self._socket_dir = tempfile.mkdtemp(prefix="plugin-dir")
+        env = {**os.environ, **self._env}
+        env.update(
+            {
+                self._config.magic_cookie_key: self._config.magic_cookie_value,
+                ENV_MIN_PORT: str(DEFAULT_MIN_PORT),
+                ENV_MAX_PORT: str(DEFAULT_MAX_PORT),
+                ENV_PROTOCOL_VERSIONS: ",".join(str(v) for v in sorted(self._plugin_sets)),
+                ENV_UNIX_SOCKET_DIR: self._socket_dir,
+            }
+        )
+        try:
+            self._proc = subprocess.Popen(
+                self._cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+        except OSError as error:
+            raise PluginStartError(f"could not launch plugin {self._cmd[0]!r}: {error}") from None
+        assert self._proc.stdout is not None and self._proc.stderr is not None
+        self._stderr_reader = StderrReader(self._proc.stderr, self._logger, self._stderr_copy)
+        self._stderr_reader.start()
+        threading.Thread(
+            target=self._watch_exit, args=(self._proc,), name="goplugin-wait", daemon=True
+        ).start()
+
+    def _watch_exit(self, proc: subprocess.Popen[bytes]) -> None:
+        """Reap the plugin the moment it exits, so it never lingers as a zombie."""
+        returncode = proc.wait()
+        self._exited.set()
+        level = logging.INFO if returncode == 0 or self._killed else logging.ERROR
+        self._logger.log(level, "plugin process exited: pid=%s status=%s", proc.pid, returncode)
+
+    def _read_handshake(self, deadline: float) -> HandshakeLine:
+        assert self._proc is not None and self._proc.stdout is not None
+        lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        threading.Thread(
+            target=_read_stdout,
+            args=(self._proc.stdout, lines, self._logger),
+            name="goplugin-stdout",
+            daemon=True,
+        ).start()
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise StartTimeoutError(
+                    f"timeout while waiting for plugin to start: no handshake line after "
+                    f"{self._start_timeout:g}s from {self._cmd_text()}",
+                    stderr_tail=self.stderr_tail(),
+                )
+            try:
+                line = lines.get(timeout=min(remaining, 0.1))
+            except queue.Empty:
+                continue
+            if line is None:
+                returncode = self._wait_exited(_EXIT_SETTLE_SECONDS)
+                raise PluginExitedError(
+                    f"plugin exited before completing the handshake "
+                    f"({_status_text(returncode)}): {self._cmd_text()}",
+                    returncode=returncode,
+                    stderr_tail=self._settled_tail(),
+                )
+            try:
+                return parse_handshake_line(line, self._plugin_sets)
+            except HandshakeError as error:
+                raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
+
+    def _connect(self, handshake: HandshakeLine, deadline: float) -> None:
+        channel = grpc.insecure_channel(handshake.target, options=GRPC_MESSAGE_OPTIONS)
+        try:
+            grpc.channel_ready_future(channel).result(timeout=max(deadline - time.monotonic(), 0))
+        except grpc.FutureTimeoutError:
+            channel.close()
+            raise PluginStartError(
+                f"could not connect to the plugin at {handshake.network}:{handshake.address}",
+                stderr_tail=self.stderr_tail(),
+            ) from None
+        self._raw_channel = channel
+        self._channel = intercepted(channel, self._diagnose)
+        self._broker.connect(channel)
+        threading.Thread(
+            target=self._drain_stdio, args=(channel,), name="goplugin-stdio", daemon=True
+        ).start()
+
+    def _drain_stdio(self, channel: grpc.Channel) -> None:
+        """Copy the plugin's streamed stdout/stderr; go-plugin < 1.1 plugins lack the service."""
+        stream_stdio = channel.unary_stream(
+            "/plugin.GRPCStdio/StreamStdio",
+            request_serializer=empty_pb2.Empty.SerializeToString,
+            response_deserializer=StdioData.FromString,
+        )
+        with contextlib.suppress(grpc.RpcError, ValueError):
+            for item in stream_stdio(empty_pb2.Empty()):
+                text = item.data.decode("utf-8", "replace")
+                if item.channel == StdioData.STDOUT:
+                    if self._sync_stdout is not None:
+                        self._sync_stdout.write(text)
+                        self._sync_stdout.flush()
+                    else:
+                        for line in text.splitlines():
+                            self._logger.info("%s", line)
+                elif item.channel == StdioData.STDERR and self._sync_stderr is not None:
+                    self._sync_stderr.write(text)
+                    self._sync_stderr.flush()
+
+    # -- failure -----------------------------------------------------------------------------
+
+    def _diagnose(self, error: grpc.RpcError, method: str) -> PluginError:
+        code: grpc.StatusCode = error.code()
+        details: str = error.details() or ""
+        if code in _CRASH_CODES and not self._killed:
+            returncode = self._wait_exited(_EXIT_SETTLE_SECONDS)
+            if returncode is not None:
+                return PluginExitedError(
+                    f"plugin exited ({_status_text(returncode)}) during {method}: "
+                    f"{code.name}: {details}",
+                    returncode=returncode,
+                    stderr_tail=self._settled_tail(),
+                )
+        return rpc_error_for(code, details)
+
+    def _raise_if_exited(self) -> None:
+        if self._exited.is_set():
+            raise PluginExitedError(
+                f"plugin has exited ({_status_text(self.returncode)}): {self._cmd_text()}",
+                returncode=self.returncode,
+                stderr_tail=self._settled_tail(),
+            )
+
+    def _wait_exited(self, timeout: float) -> int | None:
+        if self._exited.wait(timeout) and self._proc is not None:
+            return self._proc.returncode
+        return None
+
+    def _settled_tail(self) -> tuple[str, ...]:
+        """The stderr tail once the reader has caught up with a process that has exited."""
+        if self._stderr_reader is None:
+            return ()
+        if self._exited.is_set():
+            self._stderr_reader.join(timeout=_EXIT_SETTLE_SECONDS)
+        return self._stderr_reader.tail()
+
+    # -- shutdown ----------------------------------------------------------------------------
+
+    def _terminate(self, *, graceful: bool) -> None:
+        proc = self._proc
+        asked_to_exit = graceful and self._request_shutdown()
+        self._broker.close()
+        if self._raw_channel is not None:
+            self._raw_channel.close()
+        if proc is not None:
+            if asked_to_exit and not self._exited.wait(self._kill_grace):
+                self._logger.warning("plugin failed to exit gracefully")
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            self._exited.set()
+            if self._stderr_reader is not None:
+                self._stderr_reader.join(timeout=_EXIT_SETTLE_SECONDS)
+            for pipe in (proc.stdout, proc.stderr):
+                if pipe is not None:
+                    pipe.close()
+        self._remove_leftovers()
+
+    def _request_shutdown(self) -> bool:
+        """Send ``GRPCController/Shutdown``; True when the plugin took it (or already left)."""
+        if self._raw_channel is None or self._exited.is_set():
+            return False
+        shutdown = self._raw_channel.unary_unary(
+            "/plugin.GRPCController/Shutdown",
+            request_serializer=ControllerEmpty.SerializeToString,
+            response_deserializer=ControllerEmpty.FromString,
+        )
+        try:
+            shutdown(ControllerEmpty(), timeout=self._kill_grace)
+        except grpc.RpcError as error:
+            # The connection dropping as the plugin exits is a successful shutdown.
+            return error.code() == grpc.StatusCode.UNAVAILABLE
+        return True
+
+    def _remove_leftovers(self) -> None:
+        # A plugin killed with SIGKILL cannot remove its socket; Go plugins put theirs in TMPDIR.
+        handshake = self._handshake
+        if handshake is not None and handshake.network == "unix":
+            with contextlib.suppress(OSError):
+                if stat.S_ISSOCK(os.lstat(handshake.address).st_mode):
+                    os.unlink(handshake.address)
+        if self._socket_dir is not None:
+            shutil.rmtree(self._socket_dir, ignore_errors=True)
+
+    def _cmd_text(self) -> str:
+        return " ".join(self._cmd)
+
+
+def _host_plugin_sets(
+    config: HandshakeConfig,
+    plugins: HostPluginSet | None,
+    versioned_plugins: Mapping[int, HostPluginSet] | None,
+) -> dict[int, HostPluginSet]:
+    sets = dict(versioned_plugins or {})
+    if plugins is not None:
+        sets[config.protocol_version] = plugins
+    if not sets:
+        raise ValueError("Client needs plugins= or versioned_plugins=, with at least one plugin")
+    return sets
+
+
+def _read_stdout(
+    stream: IO[bytes], lines: queue.SimpleQueue[str | None], logger: logging.Logger
+) -> None:
+    """First line to the handshake; later lines logged at DEBUG so the pipe never fills."""
+    first = True
+    with contextlib.suppress(OSError, ValueError):
+        for raw in iter(stream.readline, b""):
+            line = raw.decode("utf-8", "replace")
+            if first:
+                lines.put(line)
+                first = False
+            else:
+                logger.debug("plugin stdout: %s", line.rstrip("\n"))
+    if first:
+        lines.put(None)
+
+
+def _plugin_label(cmd: Sequence[str]) -> str:
+    """A logger name for the plugin: the script for ``python x.py``, else the executable."""
+    program = os.path.basename(cmd[0])
+    if program.startswith("python") and len(cmd) > 1:
+        program = os.path.basename(cmd[1])
+    return program.removesuffix(".py").replace(".", "_") or "plugin"
+
+
+def _status_text(returncode: int | None) -> str:
+    if returncode is None:
+        return "still running"
+    if returncode < 0:
+        return f"killed by signal {-returncode}"
+    return f"exit status {returncode}"
+
+
+__all__ = ["Client", "HostPluginSet", "cleanup_clients"]

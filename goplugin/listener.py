@@ -1,0 +1,124 @@
+"""Where a plugin listens: a unix socket by default, TCP on 127.0.0.1 where it must.
+
+Mirrors go-plugin's ``serverListener``: a socket named ``plugin<digits>`` in
+``PLUGIN_UNIX_SOCKET_DIR`` (or the temp dir), optionally handed to ``PLUGIN_UNIX_SOCKET_GROUP``;
+on Windows, or when asked, the first free port of ``PLUGIN_MIN_PORT``..``PLUGIN_MAX_PORT``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import secrets
+import sys
+import tempfile
+from collections.abc import Mapping
+
+import grpc
+
+from goplugin.constants import (
+    ENV_MAX_PORT,
+    ENV_MIN_PORT,
+    ENV_UNIX_SOCKET_DIR,
+    ENV_UNIX_SOCKET_GROUP,
+)
+
+#: sockaddr_un.sun_path holds 108 bytes on Linux (104 on macOS), the terminating NUL included.
+_MAX_UNIX_PATH = 103 if sys.platform == "darwin" else 107
+
+
+class ListenError(RuntimeError):
+    """The plugin could not open its listener; the message says which setting to change."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Listener:
+    """A bound server address, and what to remove when the plugin exits."""
+
+    network: str
+    address: str
+    socket_path: str | None = None
+
+    def remove(self) -> None:
+        if self.socket_path:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.socket_path)
+
+
+def default_network() -> str:
+    return "tcp" if sys.platform == "win32" else "unix"
+
+
+def bind(server: grpc.Server, network: str, env: Mapping[str, str]) -> Listener:
+    """Bind ``server`` as go-plugin would and return the address for the handshake line."""
+    if network == "unix":
+        return _bind_unix(server, env)
+    if network == "tcp":
+        return _bind_tcp(server, env)
+    raise ListenError(f"unknown network {network!r}: use 'unix' or 'tcp'")
+
+
+def _bind_unix(server: grpc.Server, env: Mapping[str, str]) -> Listener:
+    directory = env.get(ENV_UNIX_SOCKET_DIR) or tempfile.gettempdir()
+    path = _fresh_socket_path(directory)
+    if len(os.fsencode(path)) > _MAX_UNIX_PATH:
+        raise ListenError(
+            f"unix socket path {path!r} is over the {_MAX_UNIX_PATH}-byte limit: "
+            f"set {ENV_UNIX_SOCKET_DIR} or TMPDIR to a shorter directory"
+        )
+    try:
+        server.add_insecure_port(f"unix:{path}")
+    except RuntimeError as error:
+        raise ListenError(f"could not listen on unix socket {path}: {error}") from None
+    group = env.get(ENV_UNIX_SOCKET_GROUP)
+    if group:
+        _hand_to_group(path, group)
+    return Listener("unix", path, socket_path=path)
+
+
+def _fresh_socket_path(directory: str) -> str:
+    for _ in range(100):
+        path = os.path.join(directory, f"plugin{secrets.randbelow(10**10)}")
+        if not os.path.exists(path):
+            return path
+    raise ListenError(f"could not find a free socket name in {directory}")
+
+
+def _hand_to_group(path: str, group: str) -> None:
+    import grp  # POSIX only, like the option itself
+
+    try:
+        gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
+        os.chown(path, -1, gid)
+        os.chmod(path, 0o660)
+    except (KeyError, OSError) as error:
+        raise ListenError(
+            f"could not give socket {path} to group {group!r} ({ENV_UNIX_SOCKET_GROUP}): {error}"
+        ) from None
+
+
+def _bind_tcp(server: grpc.Server, env: Mapping[str, str]) -> Listener:
+    low, high = _port_range(env)
+    for port in range(low, high + 1):
+        try:
+            bound = server.add_insecure_port(f"127.0.0.1:{port}")
+        except RuntimeError:
+            continue
+        if bound:
+            return Listener("tcp", f"127.0.0.1:{bound}")
+    raise ListenError(f"couldn't bind plugin TCP listener on 127.0.0.1 ports {low}..{high}")
+
+
+def _port_range(env: Mapping[str, str]) -> tuple[int, int]:
+    raw_low, raw_high = env.get(ENV_MIN_PORT, ""), env.get(ENV_MAX_PORT, "")
+    try:
+        low = int(raw_low) if raw_low else 0
+        high = int(raw_high) if raw_high else 0
+    except ValueError:
+        raise ListenError(
+            f"{ENV_MIN_PORT}={raw_low!r} / {ENV_MAX_PORT}={raw_high!r} must be port numbers"
+        ) from None
+    if low > high:
+        raise ListenError(f"{ENV_MIN_PORT} ({low}) must be less than {ENV_MAX_PORT} ({high})")
+    return low, high

@@ -1,0 +1,34 @@
+"""GRPCPlugin: the one class a plugin author (or the generator) subclasses per service.
+
+Like go-plugin's ``GRPCPlugin`` interface it has two halves: ``grpc_server`` runs in the plugin
+process and registers the real implementation on the gRPC server; ``grpc_client`` runs in the
+host and wraps the connection in an object with the same interface. The same class serves both
+sides, which is why the implementation is optional: a host never has one.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import grpc
+
+if TYPE_CHECKING:
+    from goplugin.broker import GRPCBroker
+
+
+class GRPCPlugin(abc.ABC):
+    """A plugin kind that speaks gRPC, as go-plugin's ``plugin.GRPCPlugin``."""
+
+    @abc.abstractmethod
+    def grpc_server(self, broker: GRPCBroker, server: grpc.Server) -> None:
+        """Register this plugin's services on ``server`` (plugin side)."""
+
+    @abc.abstractmethod
+    def grpc_client(self, broker: GRPCBroker, channel: grpc.Channel) -> Any:
+        """Return the host-side object that calls the plugin through ``channel``."""
+
+
+#: A plugin set: plugin name -> plugin, as go-plugin's ``PluginSet``.
+PluginSet = Mapping[str, GRPCPlugin]

@@ -1,0 +1,220 @@
+"""serve(): run this process as a go-plugin plugin, as go-plugin's ``plugin.Serve``.
+
+The order matters and follows go-plugin: check the magic cookie before anything else, negotiate
+the app version, take stdout away from the rest of the program, listen, register go-plugin's own
+services (health, controller, stdio, broker, reflection) beside the plugins', print the one
+handshake line, then serve until the host says Shutdown (or sends SIGTERM).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent import futures
+from typing import Any, NoReturn
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+
+from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
+from goplugin.broker import GRPCBroker
+from goplugin.constants import (
+    ENV_PROTOCOL_VERSIONS,
+    GRPC_MESSAGE_OPTIONS,
+    HEALTH_SERVICE,
+    NOT_A_HOST_MESSAGE,
+    PROTOCOL_GRPC,
+)
+from goplugin.handshake import (
+    HandshakeConfig,
+    HandshakeLine,
+    negotiate_version,
+    parse_protocol_versions,
+)
+from goplugin.listener import ListenError, bind, default_network
+from goplugin.plugin import PluginSet
+from goplugin.stdio import StdioHub, StdoutCapture
+
+_log = logging.getLogger("goplugin.server")
+
+#: After Shutdown, in-flight calls get this long before the server stops (go-plugin's host
+#: SIGKILLs after 2 s, so the whole exit must fit well inside that).
+_STOP_GRACE_SECONDS = 0.5
+
+
+def serve(
+    *,
+    handshake_config: HandshakeConfig,
+    plugins: PluginSet | None = None,
+    versioned_plugins: Mapping[int, PluginSet] | None = None,
+    network: str | None = None,
+    max_workers: int | None = None,
+    grpc_options: Sequence[tuple[str, Any]] = (),
+) -> NoReturn:
+    """Serve ``plugins`` to the host that launched this process, then exit.
+
+    ``plugins`` is served as ``handshake_config.protocol_version``; ``versioned_plugins`` maps
+    further app protocol versions to their plugin sets, and the version the host negotiates
+    decides which set is served. ``network`` is ``"unix"`` (default) or ``"tcp"``.
+    Exits with status 1 when run without the host's magic cookie.
+    """
+    _refuse_without_cookie(handshake_config)
+    plugin_sets = _plugin_sets(handshake_config, plugins, versioned_plugins)
+    host_versions = parse_protocol_versions(os.environ.get(ENV_PROTOCOL_VERSIONS, ""))
+    version = negotiate_version(host_versions, plugin_sets, handshake_config.protocol_version)
+    # Like a Go plugin, ignore Ctrl-C: the host shares our terminal and owns our shutdown.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    server = _PluginServer(plugin_sets[version], max_workers, grpc_options)
+    try:
+        server.start(network or default_network(), version)
+    except ListenError as error:
+        sys.stderr.write(f"plugin failed to start: {error}\n")
+        sys.exit(1)
+    server.wait_and_exit()
+
+
+def _refuse_without_cookie(config: HandshakeConfig) -> None:
+    if os.environ.get(config.magic_cookie_key) != config.magic_cookie_value:
+        sys.stderr.write(NOT_A_HOST_MESSAGE)
+        sys.stderr.flush()
+        sys.exit(1)
+
+
+def _plugin_sets(
+    config: HandshakeConfig,
+    plugins: PluginSet | None,
+    versioned_plugins: Mapping[int, PluginSet] | None,
+) -> dict[int, PluginSet]:
+    sets = dict(versioned_plugins or {})
+    if plugins is not None:
+        sets[config.protocol_version] = plugins
+    if not sets:
+        raise ValueError("serve() needs plugins= or versioned_plugins=, with at least one plugin")
+    return sets
+
+
+class _PluginServer:
+    """One serving plugin process: its gRPC server, listener, stdio and shutdown signal."""
+
+    def __init__(
+        self,
+        plugins: PluginSet,
+        max_workers: int | None,
+        grpc_options: Sequence[tuple[str, Any]],
+    ) -> None:
+        self._plugins = plugins
+        self._executor = futures.ThreadPoolExecutor(
+            max_workers=max_workers, thread_name_prefix="goplugin-rpc"
+        )
+        self._server = grpc.server(self._executor, options=(*GRPC_MESSAGE_OPTIONS, *grpc_options))
+        self._stdio = StdioHub(raw_stderr_fd=2)
+        self._capture = StdoutCapture(self._stdio)
+        self._broker = GRPCBroker()
+        self._health = health.HealthServicer()
+        self._stop = threading.Event()
+        self._service_names: list[str] = []
+
+    def start(self, network: str, version: int) -> None:
+        handshake_fd = self._capture.start()
+        self._register_builtin_services()
+        recorder = _ServiceRecorder(self._server, self._service_names)
+        for plugin in self._plugins.values():
+            plugin.grpc_server(self._broker, recorder)
+        self._enable_reflection()
+        self._listener = bind(self._server, network, os.environ)
+        self._server.start()
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: self._stop.set())
+        line = HandshakeLine(version, self._listener.network, self._listener.address, PROTOCOL_GRPC)
+        os.write(handshake_fd, line.format().encode())
+
+    def _register_builtin_services(self) -> None:
+        for name in ("", HEALTH_SERVICE):
+            self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, self._server)
+        controller = grpc.method_handlers_generic_handler(
+            "plugin.GRPCController",
+            {
+                "Shutdown": grpc.unary_unary_rpc_method_handler(
+                    self._shutdown,
+                    request_deserializer=ControllerEmpty.FromString,
+                    response_serializer=ControllerEmpty.SerializeToString,
+                )
+            },
+        )
+        self._server.add_generic_rpc_handlers(
+            (controller, self._stdio.generic_handler(), self._broker.generic_handler())
+        )
+
+    def _enable_reflection(self) -> None:
+        try:
+            from grpc_reflection.v1alpha import reflection
+        except ImportError:  # reflection is a convenience for grpcurl users, never required
+            return
+        names = (*self._service_names, reflection.SERVICE_NAME, health.SERVICE_NAME)
+        reflection.enable_server_reflection(names, self._server)
+
+    def _shutdown(self, request: ControllerEmpty, context: grpc.ServicerContext) -> ControllerEmpty:
+        """``plugin.GRPCController/Shutdown``: reply first, then stop (the host waits 2 s)."""
+        context.add_callback(self._stop.set)
+        return ControllerEmpty()
+
+    def wait_and_exit(self) -> NoReturn:
+        self._stop.wait()
+        # A stuck implementation must not outlive the host's 2 s grace: exit regardless.
+        watchdog = threading.Timer(1.5, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
+        for name in ("", HEALTH_SERVICE):
+            self._health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+        self._capture.stop()
+        self._stdio.close()
+        self._broker.close()
+        self._server.stop(grace=_STOP_GRACE_SECONDS).wait()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._listener.remove()
+        sys.exit(0)
+
+
+class _ServiceRecorder(grpc.Server):
+    """The server handed to ``grpc_server``: the real one, noting service names for reflection."""
+
+    def __init__(self, server: grpc.Server, names: list[str]) -> None:
+        self._server = server
+        self._names = names
+
+    def add_generic_rpc_handlers(
+        self, generic_rpc_handlers: Iterable[grpc.GenericRpcHandler[Any, Any]]
+    ) -> None:
+        for handler in generic_rpc_handlers:
+            name = getattr(handler, "service_name", None)
+            if callable(name):
+                self._names.append(str(name()))
+        self._server.add_generic_rpc_handlers(generic_rpc_handlers)
+
+    def add_registered_method_handlers(
+        self, service_name: str, method_handlers: Mapping[str, grpc.RpcMethodHandler[Any, Any]]
+    ) -> None:
+        if service_name not in self._names:
+            self._names.append(service_name)
+        self._server.add_registered_method_handlers(  # type: ignore[attr-defined]
+            service_name, method_handlers
+        )
+
+    def add_insecure_port(self, address: str) -> int:
+        return self._server.add_insecure_port(address)
+
+    def add_secure_port(self, address: str, server_credentials: grpc.ServerCredentials) -> int:
+        return self._server.add_secure_port(address, server_credentials)
+
+    def start(self) -> None:
+        raise RuntimeError("goplugin starts the server itself; grpc_server() only registers")
+
+    def stop(self, grace: float | None = None) -> threading.Event:
+        raise RuntimeError("goplugin stops the server itself, when the host asks it to")
+
+    def wait_for_termination(self, timeout: float | None = None) -> bool:
+        raise RuntimeError("goplugin owns the server's lifetime")

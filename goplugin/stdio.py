@@ -1,0 +1,185 @@
+"""Keeping stdout clean for the handshake, and streaming the plugin's output to the host.
+
+go-plugin reads the plugin's first stdout line as the handshake, so after ``serve()`` starts no
+other byte may reach the real stdout. Like a Go plugin, which swaps ``os.Stdout`` for a pipe, the
+runtime points file descriptor 1 at a pipe and forwards what arrives there over
+``plugin.GRPCStdio/StreamStdio``. Writes to ``sys.stderr`` go to the real stderr (which every host
+reads, logs, and quotes when the plugin crashes) *and* to the stream.
+
+Hosts that never open the stream (go-plugin before 1.1, including Debian's 1.0.1) would lose the
+plugin's stdout; until a stream is open it is copied to stderr instead, so it lands in their log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import queue
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+import grpc
+from google.protobuf import empty_pb2
+
+from goplugin._proto.grpc_stdio_pb2 import StdioData
+
+_CHUNK = 32 * 1024
+_STREAM_END = None
+
+
+class StdioHub:
+    """Fans the plugin's stdout/stderr out to at most one StreamStdio subscriber.
+
+    The proto says the stream must be opened once and data is not sent twice, so a second
+    subscriber replaces the first rather than sharing it.
+    """
+
+    def __init__(self, raw_stderr_fd: int) -> None:
+        self._raw_stderr_fd = raw_stderr_fd
+        self._lock = threading.Lock()
+        self._subscriber: queue.SimpleQueue[StdioData | None] | None = None
+
+    def publish(self, channel: StdioData.Channel, data: bytes) -> bool:
+        """Queue ``data`` for the open stream; False when no host is listening."""
+        with self._lock:
+            subscriber = self._subscriber
+        if subscriber is None:
+            return False
+        subscriber.put(StdioData(channel=channel, data=data))
+        return True
+
+    def forward_stdout(self, data: bytes) -> None:
+        if not self.publish(StdioData.STDOUT, data):
+            _write_all(self._raw_stderr_fd, data)
+
+    def subscribe(self) -> queue.SimpleQueue[StdioData | None]:
+        stream: queue.SimpleQueue[StdioData | None] = queue.SimpleQueue()
+        with self._lock:
+            previous, self._subscriber = self._subscriber, stream
+        if previous is not None:
+            previous.put(_STREAM_END)
+        return stream
+
+    def unsubscribe(self, stream: queue.SimpleQueue[StdioData | None]) -> None:
+        with self._lock:
+            if self._subscriber is stream:
+                self._subscriber = None
+
+    def close(self) -> None:
+        """End the open stream, so the server can stop without waiting on it."""
+        with self._lock:
+            previous, self._subscriber = self._subscriber, None
+        if previous is not None:
+            previous.put(_STREAM_END)
+
+    def stream_stdio(
+        self, request: empty_pb2.Empty, context: grpc.ServicerContext
+    ) -> Iterator[StdioData]:
+        """The ``plugin.GRPCStdio/StreamStdio`` handler."""
+        stream = self.subscribe()
+        context.add_callback(lambda: stream.put(_STREAM_END))
+        try:
+            while (item := stream.get()) is not _STREAM_END:
+                yield item
+        finally:
+            self.unsubscribe(stream)
+
+    def generic_handler(self) -> grpc.GenericRpcHandler[Any, Any]:
+        return grpc.method_handlers_generic_handler(
+            "plugin.GRPCStdio",
+            {
+                "StreamStdio": grpc.unary_stream_rpc_method_handler(
+                    self.stream_stdio,
+                    request_deserializer=empty_pb2.Empty.FromString,
+                    response_serializer=StdioData.SerializeToString,
+                )
+            },
+        )
+
+
+class _TeeStderr(io.TextIOBase):
+    """``sys.stderr`` for a serving plugin: the real stderr, plus the host's stdio stream."""
+
+    def __init__(self, original: TextIO, hub: StdioHub) -> None:
+        self._original = original
+        self._hub = hub
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        written = self._original.write(text)
+        self._original.flush()
+        self._hub.publish(StdioData.STDERR, text.encode("utf-8", "replace"))
+        return written
+
+    def flush(self) -> None:
+        self._original.flush()
+
+    def fileno(self) -> int:
+        return self._original.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._original.encoding
+
+
+class StdoutCapture:
+    """Owns file descriptor 1 while the plugin serves; see the module docstring."""
+
+    def __init__(self, hub: StdioHub) -> None:
+        self._hub = hub
+        self._handshake_fd = -1
+        self._reader: threading.Thread | None = None
+        self._original_stderr: TextIO | None = None
+
+    def start(self) -> int:
+        """Redirect fd 1 and ``sys.stderr``; return a private fd on the real stdout.
+
+        Anything ``print``ed before ``serve()`` and still sitting in ``sys.stdout``'s buffer is
+        flushed into the pipe, not onto the handshake channel.
+        """
+        self._handshake_fd = os.dup(1)
+        read_fd, write_fd = os.pipe()
+        os.dup2(write_fd, 1)
+        os.close(write_fd)
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(line_buffering=True)
+        self._reader = threading.Thread(
+            target=self._pump, args=(read_fd,), name="goplugin-stdout", daemon=True
+        )
+        self._reader.start()
+        self._original_stderr = sys.stderr
+        sys.stderr = _TeeStderr(sys.stderr, self._hub)
+        return self._handshake_fd
+
+    def _pump(self, read_fd: int) -> None:
+        with contextlib.suppress(OSError):
+            while data := os.read(read_fd, _CHUNK):
+                self._hub.forward_stdout(data)
+        os.close(read_fd)
+
+    def stop(self) -> None:
+        """Flush what the plugin printed, restore stderr, close the pipe; give the pump a moment."""
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        if self._original_stderr is not None:
+            sys.stderr = self._original_stderr
+        # Closing fd 1 ends the pump's read loop once the pipe is drained.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+        if self._reader is not None:
+            self._reader.join(timeout=0.5)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    with contextlib.suppress(OSError):
+        while view:
+            view = view[os.write(fd, view) :]
