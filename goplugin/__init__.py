@@ -5,6 +5,11 @@ A plugin calls :func:`serve`; a host creates a :class:`Client`, and both use the
 hashicorp/go-plugin runs Python plugins and a Python host runs Go plugins.
 """
 
+from goplugin.stdio import capture_process_stdout, launched_by_host
+
+if launched_by_host():  # before anything else can print onto the handshake channel
+    capture_process_stdout()
+
 from goplugin.broker import BrokerError, GRPCBroker
 from goplugin.calls import CallOptions, call_options, current_call, serving
 from goplugin.client import Client, HostPluginSet, cleanup_clients

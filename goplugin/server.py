@@ -37,7 +37,7 @@ from goplugin.handshake import (
 )
 from goplugin.listener import ListenError, bind, default_network
 from goplugin.plugin import PluginSet
-from goplugin.stdio import StdioHub, StdoutCapture
+from goplugin.stdio import capture_process_stdout
 
 _log = logging.getLogger("goplugin.server")
 
@@ -111,15 +111,15 @@ class _PluginServer:
             max_workers=max_workers, thread_name_prefix="goplugin-rpc"
         )
         self._server = grpc.server(self._executor, options=(*GRPC_MESSAGE_OPTIONS, *grpc_options))
-        self._stdio = StdioHub(raw_stderr_fd=2)
-        self._capture = StdoutCapture(self._stdio)
+        self._capture = capture_process_stdout()
+        self._stdio = self._capture.hub
         self._broker = GRPCBroker()
         self._health = health.HealthServicer()
         self._stop = threading.Event()
         self._service_names: list[str] = []
 
     def start(self, network: str, version: int) -> None:
-        handshake_fd = self._capture.start()
+        handshake_fd = self._capture.handshake_fd
         self._register_builtin_services()
         recorder = _ServiceRecorder(self._server, self._service_names)
         for plugin in self._plugins.values():

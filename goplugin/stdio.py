@@ -25,6 +25,7 @@ import grpc
 from google.protobuf import empty_pb2
 
 from goplugin._proto.grpc_stdio_pb2 import StdioData
+from goplugin.constants import ENV_MIN_PORT, ENV_PROTOCOL_VERSIONS
 
 _CHUNK = 32 * 1024
 _STREAM_END = None
@@ -131,7 +132,7 @@ class StdoutCapture:
     """Owns file descriptor 1 while the plugin serves; see the module docstring."""
 
     def __init__(self, hub: StdioHub) -> None:
-        self._hub = hub
+        self.hub = hub
         self._handshake_fd = -1
         self._reader: threading.Thread | None = None
         self._original_stderr: TextIO | None = None
@@ -155,13 +156,17 @@ class StdoutCapture:
         )
         self._reader.start()
         self._original_stderr = sys.stderr
-        sys.stderr = _TeeStderr(sys.stderr, self._hub)
+        sys.stderr = _TeeStderr(sys.stderr, self.hub)
+        return self._handshake_fd
+
+    @property
+    def handshake_fd(self) -> int:
         return self._handshake_fd
 
     def _pump(self, read_fd: int) -> None:
         with contextlib.suppress(OSError):
             while data := os.read(read_fd, _CHUNK):
-                self._hub.forward_stdout(data)
+                self.hub.forward_stdout(data)
         os.close(read_fd)
 
     def stop(self) -> None:
@@ -176,6 +181,27 @@ class StdoutCapture:
         os.close(devnull)
         if self._reader is not None:
             self._reader.join(timeout=0.5)
+
+
+_process_capture: StdoutCapture | None = None
+
+
+def launched_by_host() -> bool:
+    """Whether a go-plugin host started this process (every host version sets both)."""
+    return ENV_PROTOCOL_VERSIONS in os.environ and ENV_MIN_PORT in os.environ
+
+
+def capture_process_stdout() -> StdoutCapture:
+    """The process's one stdout capture, started on first use.
+
+    ``import goplugin`` calls this in a process a host launched, so that even an unbuffered
+    ``print`` between the imports and ``serve()`` cannot reach the handshake channel.
+    """
+    global _process_capture
+    if _process_capture is None:
+        _process_capture = StdoutCapture(StdioHub(raw_stderr_fd=2))
+        _process_capture.start()
+    return _process_capture
 
 
 def _write_all(fd: int, data: bytes) -> None:
