@@ -1,0 +1,1 @@
+"""Interop tests: real Go go-plugin hosts and plugins against this runtime."""
