@@ -229,6 +229,13 @@ class Client:
         return self._handshake.app_version
 
     @property
+    def address(self) -> str:
+        """Where the plugin listens: a unix socket path or ``127.0.0.1:port`` (starts it)."""
+        self.start()
+        assert self._handshake is not None
+        return self._handshake.address
+
+    @property
     def exited(self) -> bool:
         """Whether the plugin process has exited (and been reaped)."""
         return self._exited.is_set()

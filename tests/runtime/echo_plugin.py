@@ -17,4 +17,7 @@ if __name__ == "__main__":
     if versions:
         sets = {int(v): {"echo": EchoPlugin(EchoImpl(f"v{v}:"))} for v in versions.split(",")}
         goplugin.serve(handshake_config=HANDSHAKE, versioned_plugins=sets)
-    goplugin.serve(handshake_config=HANDSHAKE, plugins={"echo": EchoPlugin(EchoImpl())})
+    network = os.environ.get("ECHO_NETWORK")
+    goplugin.serve(
+        handshake_config=HANDSHAKE, plugins={"echo": EchoPlugin(EchoImpl())}, network=network
+    )

@@ -89,3 +89,30 @@ def test_cleanup_clients_kills_every_live_plugin(make_client: MakeClient) -> Non
         client.start()
     goplugin.cleanup_clients()
     assert all(client.exited for client in clients)
+
+
+def test_plugin_can_listen_on_tcp_in_the_hosts_port_range(
+    make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="goplugin.plugin")
+    client = make_client(env={"ECHO_NETWORK": "tcp"})
+    assert client.dispense("echo").echo("over tcp") == "over tcp"
+    assert client.address.startswith("127.0.0.1:")
+    port = int(client.address.rpartition(":")[2])
+    assert 10000 <= port <= 25000
+
+
+def test_reflection_lists_the_plugins_services(make_client: MakeClient) -> None:
+    from grpc_reflection.v1alpha import reflection_pb2
+
+    client = make_client()
+    client.start()
+    channel = client.dispense("echo")._channel
+    list_services = channel.stream_stream(
+        "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+        request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+        response_deserializer=reflection_pb2.ServerReflectionResponse.FromString,
+    )
+    replies = list_services(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
+    names = {service.name for service in next(iter(replies)).list_services_response.service}
+    assert {"pyplugintest.Echo", "grpc.health.v1.Health"} <= names
