@@ -1,0 +1,1 @@
+"""pyplugin's code generator: a .proto service in, a typed go-plugin plugin package out."""

@@ -1,0 +1,1 @@
+"""Jinja2 templates of the code generator, one per emitted file kind (shipped as package data)."""
