@@ -137,6 +137,7 @@ class Client:
         self._exited = threading.Event()
         self._handshake: HandshakeLine | None = None
         self._raw_channel: grpc.Channel | None = None
+        self._stdio_thread: threading.Thread | None = None
         self._channel: grpc.Channel | None = None
         self._broker = GRPCBroker()
 
@@ -302,10 +303,11 @@ class Client:
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
+                self._kill_process()
                 raise StartTimeoutError(
                     f"timeout while waiting for plugin to start: no handshake line after "
                     f"{self._start_timeout:g}s from {self._cmd_text()}",
-                    stderr_tail=self.stderr_tail(),
+                    stderr_tail=self._settled_tail(),
                 )
             try:
                 line = lines.get(timeout=min(remaining, 0.1))
@@ -322,6 +324,7 @@ class Client:
             try:
                 return parse_handshake_line(line, self._plugin_sets)
             except HandshakeError as error:
+                self._kill_process()  # so its stderr reaches EOF and the tail is complete
                 raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
 
     def _connect(self, handshake: HandshakeLine, deadline: float) -> None:
@@ -330,16 +333,18 @@ class Client:
             grpc.channel_ready_future(channel).result(timeout=max(deadline - time.monotonic(), 0))
         except grpc.FutureTimeoutError:
             channel.close()
+            self._kill_process()
             raise PluginStartError(
                 f"could not connect to the plugin at {handshake.network}:{handshake.address}",
-                stderr_tail=self.stderr_tail(),
+                stderr_tail=self._settled_tail(),
             ) from None
         self._raw_channel = channel
         self._channel = intercepted(channel, self._diagnose)
         self._broker.connect(channel)
-        threading.Thread(
+        self._stdio_thread = threading.Thread(
             target=self._drain_stdio, args=(channel,), name="goplugin-stdio", daemon=True
-        ).start()
+        )
+        self._stdio_thread.start()
 
     def _drain_stdio(self, channel: grpc.Channel) -> None:
         """Copy the plugin's streamed stdout/stderr; go-plugin < 1.1 plugins lack the service."""
@@ -391,6 +396,11 @@ class Client:
             return self._proc.returncode
         return None
 
+    def _kill_process(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+        self._wait_exited(_EXIT_SETTLE_SECONDS)
+
     def _settled_tail(self) -> tuple[str, ...]:
         """The stderr tail once the reader has caught up with a process that has exited."""
         if self._stderr_reader is None:
@@ -403,13 +413,17 @@ class Client:
 
     def _terminate(self, *, graceful: bool) -> None:
         proc = self._proc
-        asked_to_exit = graceful and self._request_shutdown()
+        if graceful and self._request_shutdown():
+            # Let the plugin end its stdio stream itself, so its last output is not lost, then
+            # give it go-plugin's grace period to exit.
+            if self._stdio_thread is not None:
+                self._stdio_thread.join(self._kill_grace)
+            if not self._exited.wait(self._kill_grace):
+                self._logger.warning("plugin failed to exit gracefully")
         self._broker.close()
         if self._raw_channel is not None:
             self._raw_channel.close()
         if proc is not None:
-            if asked_to_exit and not self._exited.wait(self._kill_grace):
-                self._logger.warning("plugin failed to exit gracefully")
             if proc.poll() is None:
                 proc.kill()
             proc.wait()

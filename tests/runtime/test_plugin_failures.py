@@ -55,8 +55,8 @@ def test_garbage_on_stdout_is_an_unrecognized_message(
         tmp_path,
         """
         import sys, time
-        print("Starting echo server v0.1...", flush=True)
         print("about to sleep", file=sys.stderr, flush=True)
+        print("Starting echo server v0.1...", flush=True)
         time.sleep(60)
         """,
     )
