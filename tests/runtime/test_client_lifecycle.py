@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import time
 
 import pytest
 
@@ -116,3 +118,18 @@ def test_reflection_lists_the_plugins_services(make_client: MakeClient) -> None:
     replies = list_services(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
     names = {service.name for service in next(iter(replies)).list_services_response.service}
     assert {"pyplugintest.Echo", "grpc.health.v1.Health"} <= names
+
+
+def test_plugin_ignores_ctrl_c_and_exits_cleanly_on_sigterm(make_client: MakeClient) -> None:
+    client = make_client()
+    echo = client.dispense("echo")
+    socket = client.address
+    assert client.pid is not None
+    os.kill(client.pid, signal.SIGINT)  # the terminal's Ctrl-C reaches plugins too
+    assert echo.echo("still serving") == "still serving"
+    os.kill(client.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 5
+    while not client.exited and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert client.returncode == 0
+    assert not os.path.exists(socket)
