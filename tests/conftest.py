@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: The greeter example's plugin program. Its one home: the example is due to move to
 #: examples/greeter/main.py, and only this line should have to change when it does.
-PYTHON_GREETER_PLUGIN = REPO / "examples" / "greeter" / "plugin.py"
+PYTHON_GREETER_PLUGIN = REPO / "examples" / "greeter" / "main.py"
 
 
 @pytest.fixture(scope="session")

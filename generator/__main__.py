@@ -1,0 +1,5 @@
+"""``python -m generator``: the same as ``gen-plugin``."""
+
+from generator.cli import main
+
+main()

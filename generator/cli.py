@@ -1,0 +1,100 @@
+"""``gen-plugin``: the command-line front door.
+
+``gen-plugin PROTO... -o OUT [-I DIR]... [--check] [--force-main]`` parses the protos with the
+protoc inside grpcio-tools (no system protoc needed; well-known types are found), runs the
+shared pipeline and writes the result atomically. This module only does I/O; the bytes are
+decided in :mod:`generator.pipeline`, the options in :mod:`generator.command`.
+
+A run whose inputs are unchanged since an identical earlier run is replayed from the cache
+(:mod:`generator.replay`) before click, protobuf, jinja2 or black are even imported; the result
+still goes through the same write stage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from generator import replay, write
+from generator.errors import GeneratorError
+from generator.files import OutputFile
+
+if TYPE_CHECKING:
+    from generator.settings import Settings
+
+PROG = "gen-plugin"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: replay if possible, else parse the arguments and run."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    key = replay.run_key(arguments)
+    recorded = replay.lookup(key) if key else None
+    if recorded is not None:
+        _exit_on_error(
+            lambda: _deliver(
+                recorded.outputs, recorded.out_dir, recorded.check, recorded.force_main
+            )
+        )
+        return
+    from generator.command import command
+
+    command.main(args=arguments, prog_name=PROG, obj=key)
+
+
+def run(
+    protos: list[str],
+    out_dir: str,
+    includes: list[str],
+    options: Settings,
+    *,
+    check: bool,
+    key: str | None,
+) -> None:
+    """A full run: protoc, pipeline, write; then remember it for replays."""
+
+    def full() -> None:
+        from google.protobuf import descriptor_pb2
+
+        from generator import load, pipeline
+
+        search = includes or load.default_includes(protos)
+        data, names = load.compile_protos(protos, search)
+        files = descriptor_pb2.FileDescriptorSet.FromString(data).file
+        outputs = pipeline.generate(files, names, options, include_main=True)
+        _deliver(outputs, out_dir, check, options.force_main)
+        if key is not None:
+            recorded = replay.Recorded(out_dir, check, options.force_main, tuple(outputs))
+            replay.record(
+                key, recorded, [file.name for file in files], [*search, load.well_known_include()]
+            )
+
+    _exit_on_error(full)
+
+
+def _deliver(outputs: Sequence[OutputFile], out_dir: str, check: bool, force_main: bool) -> None:
+    """Compare or write ``outputs``; report on stderr (a diff on stdout for ``--check``)."""
+    result = write.plan(outputs, out_dir, force_main=force_main)
+    if check:
+        if result.changes:
+            sys.stdout.write(write.diff(result))
+            raise GeneratorError(
+                f"{len(result.changes)} generated file(s) would change: run gen-plugin without "
+                "--check to update them",
+                out_dir,
+            )
+    else:
+        write.apply(result)
+    written = "" if check else f"{len(result.changes)} written, "
+    kept = f", {', '.join(result.kept)} kept (--force-main replaces it)" if result.kept else ""
+    sys.stderr.write(f"{PROG}: {out_dir}: {written}{len(result.unchanged)} unchanged{kept}\n")
+
+
+def _exit_on_error(action: Callable[[], None]) -> None:
+    """Run ``action``; a user-fixable error becomes a message and exit status 1."""
+    try:
+        action()
+    except GeneratorError as error:
+        sys.stderr.write(f"{PROG}: error: {error}\n")
+        sys.exit(1)

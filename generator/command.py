@@ -1,0 +1,101 @@
+"""The ``gen-plugin`` command line, declared with click: arguments, options and help.
+
+Kept apart from :mod:`generator.cli` so that click is imported only when a run has work to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import click
+
+from generator import settings
+from generator.errors import GeneratorError
+
+
+def _validated(
+    validate: Callable[[str], str],
+) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback that turns a settings validation error into a usage error."""
+
+    def callback(
+        context: click.Context, parameter: click.Parameter, value: str | None
+    ) -> str | None:
+        if value is None:
+            return None
+        try:
+            return validate(value)
+        except GeneratorError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return callback
+
+
+@click.command(
+    name="gen-plugin",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Handshake values default to ones derived from the proto package: a cookie key like "
+    "GREETER_PLUGIN, a cookie value that never changes, and the version from a trailing vN "
+    "package component (else 1).",
+)
+@click.argument("protos", nargs=-1, required=True, metavar="PROTO...")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    metavar="OUT",
+    help="Output folder (created if missing).",
+)
+@click.option(
+    "-I",
+    "--proto-path",
+    "includes",
+    multiple=True,
+    metavar="DIR",
+    help="Folder that imports are relative to; repeatable. Default: each PROTO's own folder.",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; print a diff and fail if OUT would change."
+)
+@click.option("--force-main", is_flag=True, help="Overwrite OUT/main.py even if it exists.")
+@click.option(
+    "--magic-cookie-key",
+    metavar="KEY",
+    callback=_validated(settings.validate_cookie_key),
+    help="Handshake cookie environment variable (default from the package: GREETER_PLUGIN).",
+)
+@click.option(
+    "--magic-cookie-value",
+    metavar="VALUE",
+    callback=_validated(settings.validate_cookie_value),
+    help="Handshake cookie value (default: a stable hash of the package name).",
+)
+@click.option(
+    "--protocol-version",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="App protocol version (default: N of a trailing vN package component, else 1).",
+)
+@click.pass_obj
+def command(
+    key: str | None,
+    protos: Sequence[str],
+    out_dir: str,
+    includes: Sequence[str],
+    check: bool,
+    force_main: bool,
+    magic_cookie_key: str | None,
+    magic_cookie_value: str | None,
+    protocol_version: int | None,
+) -> None:
+    """Generate a typed go-plugin plugin package from PROTO files into OUT."""
+    from generator import cli
+
+    options = settings.Settings(
+        magic_cookie_key=magic_cookie_key,
+        magic_cookie_value=magic_cookie_value,
+        protocol_version=protocol_version,
+        force_main=force_main,
+    )
+    cli.run(list(protos), out_dir, list(includes), options, check=check, key=key)

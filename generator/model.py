@@ -1,0 +1,349 @@
+"""Descriptors in, plain frozen dataclasses out: what the templates render.
+
+The model is built from ``FileDescriptorProto``s alone and never touches them again (nothing is
+mutated while walking). It resolves every message type to the Python module and attribute that
+define it, takes names from :mod:`generator.naming` and comments from
+:mod:`generator.locations`, and groups the files to generate into Python packages: one package
+per proto package, so ``greeter.v1`` and ``greeter.v2`` sit side by side and several files of
+one package share one ``interface.py`` and ``plugin.py`` instead of overwriting each other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+
+from google.protobuf import descriptor_pb2
+
+from generator import naming
+from generator.errors import GeneratorError, Location
+from generator.locations import PACKAGE_PATH, SYNTAX_PATH, SourceIndex, method_path, service_path
+from generator.settings import Settings
+
+
+class MethodKind(enum.Enum):
+    """The four RPC shapes; each maps to one grpc multi-callable and one Python signature."""
+
+    UNARY = "unary"
+    SERVER_STREAM = "server-stream"
+    CLIENT_STREAM = "client-stream"
+    BIDI = "bidi"
+
+    @property
+    def client_streaming(self) -> bool:
+        return self in (MethodKind.CLIENT_STREAM, MethodKind.BIDI)
+
+    @property
+    def server_streaming(self) -> bool:
+        return self in (MethodKind.SERVER_STREAM, MethodKind.BIDI)
+
+    @property
+    def multicallable(self) -> str:
+        """The grpc class a stub attribute of this kind is an instance of."""
+        prefix = "Stream" if self.client_streaming else "Unary"
+        suffix = "Stream" if self.server_streaming else "Unary"
+        return f"grpc.{prefix}{suffix}MultiCallable"
+
+
+@dataclasses.dataclass(frozen=True)
+class TypeRef:
+    """A message type as Python reaches it: ``module.attr`` (``attr`` may be ``Outer.Inner``)."""
+
+    proto_name: str
+    module: str
+    attr: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Method:
+    """One RPC."""
+
+    name: str
+    py_name: str
+    kind: MethodKind
+    request: TypeRef
+    response: TypeRef
+    doc: tuple[str, ...]
+    deprecated: bool
+    location: Location
+
+    @property
+    def servicer_is_lowercase(self) -> bool:
+        """grpc names servicer methods after the RPC; CamelCase ones need a lint exemption."""
+        return self.name == self.name.lower()
+
+
+@dataclasses.dataclass(frozen=True)
+class Service:
+    """One service: one interface class, one plugin."""
+
+    name: str
+    full_name: str
+    class_name: str
+    plugin_name: str
+    proto_file: str
+    grpc_module: str
+    methods: tuple[Method, ...]
+    doc: tuple[str, ...]
+    deprecated: bool
+
+    @property
+    def server_class(self) -> str:
+        return naming.adapter_class_names(self.class_name)[0]
+
+    @property
+    def client_class(self) -> str:
+        return naming.adapter_class_names(self.class_name)[1]
+
+    @property
+    def plugin_class(self) -> str:
+        return naming.adapter_class_names(self.class_name)[2]
+
+    @property
+    def impl_class(self) -> str:
+        return naming.adapter_class_names(self.class_name)[3]
+
+    @property
+    def stub_class(self) -> str:
+        return naming.grpc_stub_names(self.name)[0]
+
+    @property
+    def servicer_class(self) -> str:
+        return naming.grpc_stub_names(self.name)[1]
+
+    @property
+    def add_function(self) -> str:
+        return naming.grpc_stub_names(self.name)[2]
+
+
+@dataclasses.dataclass(frozen=True)
+class Handshake:
+    """The values that go into ``goplugin.HandshakeConfig``."""
+
+    protocol_version: int
+    magic_cookie_key: str
+    magic_cookie_value: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ProtoFile:
+    """A file to generate: its ``_pb2`` modules and its services."""
+
+    name: str
+    proto_package: str
+    module: str
+    grpc_module: str
+    services: tuple[Service, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Package:
+    """One emitted Python package: the files of one proto package generated in this run."""
+
+    proto_package: str
+    module: str
+    files: tuple[ProtoFile, ...]
+    handshake: Handshake
+
+    @property
+    def services(self) -> tuple[Service, ...]:
+        return tuple(service for file in self.files for service in file.services)
+
+
+@dataclasses.dataclass(frozen=True)
+class Model:
+    """Everything one run generates."""
+
+    packages: tuple[Package, ...]
+    #: protoc's module name -> our module path, for every file the run knows (imports included).
+    modules: Mapping[str, str]
+
+    @property
+    def files(self) -> Iterator[ProtoFile]:
+        for package in self.packages:
+            yield from package.files
+
+    @property
+    def services(self) -> tuple[Service, ...]:
+        return tuple(service for package in self.packages for service in package.services)
+
+
+def build(
+    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    to_generate: Sequence[str],
+    settings: Settings,
+) -> Model:
+    """Build the model for ``to_generate`` out of ``files`` (which must include all imports)."""
+    by_name = {file.name: file for file in files}
+    missing = [name for name in to_generate if name not in by_name]
+    if missing:
+        raise GeneratorError(f"no descriptor for {', '.join(missing)} (internal error)")
+    modules = _module_layout(files, to_generate)
+    types = dict(_type_index(files))
+    wanted = sorted(
+        (by_name[name] for name in set(to_generate) if not naming.is_runtime_proto(name)),
+        key=lambda file: (naming.python_package(file.package, file.name), file.name),
+    )
+    grouped: dict[str, list[descriptor_pb2.FileDescriptorProto]] = {}
+    for file in wanted:
+        grouped.setdefault(naming.python_package(file.package, file.name), []).append(file)
+    packages = tuple(_package(module, group, types, settings) for module, group in grouped.items())
+    model = Model(packages=packages, modules=modules)
+    if not model.services:
+        raise _no_service_error(wanted or [by_name[name] for name in to_generate])
+    return model
+
+
+def _module_layout(
+    files: Sequence[descriptor_pb2.FileDescriptorProto], to_generate: Sequence[str]
+) -> dict[str, str]:
+    """protoc module -> our module for every file; two files mapping to one module is an error."""
+    modules: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    for file in files:
+        module = naming.pb2_module(file.package, file.name)
+        other = owners.setdefault(module, file.name)
+        if other != file.name and (file.name in to_generate or other in to_generate):
+            raise GeneratorError(
+                f"{other} and {file.name} would both be generated as "
+                f"{naming.module_path(module)}: files of one package need different names; "
+                "rename one of them",
+                file.name,
+            )
+        modules[naming.protoc_module(file.name)] = module
+    return modules
+
+
+def _type_index(
+    files: Sequence[descriptor_pb2.FileDescriptorProto],
+) -> Iterator[tuple[str, TypeRef]]:
+    """Every message type of every file, by fully-qualified name (``.greeter.GreetRequest``)."""
+    for file in files:
+        module = naming.pb2_module(file.package, file.name)
+        scope = f".{file.package}" if file.package else ""
+        yield from _messages(file.message_type, module, scope, "")
+
+
+def _messages(
+    messages: Sequence[descriptor_pb2.DescriptorProto], module: str, scope: str, attr: str
+) -> Iterator[tuple[str, TypeRef]]:
+    for message in messages:
+        full = f"{scope}.{message.name}"
+        path = f"{attr}.{message.name}" if attr else message.name
+        yield full, TypeRef(full.lstrip("."), module, path)
+        yield from _messages(message.nested_type, module, full, path)
+
+
+def _package(
+    module: str,
+    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    types: Mapping[str, TypeRef],
+    settings: Settings,
+) -> Package:
+    first = files[0]
+    handshake = Handshake(
+        protocol_version=settings.protocol_version
+        or naming.default_protocol_version(first.package),
+        magic_cookie_key=settings.magic_cookie_key
+        or naming.default_cookie_key(first.package, first.name),
+        magic_cookie_value=settings.magic_cookie_value
+        or naming.default_cookie_value(first.package, first.name),
+    )
+    all_services = [service.name for file in files for service in file.service]
+    class_names = iter(naming.service_class_names(all_services))
+    plugin_names = iter(naming.plugin_names(all_services))
+    proto_files = []
+    for file in files:
+        index = SourceIndex(file)
+        pb2 = naming.pb2_module(file.package, file.name)
+        services = tuple(
+            _service(file, number, index, types, next(class_names), next(plugin_names))
+            for number in range(len(file.service))
+        )
+        proto_files.append(
+            ProtoFile(
+                name=file.name,
+                proto_package=file.package,
+                module=pb2,
+                grpc_module=pb2 + "_grpc",
+                services=services,
+            )
+        )
+    return Package(
+        proto_package=first.package, module=module, files=tuple(proto_files), handshake=handshake
+    )
+
+
+def _service(
+    file: descriptor_pb2.FileDescriptorProto,
+    number: int,
+    index: SourceIndex,
+    types: Mapping[str, TypeRef],
+    class_name: str,
+    plugin_name: str,
+) -> Service:
+    proto = file.service[number]
+    full_name = f"{file.package}.{proto.name}" if file.package else proto.name
+    py_names = naming.method_names([method.name for method in proto.method])
+    methods = []
+    for method_number, (method, py_name) in enumerate(zip(proto.method, py_names, strict=True)):
+        path = method_path(number, method_number)
+        kind = {
+            (False, False): MethodKind.UNARY,
+            (False, True): MethodKind.SERVER_STREAM,
+            (True, False): MethodKind.CLIENT_STREAM,
+            (True, True): MethodKind.BIDI,
+        }[(method.client_streaming, method.server_streaming)]
+        deprecated = method.options.deprecated
+        doc = index.comment(path) or [f"The ``{method.name}`` RPC ({kind.value})."]
+        if deprecated:
+            doc = [*doc, "", f"Deprecated: ``{method.name}`` is marked deprecated in {file.name}."]
+        methods.append(
+            Method(
+                name=method.name,
+                py_name=py_name,
+                kind=kind,
+                request=_resolve(types, method.input_type, index, path),
+                response=_resolve(types, method.output_type, index, path),
+                doc=tuple(doc),
+                deprecated=deprecated,
+                location=index.location(path),
+            )
+        )
+    deprecated = proto.options.deprecated
+    doc = index.comment(service_path(number)) or [f"The ``{full_name}`` service."]
+    if deprecated:
+        doc = [*doc, "", f"Deprecated: ``{proto.name}`` is marked deprecated in {file.name}."]
+    return Service(
+        name=proto.name,
+        full_name=full_name,
+        class_name=class_name,
+        plugin_name=plugin_name,
+        proto_file=file.name,
+        grpc_module=naming.pb2_module(file.package, file.name) + "_grpc",
+        methods=tuple(methods),
+        doc=tuple(doc),
+        deprecated=deprecated,
+    )
+
+
+def _resolve(
+    types: Mapping[str, TypeRef], type_name: str, index: SourceIndex, path: tuple[int, ...]
+) -> TypeRef:
+    ref = types.get(type_name)
+    if ref is None:  # protoc resolves types before we run; this is a broken descriptor set
+        raise GeneratorError(f"unknown message type {type_name}", index.location(path))
+    return ref
+
+
+def _no_service_error(files: Sequence[descriptor_pb2.FileDescriptorProto]) -> GeneratorError:
+    first = files[0]
+    where = SourceIndex(first).location(PACKAGE_PATH, SYNTAX_PATH)
+    names = ", ".join(file.name for file in files)
+    return GeneratorError(
+        f"no service to generate a plugin from in {names}: a plugin is a gRPC service, so add "
+        "`service Name { rpc Method(Request) returns (Response); }` to the proto, or pass the "
+        "file that declares the service (files it imports are found through -I)",
+        where,
+    )

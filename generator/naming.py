@@ -1,0 +1,333 @@
+"""Every naming decision the generator makes, in one place.
+
+A proto file names things for every language at once; Python needs its own spelling of each
+name, and the spelling must be stable: a regenerated package has to keep every public name it
+had, or user code that implements or calls it breaks. So each rule lives here once, is a pure
+function of the proto names, and depends on nothing else — not the Python version running the
+generator (keyword lists are frozen below), not the order files were passed in.
+
+Escaping by context, because Python forbids different things in different places:
+
+* attributes and methods (``greet``, ``lambda_``): hard keywords are escaped with a trailing
+  underscore (PEP 8); soft keywords and builtins are legal attribute names and left alone,
+  because ``def match(...)`` or ``def sum(...)`` reads better than any escape;
+* module-level names (service classes): keywords, builtins and the names the generated modules
+  themselves define or import are escaped, since they would shadow them;
+* module and package paths: keywords are escaped; a top-level package that would shadow the
+  standard library, ``grpc`` or ``goplugin`` when the output folder is on ``sys.path`` gets a
+  trailing underscore too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+
+def _words(text: str) -> frozenset[str]:
+    """A frozen set from whitespace-separated words (long name lists read better as text)."""
+    return frozenset(text.split())
+
+
+#: Python's hard keywords (identical from 3.10 to 3.13; frozen so output never depends on the
+#: interpreter that ran the generator).
+HARD_KEYWORDS = _words(
+    "False None True and as assert async await break class continue def del elif else except "
+    "finally for from global if import in is lambda nonlocal not or pass raise return try while "
+    "with yield"
+)
+
+#: Soft keywords (3.12 adds ``type``). Legal identifiers everywhere; listed for documentation
+#: and so tests can prove they survive unescaped.
+SOFT_KEYWORDS = frozenset({"_", "case", "match", "type"})
+
+#: Builtins a module-level class must not shadow (frozen from Python 3.11's ``builtins``).
+BUILTINS = _words(
+    "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup "
+    "BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError "
+    "ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError "
+    "DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception "
+    "ExceptionGroup FileExistsError FileNotFoundError FloatingPointError FutureWarning "
+    "GeneratorExit IOError ImportError ImportWarning IndentationError IndexError "
+    "InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError "
+    "ModuleNotFoundError NameError NotADirectoryError NotImplemented NotImplementedError OSError "
+    "OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError "
+    "ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration "
+    "SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError "
+    "UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError "
+    "UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any "
+    "ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex "
+    "copyright credits delattr dict dir divmod enumerate eval exec exit filter float format "
+    "frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len "
+    "license list locals map max memoryview min next object oct open ord pow print property quit "
+    "range repr reversed round set setattr slice sorted staticmethod str sum super tuple type "
+    "vars zip"
+)
+
+#: Names the generated modules bind at module level (imports and constants); a service class
+#: of the same name would shadow them.
+GENERATED_MODULE_NAMES = frozenset(
+    {"abc", "annotations", "grpc", "goplugin", "warnings", "Iterator", "HANDSHAKE", "PLUGINS"}
+    | {"interface", "plugin", "main"}
+)
+
+#: Top-level packages an output package must not shadow when the output folder is first on
+#: ``sys.path`` (as it is for ``python OUT/main.py``): the standard library (frozen from 3.11's
+#: ``sys.stdlib_module_names``, private modules left out) and what generated code imports.
+RESERVED_TOP_LEVEL = _words(
+    "abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb "
+    "binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop "
+    "collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg "
+    "crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email "
+    "encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib "
+    "functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac "
+    "html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword "
+    "lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap "
+    "modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers "
+    "opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil "
+    "platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr "
+    "pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy "
+    "sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket "
+    "socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string "
+    "stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib "
+    "tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace "
+    "traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid "
+    "venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp "
+    "zipfile zipimport zlib zoneinfo"
+) | {"grpc", "grpc_tools", "goplugin"}
+
+#: Proto files whose Python modules ship with the protobuf runtime: never generated, imported
+#: from ``google.protobuf`` as they are.
+RUNTIME_PROTO_PREFIX = "google/protobuf/"
+
+_VERSION_COMPONENT = re.compile(r"^v(\d+)(?:(?:alpha|beta)\d*)?$")
+
+
+def snake_case(name: str) -> str:
+    """``GetHTTPResponse`` -> ``get_http_response``: acronyms stay together, digits stick left."""
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return name.lower()
+
+
+def pascal_case(name: str) -> str:
+    """``greeter`` -> ``Greeter``, ``my_service`` -> ``MyService``; CamelCase is kept as is."""
+    parts = [part for part in name.split("_") if part]
+    if not parts:
+        return name
+    pascal = "".join(part[0].upper() + part[1:] for part in parts)
+    return pascal
+
+
+def escape_keyword(name: str) -> str:
+    """A hard keyword gets PEP 8's trailing underscore; anything else is returned unchanged."""
+    return name + "_" if name in HARD_KEYWORDS else name
+
+
+def _dedupe(names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
+    """Make names unique in declaration order: the first keeps its name, later ones get ``_2``.
+
+    Declaration order is part of the proto file, so the result is stable across runs.
+    """
+    used = set(taken)
+    result = []
+    for name in names:
+        candidate, counter = name, 2
+        while candidate in used:
+            candidate = f"{name}_{counter}"
+            counter += 1
+        used.add(candidate)
+        result.append(candidate)
+    return result
+
+
+#: Attributes the generated adapters keep on ``self``; a method must not take their names.
+ADAPTER_ATTRIBUTES = frozenset({"_impl", "_stub"})
+
+
+def method_names(rpc_names: Sequence[str]) -> list[str]:
+    """Python method names for a service's RPCs, in declaration order, unique within the class."""
+    return _dedupe([escape_keyword(snake_case(name)) for name in rpc_names], ADAPTER_ATTRIBUTES)
+
+
+def service_class_names(service_names: Sequence[str]) -> list[str]:
+    """Class names for services: PascalCase, never a keyword, builtin or generated name.
+
+    The adapter classes derived from each name (``<Name>GRPCServer``...) are unique too.
+    """
+    taken: set[str] = set()
+    result = []
+    for name in service_names:
+        base = pascal_case(name)
+        if base in HARD_KEYWORDS or base in BUILTINS or base in GENERATED_MODULE_NAMES:
+            base += "_"
+        candidate, counter = base, 2
+        while {candidate, *adapter_class_names(candidate)} & taken:
+            candidate = f"{base}{counter}"
+            counter += 1
+        taken.update({candidate, *adapter_class_names(candidate)})
+        result.append(candidate)
+    return result
+
+
+def adapter_class_names(class_name: str) -> tuple[str, str, str, str]:
+    """The server adapter, client adapter, GRPCPlugin and scaffold implementation class names."""
+    return (
+        f"{class_name}GRPCServer",
+        f"{class_name}GRPCClient",
+        f"{class_name}GRPCPlugin",
+        f"{class_name}Impl",
+    )
+
+
+def plugin_names(service_names: Sequence[str]) -> list[str]:
+    """Plugin-set keys: the service name in snake_case (``Greeter`` -> ``greeter``), unique.
+
+    They are strings, so keywords need no escape; they are what a Go host's ``Dispense`` names.
+    """
+    return _dedupe([snake_case(name) for name in service_names])
+
+
+def is_cap_words(name: str) -> bool:
+    """Whether pep8-naming (ruff's N801) accepts ``name`` as a class name."""
+    stripped = name.strip("_")
+    return stripped[:1].isupper() and "_" not in stripped
+
+
+def grpc_stub_names(service_name: str) -> tuple[str, str, str]:
+    """What grpcio-tools calls a service's stub, servicer and registration function."""
+    return (
+        f"{service_name}Stub",
+        f"{service_name}Servicer",
+        f"add_{service_name}Servicer_to_server",
+    )
+
+
+# -- files, modules and packages -----------------------------------------------------------
+
+
+def file_stem(proto_file: str) -> str:
+    """``a/b/greet-er.v1.proto`` -> ``greet_er_v1``: the last path part, a valid identifier."""
+    base = proto_file.rsplit("/", 1)[-1]
+    if base.endswith(".proto"):
+        base = base[: -len(".proto")]
+    stem = re.sub(r"\W", "_", base)
+    if stem[:1].isdigit():
+        stem = "_" + stem
+    return escape_keyword(stem)
+
+
+def protoc_module(proto_file: str) -> str:
+    """The module name protoc's Python generator uses for a file (its import lines use it)."""
+    return proto_file[: -len(".proto")].replace("-", "_").replace("/", ".") + "_pb2"
+
+
+def is_runtime_proto(proto_file: str) -> bool:
+    """True for well-known types, whose modules come with the protobuf runtime."""
+    return proto_file.startswith(RUNTIME_PROTO_PREFIX)
+
+
+def python_package(proto_package: str, proto_file: str) -> str:
+    """The dotted Python package that holds a proto package's output (``a.b.v1`` -> ``a.b.v1``).
+
+    A file without a package gets a package named after the file, so its modules never land
+    loose in the output folder. Components are keyword-escaped; a reserved top-level name
+    (``logging``, ``grpc``) gets a trailing underscore so it cannot shadow the real module.
+    """
+    parts = proto_package.split(".") if proto_package else [file_stem(proto_file)]
+    parts = [escape_keyword(part) for part in parts]
+    if parts[0] in RESERVED_TOP_LEVEL:
+        parts[0] += "_"
+    return ".".join(parts)
+
+
+def pb2_module(proto_package: str, proto_file: str) -> str:
+    """The absolute module path of a file's ``_pb2`` module within the output folder."""
+    if is_runtime_proto(proto_file):
+        return protoc_module(proto_file)
+    return f"{python_package(proto_package, proto_file)}.{file_stem(proto_file)}_pb2"
+
+
+def module_path(module: str, suffix: str = ".py") -> str:
+    """``greeter.v1.greeter_pb2`` -> ``greeter/v1/greeter_pb2.py`` (output-relative, POSIX)."""
+    return module.replace(".", "/") + suffix
+
+
+def import_from(importer_package: str, module: str) -> tuple[str, str]:
+    """``(from_part, name)`` to import ``module`` from a module in ``importer_package``.
+
+    Within the same top-level package the import is relative, so the output keeps working when
+    it is moved inside another package (grpc#29390); across top-level packages (and for the
+    protobuf runtime's modules) it is absolute, since relative imports cannot cross them.
+    """
+    parent, _, name = module.rpartition(".")
+    here = importer_package.split(".")
+    there = parent.split(".") if parent else []
+    if not there or here[0] != there[0] or parent.startswith("google.protobuf"):
+        return parent, name
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    dots = "." * (len(here) - common + 1)
+    return dots + ".".join(there[common:]), name
+
+
+def module_aliases(modules: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str]:
+    """Local names for imported modules: the module's own name unless two share it.
+
+    Colliding modules are all spelled out by their full path (``greeter_v1_greeter_pb2``) so
+    neither name depends on which of them was listed first.
+    """
+    unique = sorted(set(modules))
+    by_name: dict[str, list[str]] = {}
+    for module in unique:
+        by_name.setdefault(module.rpartition(".")[2], []).append(module)
+    reserved = set(taken)
+    aliases = {}
+    for name, owners in by_name.items():
+        if len(owners) == 1 and name not in reserved:
+            aliases[owners[0]] = name
+        else:
+            for module in owners:
+                aliases[module] = module.replace(".", "_")
+    return aliases
+
+
+# -- handshake defaults -----------------------------------------------------------------------
+
+
+def version_of(proto_package: str) -> int | None:
+    """The N of a trailing ``vN`` (or ``vNalphaM``/``vNbetaM``) package component, if any."""
+    last = proto_package.rpartition(".")[2]
+    match = _VERSION_COMPONENT.match(last)
+    return int(match.group(1)) if match else None
+
+
+def base_package(proto_package: str, proto_file: str) -> str:
+    """The package without its version component: what all versions of a protocol share."""
+    if not proto_package:
+        return file_stem(proto_file)
+    head, _, last = proto_package.rpartition(".")
+    return head if head and _VERSION_COMPONENT.match(last) else proto_package
+
+
+def default_cookie_key(proto_package: str, proto_file: str) -> str:
+    """``GREETER_PLUGIN`` for ``greeter`` and ``greeter.v1``: the first package component."""
+    first = proto_package.split(".")[0] if proto_package else file_stem(proto_file)
+    return re.sub(r"\W", "_", first).upper().strip("_") + "_PLUGIN"
+
+
+def default_cookie_value(proto_package: str, proto_file: str) -> str:
+    """A value chosen once for all time: a hash of the versionless package name.
+
+    Deterministic, so regenerating never changes it and every version of a protocol shares it;
+    not a secret (go-plugin's cookie is a UX feature, not a security measure).
+    """
+    seed = "pyplugin:" + base_package(proto_package, proto_file)
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+def default_protocol_version(proto_package: str) -> int:
+    """The app protocol version: from a ``vN`` package component, else 1."""
+    return version_of(proto_package) or 1

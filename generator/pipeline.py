@@ -1,0 +1,107 @@
+"""The pipeline both front doors share: descriptors and settings in, output files out.
+
+Model, protoc's modules, render, format: everything that decides the bytes happens here and
+nowhere else, so ``gen-plugin`` and ``protoc --pyplugin_out`` cannot drift apart. Nothing is
+written; the caller decides what to do with the files (write them, compare them, or put them in
+a ``CodeGeneratorResponse``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from google.protobuf import descriptor_pb2
+
+from generator import load, model, naming, relocate, render
+from generator.errors import GeneratorError
+from generator.files import MAIN, OutputFile
+from generator.format import format_python
+from generator.settings import Settings
+
+
+def generate(
+    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    to_generate: Sequence[str],
+    settings: Settings,
+    *,
+    include_main: bool,
+) -> list[OutputFile]:
+    """All output files for ``to_generate``, sorted by path.
+
+    ``files`` holds every file involved, imports included, in dependency order (as both a
+    descriptor set built with ``--include_imports`` and a ``CodeGeneratorRequest`` have them).
+    """
+    built = model.build(files, to_generate, settings)
+    names = [file.name for file in built.files]
+    protoc_output = load.python_modules(files, names)
+    outputs: list[OutputFile] = []
+    for package in built.packages:
+        for file in package.files:
+            outputs.extend(_protoc_modules(file.name, file.module, protoc_output, built.modules))
+            outputs.append(
+                OutputFile(
+                    naming.module_path(file.grpc_module, ".pyi"),
+                    format_python(render.grpc_stub(package, file), stub=True),
+                )
+            )
+        folder = naming.module_path(package.module, "/")
+        outputs.append(
+            OutputFile(folder + "__init__.py", format_python(render.package_init(package)))
+        )
+        if package.services:
+            outputs.append(
+                OutputFile(folder + "interface.py", format_python(render.interface(package)))
+            )
+            outputs.append(OutputFile(folder + "plugin.py", format_python(render.plugin(package))))
+    if include_main:
+        _check_one_program(built)
+        outputs.append(OutputFile(MAIN, format_python(render.main(built))))
+    return sorted(outputs, key=lambda output: output.path)
+
+
+def _protoc_modules(
+    name: str, module: str, protoc_output: Mapping[str, str], modules: Mapping[str, str]
+) -> list[OutputFile]:
+    """protoc's three modules for one file, moved to ``module`` with their imports fixed."""
+    stem = naming.protoc_module(name)[: -len("_pb2")].replace(".", "/")
+    result = []
+    for suffix, ours in (
+        ("_pb2.py", module),
+        ("_pb2.pyi", module),
+        ("_pb2_grpc.py", module + "_grpc"),
+    ):
+        source = protoc_output[stem + suffix]
+        extension = ".pyi" if suffix.endswith(".pyi") else ".py"
+        rewritten = relocate.relocate(source, ours, modules, stub=suffix == "_pb2.pyi")
+        result.append(OutputFile(naming.module_path(ours, extension), rewritten))
+    return result
+
+
+def _describe(handshake: model.Handshake) -> str:
+    value = handshake.magic_cookie_value
+    shown = value if len(value) <= 12 else value[:8] + "..."
+    return f"{handshake.magic_cookie_key}={shown}, version {handshake.protocol_version}"
+
+
+def _check_one_program(built: model.Model) -> None:
+    """``main.py`` is one plugin program: one handshake, distinct plugin names."""
+    packages = [package for package in built.packages if package.services]
+    handshakes = {package.handshake for package in packages}
+    if len(handshakes) > 1:
+        listed = ", ".join(
+            f"{package.proto_package or package.module} ({_describe(package.handshake)})"
+            for package in packages
+        )
+        raise GeneratorError(
+            f"one main.py cannot serve packages with different handshakes: {listed}; generate "
+            "them into separate output folders, or give them one handshake with "
+            "--magic-cookie-key/--magic-cookie-value/--protocol-version"
+        )
+    seen: dict[str, str] = {}
+    for service in built.services:
+        other = seen.setdefault(service.plugin_name, service.full_name)
+        if other != service.full_name:
+            raise GeneratorError(
+                f"{other} and {service.full_name} would both be served as plugin "
+                f"{service.plugin_name!r} by main.py: generate them into separate output folders"
+            )

@@ -1,0 +1,99 @@
+"""Generator options, parsed once into a typed object and validated.
+
+Options arrive as click options (``--magic-cookie-key``) or as a protoc parameter
+(``--pyplugin_opt=magic_cookie_key=X,protocol_version=2``). Both land in :class:`Settings`; an
+unknown or malformed option is an error, never silently ignored, because a typo in a cookie
+option would otherwise produce a plugin its host refuses without saying why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from generator.errors import GeneratorError
+
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What a run may override; ``None`` means "derive it from the proto" (see naming)."""
+
+    magic_cookie_key: str | None = None
+    magic_cookie_value: str | None = None
+    protocol_version: int | None = None
+    #: Write ``main.py`` even if it exists (CLI); emit it at all (protoc, which cannot know
+    #: whether the user already has one).
+    force_main: bool = False
+
+    def __post_init__(self) -> None:
+        if self.magic_cookie_key is not None:
+            validate_cookie_key(self.magic_cookie_key)
+        if self.magic_cookie_value is not None:
+            validate_cookie_value(self.magic_cookie_value)
+        if self.protocol_version is not None and self.protocol_version < 1:
+            raise GeneratorError(
+                f"protocol_version must be a positive integer, got {self.protocol_version}"
+            )
+
+
+def validate_cookie_key(key: str) -> str:
+    """The cookie key is an environment variable name, so it must be spelled like one."""
+    if not _ENV_NAME.match(key):
+        raise GeneratorError(
+            f"magic_cookie_key {key!r} is not an environment variable name: "
+            "use letters, digits and underscores, e.g. GREETER_PLUGIN"
+        )
+    return key
+
+
+def validate_cookie_value(value: str) -> str:
+    """Any printable text without quotes or backslashes (it travels in an env var)."""
+    if not value or not value.isprintable() or '"' in value or "\\" in value:
+        raise GeneratorError(
+            f"magic_cookie_value {value!r} must be non-empty printable text without quotes "
+            "or backslashes"
+        )
+    return value
+
+
+_BOOL_WORDS = {
+    "": True,
+    "true": True,
+    "1": True,
+    "yes": True,
+    "false": False,
+    "0": False,
+    "no": False,
+}
+
+
+def parse_parameter(parameter: str) -> Settings:
+    """Parse protoc's parameter string: ``key=value`` or bare flags, separated by commas."""
+    values: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in parameter.split(","))):
+        key, _, value = item.partition("=")
+        key = key.strip()
+        if key in values:
+            raise GeneratorError(f"option {key!r} is given twice in {parameter!r}")
+        values[key] = value.strip()
+    known = {field.name for field in dataclasses.fields(Settings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise GeneratorError(
+            f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"known options: {', '.join(sorted(known))}"
+        )
+    version = values.get("protocol_version")
+    if version is not None and not version.isdigit():
+        raise GeneratorError(f"protocol_version must be a positive integer, got {version!r}")
+    force_main = values.get("force_main", "false").lower()
+    if force_main not in _BOOL_WORDS:
+        raise GeneratorError(f"force_main takes true or false, got {force_main!r}")
+    return Settings(
+        magic_cookie_key=values.get("magic_cookie_key"),
+        magic_cookie_value=values.get("magic_cookie_value"),
+        protocol_version=int(version) if version is not None else None,
+        force_main=_BOOL_WORDS[force_main],
+    )

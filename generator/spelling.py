@@ -1,0 +1,272 @@
+"""The model as one generated module spells it: its import lines and its type expressions.
+
+The same message is ``greeter_pb2.GreetRequest`` inside the ``greeter`` package (imported
+relatively) and may need a longer alias in ``main.py`` when two packages both have a
+``greeter_pb2``. Each module context gets its own alias table, computed from only the modules it
+needs, so a package's files never change because another package was generated in the same run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+
+from generator import naming
+from generator.model import Method, MethodKind, Model, Package, Service, TypeRef
+
+
+@dataclasses.dataclass(frozen=True)
+class SpelledMethod:
+    """A method with its annotations spelled for one module."""
+
+    method: Method
+    request_message: str
+    response_message: str
+
+    @property
+    def name(self) -> str:
+        return self.method.name
+
+    @property
+    def py_name(self) -> str:
+        return self.method.py_name
+
+    @property
+    def kind(self) -> MethodKind:
+        return self.method.kind
+
+    @property
+    def doc(self) -> tuple[str, ...]:
+        return self.method.doc
+
+    @property
+    def deprecated(self) -> bool:
+        return self.method.deprecated
+
+    @property
+    def request_param(self) -> str:
+        """``request``, or ``requests`` when the client streams."""
+        return "requests" if self.kind.client_streaming else "request"
+
+    @property
+    def servicer_param(self) -> str:
+        """The parameter name grpcio-tools gives the servicer method (overrides must match)."""
+        return "request_iterator" if self.kind.client_streaming else "request"
+
+    @property
+    def request(self) -> str:
+        """The request annotation: ``Iterator[...]`` when the client streams."""
+        return _stream(self.request_message, self.kind.client_streaming)
+
+    @property
+    def response(self) -> str:
+        """The return annotation: ``Iterator[...]`` when the server streams."""
+        return _stream(self.response_message, self.kind.server_streaming)
+
+    @property
+    def interface_params(self) -> tuple[str, ...]:
+        """Parameters of the interface method (and of the client adapter and the scaffold)."""
+        return ("self", f"{self.request_param}: {self.request}")
+
+    @property
+    def servicer_params(self) -> tuple[str, ...]:
+        """Parameters of the grpc servicer method the server adapter overrides."""
+        return ("self", f"{self.servicer_param}: {self.request}", "context: grpc.ServicerContext")
+
+    @property
+    def deprecation_warning(self) -> str:
+        return f"{self.method.name} is deprecated"
+
+    @property
+    def todo_message(self) -> str:
+        return f"{self.method.name} is not implemented yet"
+
+    @property
+    def multicallable_arguments(self) -> tuple[str, str]:
+        """The type arguments of the stub attribute's ``grpc.<Kind>MultiCallable``."""
+        return (self.request_message, self.response_message)
+
+
+def _stream(message: str, streaming: bool) -> str:
+    return f"Iterator[{message}]" if streaming else message
+
+
+@dataclasses.dataclass(frozen=True)
+class SpelledService:
+    """A service whose methods are spelled for one module."""
+
+    service: Service
+    methods: tuple[SpelledMethod, ...]
+    #: Where the service's grpc module is reached from this module (its alias).
+    grpc_alias: str
+
+    @property
+    def interface_doc(self) -> tuple[str, ...]:
+        """The proto's comment, then how the interface is used (the same for every service)."""
+        name = self.service.plugin_name
+        return (
+            *self.service.doc,
+            "",
+            f"A plugin implements these methods and serves them with ``{self.service.plugin_class}"
+            f'(impl)``; a host calls them on what ``client.dispense("{name}")`` returns. Each '
+            "method takes the request message and returns the response message (iterators for "
+            "streams), so adding a field never breaks an implementation. Inside a method, "
+            "``goplugin.current_call()`` gives the call's deadline, metadata and cancellation.",
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class ModuleSpelling:
+    """Import lines and spelled services for one generated module."""
+
+    imports: tuple[str, ...]
+    services: tuple[SpelledService, ...]
+
+    @property
+    def absolute_imports(self) -> tuple[str, ...]:
+        """Imports of other packages' modules (the protobuf runtime's, other proto packages')."""
+        return tuple(line for line in self.imports if not line.startswith("from ."))
+
+    @property
+    def relative_imports(self) -> tuple[str, ...]:
+        """Imports from this package and its relatives."""
+        return tuple(line for line in self.imports if line.startswith("from ."))
+
+    @property
+    def class_names(self) -> str:
+        """The interface classes, sorted, as ``from .interface import`` lists them."""
+        return ", ".join(sorted(s.service.class_name for s in self.services))
+
+    @property
+    def uses_iterator(self) -> bool:
+        return any(m.kind is not MethodKind.UNARY for s in self.services for m in s.methods)
+
+    @property
+    def any_deprecated(self) -> bool:
+        return any(m.deprecated for s in self.services for m in s.methods)
+
+    @property
+    def stub_lint_exemptions(self) -> str:
+        """The ruff codes grpcio-tools' own names break in a ``_pb2_grpc.pyi`` ("" if none).
+
+        grpc names servicer methods after the RPCs and registration functions
+        ``add_<Service>Servicer_to_server``; a lowercase service also makes lowercase classes.
+        """
+        if not self.services:
+            return ""
+        if all(naming.is_cap_words(s.service.name) for s in self.services):
+            return "N802"
+        return "N801, N802"
+
+    @property
+    def any_camel_case_servicer(self) -> bool:
+        return any(not m.method.servicer_is_lowercase for s in self.services for m in s.methods)
+
+
+def _refs(services: Iterable[Service]) -> list[TypeRef]:
+    return [ref for s in services for m in s.methods for ref in (m.request, m.response)]
+
+
+def _spell(
+    services: Sequence[Service], aliases: Mapping[str, str], imports: Sequence[str]
+) -> ModuleSpelling:
+    spelled = tuple(
+        SpelledService(
+            service=service,
+            methods=tuple(
+                SpelledMethod(
+                    method=method,
+                    request_message=f"{aliases[method.request.module]}.{method.request.attr}",
+                    response_message=f"{aliases[method.response.module]}.{method.response.attr}",
+                )
+                for method in service.methods
+            ),
+            grpc_alias=aliases.get(service.grpc_module, ""),
+        )
+        for service in services
+    )
+    return ModuleSpelling(imports=tuple(imports), services=spelled)
+
+
+def _import_lines(importer_package: str | None, aliases: Mapping[str, str]) -> list[str]:
+    """Import lines as isort writes them: one per source, ``as`` imports on lines of their own.
+
+    Absolute sources first, then relative ones, each sorted, so the output is stable.
+    """
+    plain: dict[str, list[str]] = {}
+    lines = []
+    for module, alias in aliases.items():
+        if importer_package is None:
+            source, _, name = module.rpartition(".")
+        else:
+            source, name = naming.import_from(importer_package, module)
+        if alias == name:
+            plain.setdefault(source, []).append(name)
+        else:
+            lines.append(f"from {source} import {name} as {alias}")
+    lines.extend(
+        f"from {source} import {', '.join(sorted(names))}" for source, names in plain.items()
+    )
+    return sorted(lines, key=lambda line: (line.startswith("from ."), line))
+
+
+def in_package(package: Package, services: Sequence[Service], *, grpc: bool) -> ModuleSpelling:
+    """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub)."""
+    modules = {ref.module for ref in _refs(services)}
+    if grpc:
+        modules |= {service.grpc_module for service in services}
+    aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES)
+    return _spell(services, aliases, _import_lines(package.module, aliases))
+
+
+@dataclasses.dataclass(frozen=True)
+class MainPackage:
+    """One package as ``main.py`` reaches it."""
+
+    package: Package
+    interface_alias: str
+    plugin_alias: str
+    services: tuple[SpelledService, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class MainSpelling:
+    """Everything ``main.py`` needs: imports, packages and services, spelled absolutely."""
+
+    #: Imports of modules the protobuf runtime ships (well-known types).
+    runtime_imports: tuple[str, ...]
+    #: Imports of the generated packages.
+    imports: tuple[str, ...]
+    packages: tuple[MainPackage, ...]
+    spelling: ModuleSpelling
+
+    @property
+    def handshake_alias(self) -> str:
+        return self.packages[0].plugin_alias
+
+
+def for_main(model: Model) -> MainSpelling:
+    """Spelling for ``main.py``, which lives outside every package and imports absolutely."""
+    packages = [package for package in model.packages if package.services]
+    services = [service for package in packages for service in package.services]
+    wiring = {f"{p.module}.{name}" for p in packages for name in ("interface", "plugin")}
+    modules = {ref.module for ref in _refs(services)} | wiring
+    aliases = naming.module_aliases(modules, {"main", "goplugin", "Iterator", "annotations"})
+    spelling = _spell(services, aliases, ())
+    main_packages = tuple(
+        MainPackage(
+            package=package,
+            interface_alias=aliases[f"{package.module}.interface"],
+            plugin_alias=aliases[f"{package.module}.plugin"],
+            services=tuple(s for s in spelling.services if s.service in package.services),
+        )
+        for package in packages
+    )
+    lines = _import_lines(None, aliases)
+    runtime = tuple(line for line in lines if line.startswith("from google.protobuf"))
+    return MainSpelling(
+        runtime_imports=runtime,
+        imports=tuple(line for line in lines if line not in runtime),
+        packages=main_packages,
+        spelling=spelling,
+    )
