@@ -53,7 +53,12 @@ from goplugin.errors import (
     UnknownPluginError,
     rpc_error_for,
 )
-from goplugin.handshake import HandshakeConfig, HandshakeLine, parse_handshake_line
+from goplugin.handshake import (
+    HandshakeConfig,
+    HandshakeLine,
+    parse_handshake_line,
+    versioned_sets,
+)
 from goplugin.plugin import GRPCPlugin
 from goplugin.plugin_log import StderrReader
 
@@ -118,7 +123,7 @@ class Client:
             raise ValueError("Client needs cmd: the command that starts the plugin")
         self._config = handshake_config
         self._cmd = list(cmd)
-        self._plugin_sets = _host_plugin_sets(handshake_config, plugins, versioned_plugins)
+        self._plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "Client")
         self._start_timeout = start_timeout
         self._env = dict(env or {})
         self._logger = logger or logging.getLogger(f"goplugin.plugin.{_plugin_label(self._cmd)}")
@@ -463,19 +468,6 @@ class Client:
 
     def _cmd_text(self) -> str:
         return " ".join(self._cmd)
-
-
-def _host_plugin_sets(
-    config: HandshakeConfig,
-    plugins: HostPluginSet | None,
-    versioned_plugins: Mapping[int, HostPluginSet] | None,
-) -> dict[int, HostPluginSet]:
-    sets = dict(versioned_plugins or {})
-    if plugins is not None:
-        sets[config.protocol_version] = plugins
-    if not sets:
-        raise ValueError("Client needs plugins= or versioned_plugins=, with at least one plugin")
-    return sets
 
 
 def _read_stdout(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from goplugin.constants import CORE_PROTOCOL_VERSION, PROTOCOL_GRPC, PROTOCOL_NETRPC
 from goplugin.errors import HandshakeError, IncompatibleVersionError
@@ -117,6 +118,28 @@ def parse_handshake_line(line: str, host_versions: Iterable[int]) -> HandshakeLi
 def _is_host_port(address: str) -> bool:
     host, sep, port = address.rpartition(":")
     return bool(sep and host and port.isdigit())
+
+
+_Set = TypeVar("_Set")
+
+
+def versioned_sets(
+    config: HandshakeConfig,
+    plugins: _Set | None,
+    versioned_plugins: Mapping[int, _Set] | None,
+    caller: str,
+) -> dict[int, _Set]:
+    """All plugin sets by app version, as go-plugin merges ``Plugins`` into ``VersionedPlugins``.
+
+    The unversioned ``plugins`` speak ``config.protocol_version``, so older code that never
+    heard of versions keeps working beside versioned code.
+    """
+    sets = dict(versioned_plugins or {})
+    if plugins is not None:
+        sets[config.protocol_version] = plugins
+    if not sets:
+        raise ValueError(f"{caller} needs plugins= or versioned_plugins=, with at least one plugin")
+    return sets
 
 
 def parse_protocol_versions(raw: str) -> list[int]:

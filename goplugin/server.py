@@ -34,6 +34,7 @@ from goplugin.handshake import (
     HandshakeLine,
     negotiate_version,
     parse_protocol_versions,
+    versioned_sets,
 )
 from goplugin.listener import ListenError, bind, default_network
 from goplugin.plugin import PluginSet
@@ -63,7 +64,7 @@ def serve(
     Exits with status 1 when run without the host's magic cookie.
     """
     _refuse_without_cookie(handshake_config)
-    plugin_sets = _plugin_sets(handshake_config, plugins, versioned_plugins)
+    plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
     host_versions = parse_protocol_versions(os.environ.get(ENV_PROTOCOL_VERSIONS, ""))
     version = negotiate_version(host_versions, plugin_sets, handshake_config.protocol_version)
     # Like a Go plugin, ignore Ctrl-C: the host shares our terminal and owns our shutdown.
@@ -82,19 +83,6 @@ def _refuse_without_cookie(config: HandshakeConfig) -> None:
         sys.stderr.write(NOT_A_HOST_MESSAGE)
         sys.stderr.flush()
         sys.exit(1)
-
-
-def _plugin_sets(
-    config: HandshakeConfig,
-    plugins: PluginSet | None,
-    versioned_plugins: Mapping[int, PluginSet] | None,
-) -> dict[int, PluginSet]:
-    sets = dict(versioned_plugins or {})
-    if plugins is not None:
-        sets[config.protocol_version] = plugins
-    if not sets:
-        raise ValueError("serve() needs plugins= or versioned_plugins=, with at least one plugin")
-    return sets
 
 
 class _PluginServer:
