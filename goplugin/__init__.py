@@ -5,6 +5,8 @@ A plugin calls :func:`serve`; a host creates a :class:`Client`, and both use the
 hashicorp/go-plugin runs Python plugins and a Python host runs Go plugins.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from goplugin.stdio import capture_process_stdout, launched_by_host
 
 if launched_by_host():  # before anything else can print onto the handshake channel
@@ -12,7 +14,6 @@ if launched_by_host():  # before anything else can print onto the handshake chan
 
 from goplugin.broker import BrokerError, GRPCBroker
 from goplugin.calls import CallOptions, call_options, current_call, serving
-from goplugin.client import Client, HostPluginSet, cleanup_clients
 from goplugin.errors import (
     AbortedError,
     AlreadyExistsError,
@@ -42,6 +43,21 @@ from goplugin.errors import (
 from goplugin.handshake import HandshakeConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
+
+if TYPE_CHECKING:
+    from goplugin.client import Client, HostPluginSet, cleanup_clients
+
+_HOST_NAMES = ("Client", "HostPluginSet", "cleanup_clients")
+
+
+def __getattr__(name: str) -> Any:
+    """Load the host side on first use: a plugin process never imports it (start-up time)."""
+    if name in _HOST_NAMES:
+        from goplugin import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module 'goplugin' has no attribute {name!r}")
+
 
 __all__ = [
     "AbortedError",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import dataclasses
 import logging
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import grpc
 
@@ -72,8 +72,7 @@ def _is_grpc_abort(error: Exception) -> bool:
     return type(error) is Exception and not error.args
 
 
-@dataclasses.dataclass(frozen=True)
-class CallOptions:
+class CallOptions(NamedTuple):
     """Options the host applies to the calls it makes inside :func:`call_options`."""
 
     timeout: float | None = None

@@ -9,37 +9,39 @@ plugin alike.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from goplugin.constants import CORE_PROTOCOL_VERSION, PROTOCOL_GRPC, PROTOCOL_NETRPC
 from goplugin.errors import HandshakeError, IncompatibleVersionError
 
 
-@dataclasses.dataclass(frozen=True)
-class HandshakeConfig:
+class HandshakeConfig(NamedTuple):
     """What host and plugin must agree on before they talk.
 
     ``protocol_version`` is the app protocol version a plugin set speaks when the plugin is not
     versioned. The magic cookie is not a security measure, just a UX feature: a plugin run by
     hand sees no cookie and says so, instead of printing a handshake line at a confused user.
+
+    (A named tuple rather than a dataclass: ``dataclasses`` costs a plugin measurable start-up
+    time, and start-up is a product figure. :func:`validate_handshake_config` checks it.)
     """
 
     protocol_version: int
     magic_cookie_key: str
     magic_cookie_value: str
 
-    def __post_init__(self) -> None:
-        if not self.magic_cookie_key or not self.magic_cookie_value:
-            raise ValueError(
-                "HandshakeConfig needs a magic_cookie_key and a magic_cookie_value: "
-                "the plugin refuses to start without the cookie, so both sides must set one"
-            )
+
+def validate_handshake_config(config: HandshakeConfig) -> None:
+    """Refuse a config that could never complete a handshake, naming what is missing."""
+    if not config.magic_cookie_key or not config.magic_cookie_value:
+        raise ValueError(
+            "HandshakeConfig needs a magic_cookie_key and a magic_cookie_value: "
+            "the plugin refuses to start without the cookie, so both sides must set one"
+        )
 
 
-@dataclasses.dataclass(frozen=True)
-class HandshakeLine:
+class HandshakeLine(NamedTuple):
     """One parsed handshake line: where the plugin listens and what it negotiated."""
 
     app_version: int
@@ -134,6 +136,7 @@ def versioned_sets(
     The unversioned ``plugins`` speak ``config.protocol_version``, so older code that never
     heard of versions keeps working beside versioned code.
     """
+    validate_handshake_config(config)
     sets = dict(versioned_plugins or {})
     if plugins is not None:
         sets[config.protocol_version] = plugins

@@ -8,12 +8,11 @@ on Windows, or when asked, the first free port of ``PLUGIN_MIN_PORT``..``PLUGIN_
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
-import secrets
 import sys
 import tempfile
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import grpc
 
@@ -32,8 +31,7 @@ class ListenError(RuntimeError):
     """The plugin could not open its listener; the message says which setting to change."""
 
 
-@dataclasses.dataclass(frozen=True)
-class Listener:
+class Listener(NamedTuple):
     """A bound server address, and what to remove when the plugin exits."""
 
     network: str
@@ -79,7 +77,9 @@ def _bind_unix(server: grpc.Server, env: Mapping[str, str]) -> Listener:
 
 def _fresh_socket_path(directory: str) -> str:
     for _ in range(100):
-        path = os.path.join(directory, f"plugin{secrets.randbelow(10**10)}")
+        # os.urandom, not secrets: the name only has to be unused, and secrets' import is slow.
+        suffix = int.from_bytes(os.urandom(5), "big") % 10**10
+        path = os.path.join(directory, f"plugin{suffix}")
         if not os.path.exists(path):
             return path
     raise ListenError(f"could not find a free socket name in {directory}")

@@ -18,7 +18,6 @@ from concurrent import futures
 from typing import Any, NoReturn
 
 import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.broker import GRPCBroker
@@ -36,8 +35,11 @@ from goplugin.handshake import (
     parse_protocol_versions,
     versioned_sets,
 )
+from goplugin.health import NOT_SERVING, SERVING, HealthService
+from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.listener import ListenError, bind, default_network
 from goplugin.plugin import PluginSet
+from goplugin.reflection import LazyReflection
 from goplugin.stdio import capture_process_stdout
 
 _log = logging.getLogger("goplugin.server")
@@ -63,8 +65,8 @@ def serve(
     decides which set is served. ``network`` is ``"unix"`` (default) or ``"tcp"``.
     Exits with status 1 when run without the host's magic cookie.
     """
-    _refuse_without_cookie(handshake_config)
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
+    _refuse_without_cookie(handshake_config)
     host_versions = parse_protocol_versions(os.environ.get(ENV_PROTOCOL_VERSIONS, ""))
     version = negotiate_version(host_versions, plugin_sets, handshake_config.protocol_version)
     # Like a Go plugin, ignore Ctrl-C: the host shares our terminal and owns our shutdown.
@@ -102,7 +104,7 @@ class _PluginServer:
         self._capture = capture_process_stdout()
         self._stdio = self._capture.hub
         self._broker = GRPCBroker()
-        self._health = health.HealthServicer()
+        self._health = HealthService()
         self._stop = threading.Event()
         self._service_names: list[str] = []
 
@@ -121,8 +123,7 @@ class _PluginServer:
 
     def _register_builtin_services(self) -> None:
         for name in ("", HEALTH_SERVICE):
-            self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
-        health_pb2_grpc.add_HealthServicer_to_server(self._health, self._server)
+            self._health.set(name, SERVING)
         controller = grpc.method_handlers_generic_handler(
             "plugin.GRPCController",
             {
@@ -134,16 +135,17 @@ class _PluginServer:
             },
         )
         self._server.add_generic_rpc_handlers(
-            (controller, self._stdio.generic_handler(), self._broker.generic_handler())
+            (
+                self._health.generic_handler(),
+                controller,
+                self._stdio.generic_handler(),
+                self._broker.generic_handler(),
+            )
         )
 
     def _enable_reflection(self) -> None:
-        try:
-            from grpc_reflection.v1alpha import reflection
-        except ImportError:  # reflection is a convenience for grpcurl users, never required
-            return
-        names = (*self._service_names, reflection.SERVICE_NAME, health.SERVICE_NAME)
-        reflection.enable_server_reflection(names, self._server)
+        names = [*self._service_names, HEALTH_SERVICE_NAME]
+        self._server.add_generic_rpc_handlers((LazyReflection(names),))
 
     def _shutdown(self, request: ControllerEmpty, context: grpc.ServicerContext) -> ControllerEmpty:
         """``plugin.GRPCController/Shutdown``: reply first, then stop (the host waits 2 s)."""
@@ -157,7 +159,8 @@ class _PluginServer:
         watchdog.daemon = True
         watchdog.start()
         for name in ("", HEALTH_SERVICE):
-            self._health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+            self._health.set(name, NOT_SERVING)
+        self._health.close()
         self._capture.stop()
         self._stdio.close()
         self._broker.close()

@@ -133,3 +133,28 @@ def test_plugin_ignores_ctrl_c_and_exits_cleanly_on_sigterm(make_client: MakeCli
         time.sleep(0.01)
     assert client.returncode == 0
     assert not os.path.exists(socket)
+
+
+def test_health_service_answers_check_and_watch(make_client: MakeClient) -> None:
+    from grpc_health.v1 import health_pb2
+
+    client = make_client()
+    channel = client.dispense("echo")._channel
+    request = health_pb2.HealthCheckRequest
+    response = health_pb2.HealthCheckResponse
+    check = channel.unary_unary(
+        "/grpc.health.v1.Health/Check",
+        request_serializer=request.SerializeToString,
+        response_deserializer=response.FromString,
+    )
+    assert check(request(service="plugin")).status == response.SERVING
+    with pytest.raises(goplugin.NotFoundError, match="unknown service 'nope'"):
+        check(request(service="nope"))
+    watch = channel.unary_stream(
+        "/grpc.health.v1.Health/Watch",
+        request_serializer=request.SerializeToString,
+        response_deserializer=response.FromString,
+    )
+    updates = watch(request(service=""))
+    assert next(updates).status == response.SERVING
+    updates.cancel()

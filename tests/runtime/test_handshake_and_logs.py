@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+import goplugin
 from goplugin.handshake import (
     HandshakeConfig,
     HandshakeLine,
@@ -47,9 +48,12 @@ def test_five_field_line_from_old_python_examples_is_accepted() -> None:
     assert parsed.target == "127.0.0.1:1234"
 
 
-def test_handshake_config_without_cookie_is_rejected() -> None:
-    with pytest.raises(ValueError, match="magic_cookie_key"):
-        HandshakeConfig(protocol_version=1, magic_cookie_key="", magic_cookie_value="x")
+def test_handshake_config_without_cookie_is_rejected_by_host_and_plugin() -> None:
+    config = HandshakeConfig(protocol_version=1, magic_cookie_key="", magic_cookie_value="x")
+    with pytest.raises(ValueError, match="needs a magic_cookie_key and a magic_cookie_value"):
+        goplugin.Client(handshake_config=config, plugins={}, cmd=["plugin"])
+    with pytest.raises(ValueError, match="needs a magic_cookie_key and a magic_cookie_value"):
+        goplugin.serve(handshake_config=config, plugins={})
 
 
 @pytest.mark.parametrize(
