@@ -154,6 +154,9 @@ class _PluginServer:
 
     def wait_and_exit(self) -> NoReturn:
         self._stop.wait()
+        # The socket file goes first: the bound listener does not need its path, and a plugin
+        # that the watchdog below has to cut short must not leave the file behind.
+        self._listener.remove()
         # A stuck implementation must not outlive the host's 2 s grace: exit regardless.
         watchdog = threading.Timer(1.5, os._exit, args=(0,))
         watchdog.daemon = True
@@ -166,7 +169,6 @@ class _PluginServer:
         self._broker.close()
         self._server.stop(grace=_STOP_GRACE_SECONDS).wait()
         self._executor.shutdown(wait=False, cancel_futures=True)
-        self._listener.remove()
         sys.exit(0)
 
 
