@@ -1,5 +1,5 @@
 """``python -m generator``: the same as ``gen-plugin``."""
 
-from generator.cli import main
+from generator.cli import console
 
-main()
+console()

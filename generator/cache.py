@@ -1,10 +1,10 @@
 """A small on-disk cache so that regenerating unchanged input costs almost nothing.
 
-Three things are kept, all keyed by content hashes so a stale entry can never be used:
-compiled templates (jinja2's bytecode cache), black's output for a rendered text, and run
-manifests (see :mod:`generator.uptodate`). Every key includes :func:`fingerprint`, a hash of
-the generator's own code and templates and of the grpcio-tools and black versions, so upgrading
-any of them invalidates everything.
+Two things are kept, both keyed by content hashes so a stale entry can never be used: black's
+output for a rendered text, and run manifests (see :mod:`generator.replay`). Every key includes
+:func:`fingerprint`, a hash of the generator's own code and templates and of the grpcio-tools,
+black and jinja2 versions, so upgrading any of them invalidates everything. (Templates need no
+cache: they ship compiled, see :mod:`generator.templating`.)
 
 The cache lives in ``$PYPLUGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/pyplugin``, else
 ``~/.cache/pyplugin``; ``PYPLUGIN_CACHE_DIR=off`` disables it. It is an optimisation only: if
@@ -70,6 +70,7 @@ def fingerprint() -> str:
     for package, version_file in (
         ("grpc_tools", "grpc_version.py"),
         ("black", "_black_version.py"),
+        ("jinja2", "__init__.py"),
     ):
         spec = importlib.util.find_spec(package)
         locations = spec.submodule_search_locations if spec else None

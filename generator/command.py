@@ -31,12 +31,28 @@ def _validated(
     return callback
 
 
+def _validated_each(
+    validate: Callable[[str], str],
+) -> Callable[[click.Context, click.Parameter, Sequence[str]], Sequence[str]]:
+    """:func:`_validated` for a repeatable option: every value is checked."""
+    one = _validated(validate)
+
+    def callback(
+        context: click.Context, parameter: click.Parameter, values: Sequence[str]
+    ) -> Sequence[str]:
+        return tuple(one(context, parameter, value) or value for value in values)
+
+    return callback
+
+
 @click.command(
     name="gen-plugin",
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Handshake values default to ones derived from the proto package: a cookie key like "
     "GREETER_PLUGIN, a cookie value that never changes, and the version from a trailing vN "
-    "package component (else 1).",
+    "package component (else 1). Versions of one protocol generated together (greeter.v1, "
+    "greeter.v2) also get a versions.py with VERSIONED_PLUGINS, served by main.py. "
+    "To check two versions of a proto for breaking changes: gen-plugin compat OLD NEW.",
 )
 @click.argument("protos", nargs=-1, required=True, metavar="PROTO...")
 @click.option(
@@ -77,6 +93,14 @@ def _validated(
     metavar="N",
     help="App protocol version (default: N of a trailing vN package component, else 1).",
 )
+@click.option(
+    "--package-version",
+    "package_version",
+    multiple=True,
+    metavar="PACKAGE=N",
+    callback=_validated_each(settings.validate_package_version),
+    help="Protocol version of one proto package whose name has no vN part; repeatable.",
+)
 @click.pass_obj
 def command(
     key: str | None,
@@ -88,6 +112,7 @@ def command(
     magic_cookie_key: str | None,
     magic_cookie_value: str | None,
     protocol_version: int | None,
+    package_version: Sequence[str],
 ) -> None:
     """Generate a typed go-plugin plugin package from PROTO files into OUT."""
     from generator import cli
@@ -96,6 +121,7 @@ def command(
         magic_cookie_key=magic_cookie_key,
         magic_cookie_value=magic_cookie_value,
         protocol_version=protocol_version,
+        package_version=settings.package_version_pairs(package_version),
         force_main=force_main,
     )
     cli.run(list(protos), out_dir, list(includes), options, check=check, key=key)

@@ -3,9 +3,12 @@
     .venv/bin/python -m generator.goldens            # compare: print a diff, exit 1 on drift
     .venv/bin/python -m generator.goldens --update   # rewrite golden/ and examples/ from protos
 
+Both also do what ``python -m generator.templating`` does for the compiled templates.
+
 A case is a top-level ``.proto`` file of ``example_protos/`` (named after the file) or a
-top-level folder of it (named after the folder; every ``.proto`` below it is generated in one
-run). Imports are relative to ``example_protos/``. ``golden/<case>/`` holds what ``gen-plugin``
+top-level folder of it (named after the folder, or as ``FOLDER_CASES`` says when a file has that
+name; every ``.proto`` below it is generated in one run, as several versions of one protocol
+are). Imports are relative to ``example_protos/``. ``golden/<case>/`` holds what ``gen-plugin``
 writes into an empty folder, ``main.py`` included. ``examples/`` holds runnable examples whose
 generated packages must equal their golden ones; their filled-in ``main.py`` is theirs.
 """
@@ -21,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
+from generator import templating
 from generator.settings import Settings
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -33,9 +37,15 @@ CASE_SETTINGS: dict[str, Settings] = {
     "greeter": Settings(magic_cookie_value="hello"),
 }
 
+#: Folder cases named other than their folder: ``greeter/`` (v1 and v2) beside ``greeter.proto``.
+FOLDER_CASES: dict[str, str] = {
+    "greeter": "versioned",
+}
+
 #: Examples built from a case: example folder -> case. Only the generated files are compared.
 EXAMPLES_FROM_CASES: dict[str, str] = {
     "greeter": "greeter",
+    "versioned": "versioned",
 }
 
 
@@ -82,7 +92,7 @@ def cases() -> list[Case]:
                 if name.endswith(".proto")
             )
             if protos:
-                found.append(Case(entry, tuple(protos)))
+                found.append(Case(FOLDER_CASES.get(entry, entry), tuple(protos)))
     names = [case.name for case in found]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -183,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.goldens", description=__doc__)
     parser.add_argument("--update", action="store_true", help="rewrite the goldens")
     arguments = parser.parse_args(argv)
-    drift = False
+    drift = templating.main(["--update"] if arguments.update else []) != 0
     for case in cases():
         generated = generate_cached(case.name)
         folder = os.path.join(GOLDEN, case.name)

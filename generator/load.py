@@ -84,13 +84,27 @@ def virtual_name(path: str, includes: Sequence[str]) -> str:
 
 
 def default_includes(protos: Sequence[str]) -> list[str]:
-    """With no ``-I``: each file's own folder, so ``gen-plugin dir/x.proto`` just works."""
+    """With no ``-I``: each file's own folder, so ``gen-plugin dir/x.proto`` just works.
+
+    Files of one name in different folders (``greeter/v1/greeter.proto`` and
+    ``greeter/v2/greeter.proto``, two versions of a protocol) would then both be
+    ``greeter.proto`` to protoc, so they get the folder they share instead.
+    """
     folders: list[str] = []
     for proto in protos:
         folder = os.path.dirname(proto) or "."
         if folder not in folders:
             folders.append(folder)
-    return folders
+    named = {
+        (os.path.basename(proto), os.path.normpath(os.path.dirname(proto) or "."))
+        for proto in protos
+    }
+    if len({name for name, _ in named}) == len(named):
+        return folders
+    try:  # spelled as the files are (protoc compares -I and file paths as text)
+        return [os.path.commonpath([folder for _, folder in named]) or "."]
+    except ValueError:  # absolute and relative paths mixed: protoc will say what is wrong
+        return folders
 
 
 def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[bytes, list[str]]:

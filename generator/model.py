@@ -188,11 +188,25 @@ def build(
     grouped: dict[str, list[descriptor_pb2.FileDescriptorProto]] = {}
     for file in wanted:
         grouped.setdefault(naming.python_package(file.package, file.name), []).append(file)
+    _check_package_versions(settings, wanted)
     packages = tuple(_package(module, group, types, settings) for module, group in grouped.items())
     model = Model(packages=packages, modules=modules)
     if not model.services:
         raise _no_service_error(wanted or [by_name[name] for name in to_generate])
     return model
+
+
+def _check_package_versions(
+    settings: Settings, files: Sequence[descriptor_pb2.FileDescriptorProto]
+) -> None:
+    """A ``package_version`` for a package this run does not generate is a typo: say so."""
+    generated = sorted({file.package for file in files})
+    for package, _ in settings.package_version:
+        if package not in generated:
+            raise GeneratorError(
+                f"package_version names {package}, which no proto of this run declares; "
+                f"their packages: {', '.join(generated) or '(none)'}"
+            )
 
 
 def _module_layout(
@@ -243,7 +257,7 @@ def _package(
 ) -> Package:
     first = files[0]
     handshake = Handshake(
-        protocol_version=settings.protocol_version
+        protocol_version=settings.version_of(first.package)
         or naming.default_protocol_version(first.package),
         magic_cookie_key=settings.magic_cookie_key
         or naming.default_cookie_key(first.package, first.name),

@@ -331,3 +331,49 @@ def default_cookie_value(proto_package: str, proto_file: str) -> str:
 def default_protocol_version(proto_package: str) -> int:
     """The app protocol version: from a ``vN`` package component, else 1."""
     return version_of(proto_package) or 1
+
+
+# -- several versions of one protocol ---------------------------------------------------------
+
+#: The module holding ``HANDSHAKE`` and ``VERSIONED_PLUGINS`` for all versions generated
+#: together, in the package their versions share (``greeter.v1`` + ``greeter.v2`` ->
+#: ``greeter.versions``): it sits beside the versions it lists, and a one-version run, which
+#: has no use for it, never creates it.
+VERSIONS_MODULE = "versions"
+
+
+def versions_home(python_packages: Sequence[str]) -> str:
+    """The package every version shares: the common prefix, trailing ``vN`` parts removed.
+
+    ``greeter.v1`` + ``greeter.v2`` -> ``greeter``; ``greeter`` + ``greeter.v2`` -> ``greeter``;
+    ``acme.greeter`` + ``acme.greeter_next`` -> ``acme``; ``""`` when nothing is shared.
+    """
+    stems = []
+    for package in python_packages:
+        parts = package.split(".")
+        if len(parts) > 1 and _VERSION_COMPONENT.match(parts[-1]):
+            parts = parts[:-1]
+        stems.append(parts)
+    common: list[str] = []
+    for column in zip(*stems, strict=False):
+        if len(set(column)) != 1:
+            break
+        common.append(column[0])
+    return ".".join(common)
+
+
+def versioned_impl_class(class_name: str, version: int) -> str:
+    """The scaffold's implementation class of one version: ``GreeterV2Impl``.
+
+    One ``main.py`` implements every version, so the version goes into the name.
+    """
+    return f"{class_name}V{version}Impl"
+
+
+def relative_alias(home: str, module: str) -> str:
+    """How the versions module names ``module``: ``greeter.v1.plugin`` -> ``v1_plugin``.
+
+    The path below the shared package is unique per module and says which version it is.
+    """
+    below = module[len(home) + 1 :] if home and module.startswith(home + ".") else module
+    return below.replace(".", "_")

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from google.protobuf import descriptor_pb2
 
-from generator import load, model, naming, relocate, render
+from generator import load, model, naming, relocate, render, versioning
 from generator.errors import GeneratorError
 from generator.files import MAIN, OutputFile
 from generator.format import format_python
@@ -53,9 +53,14 @@ def generate(
                 OutputFile(folder + "interface.py", format_python(render.interface(package)))
             )
             outputs.append(OutputFile(folder + "plugin.py", format_python(render.plugin(package))))
+    versioned = versioning.plan(built)
+    if versioned is not None:
+        path = naming.module_path(versioned.module)
+        outputs.append(OutputFile(path, format_python(render.versions(versioned))))
     if include_main:
-        _check_one_program(built)
-        outputs.append(OutputFile(MAIN, format_python(render.main(built))))
+        if versioned is None:
+            _check_one_program(built)
+        outputs.append(OutputFile(MAIN, format_python(render.main(built, versioned))))
     return sorted(outputs, key=lambda output: output.path)
 
 
@@ -84,7 +89,11 @@ def _describe(handshake: model.Handshake) -> str:
 
 
 def _check_one_program(built: model.Model) -> None:
-    """``main.py`` is one plugin program: one handshake, distinct plugin names."""
+    """``main.py`` is one plugin program: one handshake, distinct plugin names.
+
+    Several versions of one protocol are one program too; :mod:`generator.versioning` checks
+    those (one cookie, distinct plugin names per version).
+    """
     packages = [package for package in built.packages if package.services]
     handshakes = {package.handshake for package in packages}
     if len(handshakes) > 1:
@@ -95,7 +104,8 @@ def _check_one_program(built: model.Model) -> None:
         raise GeneratorError(
             f"one main.py cannot serve packages with different handshakes: {listed}; generate "
             "them into separate output folders, or give them one handshake with "
-            "--magic-cookie-key/--magic-cookie-value/--protocol-version"
+            "--magic-cookie-key/--magic-cookie-value/--protocol-version (versions of one "
+            "protocol share the cookie and differ in version: NAME.v1, NAME.v2)"
         )
     seen: dict[str, str] = {}
     for service in built.services:

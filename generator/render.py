@@ -2,49 +2,25 @@
 
 Pure: no disk, stdin or stdout besides reading the templates. Undefined template variables are
 errors (``StrictUndefined``), so a renamed model property cannot silently render as nothing.
-Compiled templates are cached on disk by jinja2 (see :mod:`generator.cache`), because compiling
-them costs more than rendering them.
+The templates ship compiled to Python (see :mod:`generator.templating`), because compiling them
+costs more than rendering them.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from generator import cache, pytext, spelling
+import jinja2
+
+from generator import spelling, templating
 from generator.model import Model, Package, ProtoFile
-from generator.resources import templates_folder
-
-if TYPE_CHECKING:
-    import jinja2
+from generator.versioning import VersionedSet
 
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    import jinja2
-
-    folder = templates_folder()
-    cache_dir = cache.directory("templates")
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(cache_dir) if cache_dir else None,
-    )
-    environment.filters["docstring"] = pytext.docstring
-    environment.filters["indented_docstring"] = _indented_docstring
-    environment.filters["pystr"] = pytext.string_literal
-    environment.globals["define"] = pytext.define
-    environment.globals["annotated"] = pytext.annotated
-    return environment
-
-
-def _indented_docstring(text: str, indent: int) -> str:
-    """For ``{% filter %}`` blocks, whose tag cannot carry the indentation (lstrip_blocks)."""
-    return " " * indent + pytext.docstring(text, indent)
+    return templating.environment()
 
 
 def _render(template: str, **context: Any) -> str:
@@ -85,8 +61,14 @@ def grpc_stub(package: Package, file: ProtoFile) -> str:
     )
 
 
-def main(model: Model) -> str:
-    """``main.py``: the scaffold a plugin author fills in."""
-    spelled = spelling.for_main(model)
+def main(model: Model, versioned: VersionedSet | None = None) -> str:
+    """``main.py``: the scaffold a plugin author fills in (serving every version, if several)."""
+    spelled = spelling.for_main(model, versioned)
     sources = ", ".join(file.name for package in spelled.packages for file in package.package.files)
     return _render("main.py.j2", main=spelled, sources=sources)
+
+
+def versions(versioned: VersionedSet) -> str:
+    """``versions.py``: the shared ``HANDSHAKE`` and ``VERSIONED_PLUGINS`` of several versions."""
+    spelled = spelling.for_versions(versioned)
+    return _render("versions.py.j2", package=versioned, versioned=versioned, spelling=spelled)

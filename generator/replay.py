@@ -16,7 +16,6 @@ more than starting Python; only arguments that once completed a full run are eve
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -56,6 +55,8 @@ def lookup(key: str) -> Recorded | None:
     text = cache.load(_KIND, key)
     if text is None:
         return None
+    import json  # here, not above: a run with the cache off never needs it
+
     try:
         manifest = json.loads(text)
         inputs: dict[str, str] = manifest["inputs"]
@@ -102,4 +103,6 @@ def record(
         "absent": absent,
         "outputs": [[output.path, output.content] for output in run.outputs],
     }
+    import json
+
     cache.store(_KIND, key, json.dumps(manifest, sort_keys=True))

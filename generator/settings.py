@@ -3,13 +3,15 @@
 Options arrive as click options (``--magic-cookie-key``) or as a protoc parameter
 (``--pyplugin_opt=magic_cookie_key=X,protocol_version=2``). Both land in :class:`Settings`; an
 unknown or malformed option is an error, never silently ignored, because a typo in a cookie
-option would otherwise produce a plugin its host refuses without saying why.
+option would otherwise produce a plugin its host refuses without saying why. Each protoc
+parameter key is the name of a :class:`Settings` field, so the two doors cannot drift apart.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from generator.errors import GeneratorError
 
@@ -23,6 +25,10 @@ class Settings:
     magic_cookie_key: str | None = None
     magic_cookie_value: str | None = None
     protocol_version: int | None = None
+    #: ``(proto package, version)`` pairs, one per ``--package-version PACKAGE=N``: the version
+    #: of a package whose name carries none (``acme.greeter`` beside ``acme.greeter.v2``), so
+    #: several versions generated in one run can be told apart. Wins over ``protocol_version``.
+    package_version: tuple[tuple[str, int], ...] = ()
     #: Write ``main.py`` even if it exists (CLI); emit it at all (protoc, which cannot know
     #: whether the user already has one).
     force_main: bool = False
@@ -36,6 +42,19 @@ class Settings:
             raise GeneratorError(
                 f"protocol_version must be a positive integer, got {self.protocol_version}"
             )
+        seen: set[str] = set()
+        for package, version in self.package_version:
+            validate_package_version(f"{package}={version}")
+            if package in seen:
+                raise GeneratorError(f"package_version gives {package} a version twice")
+            seen.add(package)
+
+    def version_of(self, proto_package: str) -> int | None:
+        """The version the options give ``proto_package``, if any (``None``: derive it)."""
+        for package, version in self.package_version:
+            if package == proto_package:
+                return version
+        return self.protocol_version
 
 
 def validate_cookie_key(key: str) -> str:
@@ -58,6 +77,32 @@ def validate_cookie_value(value: str) -> str:
     return value
 
 
+_PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+def validate_package_version(text: str) -> str:
+    """``PACKAGE=N``: a proto package name and a positive version number."""
+    package, _, version = text.partition("=")
+    if not _PACKAGE_NAME.match(package) or not version.isdigit() or int(version) < 1:
+        raise GeneratorError(
+            f"package_version {text!r} is not PACKAGE=N: give a proto package and a positive "
+            "version, e.g. acme.greeter=1"
+        )
+    return text
+
+
+def package_version_pairs(items: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """``["a=1", "b=2"]`` as ``(("a", 1), ("b", 2))``, each item validated."""
+    pairs = []
+    for item in items:
+        package, _, version = validate_package_version(item).partition("=")
+        pairs.append((package, int(version)))
+    return tuple(pairs)
+
+
+#: Options that may be given more than once in a protoc parameter, one value each time.
+_REPEATABLE = frozenset({"package_version"})
+
 _BOOL_WORDS = {
     "": True,
     "true": True,
@@ -72,9 +117,13 @@ _BOOL_WORDS = {
 def parse_parameter(parameter: str) -> Settings:
     """Parse protoc's parameter string: ``key=value`` or bare flags, separated by commas."""
     values: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {key: [] for key in _REPEATABLE}
     for item in filter(None, (part.strip() for part in parameter.split(","))):
         key, _, value = item.partition("=")
         key = key.strip()
+        if key in repeated:
+            repeated[key].append(value.strip())
+            continue
         if key in values:
             raise GeneratorError(f"option {key!r} is given twice in {parameter!r}")
         values[key] = value.strip()
@@ -95,5 +144,6 @@ def parse_parameter(parameter: str) -> Settings:
         magic_cookie_key=values.get("magic_cookie_key"),
         magic_cookie_value=values.get("magic_cookie_value"),
         protocol_version=int(version) if version is not None else None,
+        package_version=package_version_pairs(repeated["package_version"]),
         force_main=_BOOL_WORDS[force_main],
     )

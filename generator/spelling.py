@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from generator import naming
 from generator.model import Method, MethodKind, Model, Package, Service, TypeRef
+from generator.versioning import VersionedSet
 
 
 @dataclasses.dataclass(frozen=True)
@@ -220,13 +221,30 @@ def in_package(package: Package, services: Sequence[Service], *, grpc: bool) -> 
 
 
 @dataclasses.dataclass(frozen=True)
+class MainService:
+    """A service as ``main.py`` implements it: its spelled methods and its implementation class."""
+
+    service: Service
+    methods: tuple[SpelledMethod, ...]
+    impl_class: str
+
+
+@dataclasses.dataclass(frozen=True)
 class MainPackage:
     """One package as ``main.py`` reaches it."""
 
     package: Package
     interface_alias: str
     plugin_alias: str
-    services: tuple[SpelledService, ...]
+    services: tuple[MainService, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class MainVersion:
+    """One protocol version ``main.py`` serves (versioned runs only)."""
+
+    number: int
+    packages: tuple[MainPackage, ...]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -239,29 +257,60 @@ class MainSpelling:
     imports: tuple[str, ...]
     packages: tuple[MainPackage, ...]
     spelling: ModuleSpelling
+    #: Where ``HANDSHAKE`` comes from: a package's ``plugin`` or the versions module.
+    handshake_alias: str
+    #: The versions served, oldest first; empty for a one-version run (served with plugins=).
+    versions: tuple[MainVersion, ...]
 
     @property
-    def handshake_alias(self) -> str:
-        return self.packages[0].plugin_alias
+    def version_list(self) -> str:
+        """``1 and 2``, ``1, 2 and 3``: the versions served, as a sentence names them."""
+        numbers = [str(version.number) for version in self.versions]
+        return " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
 
 
-def for_main(model: Model) -> MainSpelling:
+def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpelling:
     """Spelling for ``main.py``, which lives outside every package and imports absolutely."""
     packages = [package for package in model.packages if package.services]
     services = [service for package in packages for service in package.services]
     wiring = {f"{p.module}.{name}" for p in packages for name in ("interface", "plugin")}
     modules = {ref.module for ref in _refs(services)} | wiring
+    if versioned is not None:
+        modules.add(versioned.module)
     aliases = naming.module_aliases(modules, {"main", "goplugin", "Iterator", "annotations"})
     spelling = _spell(services, aliases, ())
+    by_service = {spelled.service: spelled for spelled in spelling.services}
+
+    def impl_class(package: Package, service: Service) -> str:
+        if versioned is None:
+            return service.impl_class
+        return naming.versioned_impl_class(service.class_name, package.handshake.protocol_version)
+
     main_packages = tuple(
         MainPackage(
             package=package,
             interface_alias=aliases[f"{package.module}.interface"],
             plugin_alias=aliases[f"{package.module}.plugin"],
-            services=tuple(s for s in spelling.services if s.service in package.services),
+            services=tuple(
+                MainService(
+                    service=service,
+                    methods=by_service[service].methods,
+                    impl_class=impl_class(package, service),
+                )
+                for service in package.services
+            ),
         )
         for package in packages
     )
+    versions: tuple[MainVersion, ...] = ()
+    if versioned is not None:
+        versions = tuple(
+            MainVersion(
+                number=version.number,
+                packages=tuple(p for p in main_packages if p.package in version.packages),
+            )
+            for version in versioned.versions
+        )
     lines = _import_lines(None, aliases)
     runtime = tuple(line for line in lines if line.startswith("from google.protobuf"))
     return MainSpelling(
@@ -269,4 +318,61 @@ def for_main(model: Model) -> MainSpelling:
         imports=tuple(line for line in lines if line not in runtime),
         packages=main_packages,
         spelling=spelling,
+        handshake_alias=(
+            aliases[versioned.module] if versioned is not None else main_packages[0].plugin_alias
+        ),
+        versions=versions,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class VersionsPlugin:
+    """One entry of a version's plugin set, as the versions module spells it."""
+
+    name: str
+    plugin_class: str
+
+
+@dataclasses.dataclass(frozen=True)
+class VersionsEntry:
+    """One version's plugin set in the versions module."""
+
+    number: int
+    plugins: tuple[VersionsPlugin, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class VersionsSpelling:
+    """The versions module: its relative imports and its plugin sets."""
+
+    imports: tuple[str, ...]
+    entries: tuple[VersionsEntry, ...]
+
+
+def for_versions(versioned: VersionedSet) -> VersionsSpelling:
+    """Spelling for the versions module: each version's ``plugin`` module under its own alias.
+
+    Every version defines the same class names (``GreeterGRPCPlugin``), so classes are reached
+    through their module, and the module's alias says its version (``v1_plugin``).
+    """
+    home = versioned.home
+    aliases = {
+        f"{package.module}.plugin": naming.relative_alias(home, f"{package.module}.plugin")
+        for version in versioned.versions
+        for package in version.packages
+    }
+    entries = tuple(
+        VersionsEntry(
+            number=version.number,
+            plugins=tuple(
+                VersionsPlugin(
+                    name=service.plugin_name,
+                    plugin_class=f"{aliases[package.module + '.plugin']}.{service.plugin_class}",
+                )
+                for package in version.packages
+                for service in package.services
+            ),
+        )
+        for version in versioned.versions
+    )
+    return VersionsSpelling(imports=tuple(_import_lines(home, aliases)), entries=entries)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.versioning.hosts import VersionedHosts
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,3 +25,12 @@ def python_greeter_plugin_cmd() -> list[str]:
     if not PYTHON_GREETER_PLUGIN.is_file():
         pytest.fail(f"the Python greeter example plugin is missing: {PYTHON_GREETER_PLUGIN}")
     return [sys.executable, str(PYTHON_GREETER_PLUGIN)]
+
+
+@pytest.fixture(scope="session")
+def versioned_hosts() -> Iterator[VersionedHosts]:
+    """Python hosts offering any versions of the versioned greeter example (tests/versioning)."""
+    from tests.versioning.hosts import versioned_hosts
+
+    with versioned_hosts() as hosts:
+        yield hosts

@@ -56,6 +56,33 @@ def go_greeter_plugin(go_greeter_binaries: GoGreeterBinaries) -> Path:
 
 
 @pytest.fixture(scope="session")
+def go_versioned_host(go_greeter_binaries: GoGreeterBinaries) -> Path:
+    """The Go host offering greeter.v1 and greeter.v2: ``greeter-versioned-host -versions 1,2``."""
+    return go_greeter_binaries.versioned_host
+
+
+@pytest.fixture(scope="session")
+def go_versioned_plugin(go_greeter_binaries: GoGreeterBinaries) -> Path:
+    """The Go plugin serving greeter.v1 and greeter.v2 (``GREETER_PLUGIN_VERSIONS=1,2``)."""
+    return go_greeter_binaries.versioned_plugin
+
+
+@pytest.fixture(scope="session")
+def run_go_versioned_host(go_versioned_host: Path) -> RunGoHost:
+    """Run the versioned Go host against a plugin command, like ``run_go_host``."""
+
+    def run(
+        plugin_cmd: Sequence[str],
+        *host_flags: str,
+        env: Mapping[str, str] | None = None,
+        timeout: float = 60.0,
+    ) -> HostRun:
+        return run_host(go_versioned_host, plugin_cmd, host_flags, env=env, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def run_go_host(go_greeter_host: Path) -> RunGoHost:
     """Run the Go host against a plugin command and return (returncode, stdout, stderr)."""
 

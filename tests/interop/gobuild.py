@@ -1,12 +1,14 @@
-"""Build the Go greeter host and plugin that the interop tests run against.
+"""Build the Go greeter hosts and plugins that the interop tests run against.
 
 The binaries are built from ``tests/go/`` and Go code generated from
-``example_protos/greeter.proto``, against Debian's go-plugin 1.0.1, grpc-go and goprotobuf
-(GOPATH mode: Debian ships these as GOPATH sources, not modules). Building takes seconds, but
-the tests run often, so the result is kept in ``tests/.gobuild/<hash>/``: the hash covers every
-input (Go sources, proto, toolchain versions), so editing any of them rebuilds and nothing else
-does. Each build happens in a private temporary directory that is renamed into place at the
-end, so two pytest processes building at once never see a half-written binary.
+``example_protos/greeter.proto`` (the lesson's greeter) and ``example_protos/greeter/v1`` and
+``v2`` (the versioned greeter, packages ``greeter.v1`` and ``greeter.v2``), against Debian's
+go-plugin 1.0.1, grpc-go and goprotobuf (GOPATH mode: Debian ships these as GOPATH sources,
+not modules). Building takes seconds, but the tests run often, so the result is kept in
+``tests/.gobuild/<hash>/``: the hash covers every input (Go sources, protos, toolchain
+versions), so editing any of them rebuilds and nothing else does. Each build happens in a
+private temporary directory that is renamed into place at the end, so two pytest processes
+building at once never see a half-written binary.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 GO_SOURCES = REPO / "tests" / "go"
-GREETER_PROTO = REPO / "example_protos" / "greeter.proto"
+EXAMPLE_PROTOS = REPO / "example_protos"
+GREETER_PROTO = EXAMPLE_PROTOS / "greeter.proto"
+#: The versioned greeter, relative to ``EXAMPLE_PROTOS`` (their go_package is below yourapp/).
+VERSIONED_PROTOS = ("greeter/v1/greeter.proto", "greeter/v2/greeter.proto")
 BUILD_ROOT = REPO / "tests" / ".gobuild"
 
 #: Where Debian's golang-*-dev packages put their sources; the second GOPATH entry.
@@ -41,7 +46,7 @@ _DEBIAN_PACKAGES = (
     "golang-goprotobuf-dev",
     "protobuf-compiler",
 )
-_COMMANDS = ("greeter-host", "greeter-plugin")
+_COMMANDS = ("greeter-host", "greeter-plugin", "greeter-versioned-host", "greeter-versioned-plugin")
 _BUILD_TIMEOUT = 600.0
 
 
@@ -55,13 +60,18 @@ class GoBuildError(RuntimeError):
 
 @dataclasses.dataclass(frozen=True)
 class GoGreeterBinaries:
-    """The two built executables."""
+    """The built executables: the lesson's greeter host and plugin, and the versioned ones."""
 
     host: Path
     plugin: Path
+    versioned_host: Path
+    versioned_plugin: Path
 
     def exist(self) -> bool:
-        return self.host.is_file() and self.plugin.is_file()
+        return all(
+            path.is_file()
+            for path in (self.host, self.plugin, self.versioned_host, self.versioned_plugin)
+        )
 
 
 def build_go_greeter(build_root: Path = BUILD_ROOT) -> GoGreeterBinaries:
@@ -102,7 +112,8 @@ def build_key() -> str:
     """A hash of every input of the build: sources, proto, this recipe, the toolchain's versions."""
     digest = hashlib.sha256()
     inputs = sorted(p for p in GO_SOURCES.rglob("*") if p.is_file())
-    for path in [*inputs, GREETER_PROTO, Path(__file__).resolve()]:
+    versioned = [EXAMPLE_PROTOS / name for name in VERSIONED_PROTOS]
+    for path in [*inputs, GREETER_PROTO, *versioned, Path(__file__).resolve()]:
         digest.update(str(path.relative_to(REPO)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     for command in (["go", "version"], ["protoc", "--version"]):
@@ -120,8 +131,12 @@ def build_key() -> str:
 
 
 def _binaries_in(directory: Path) -> GoGreeterBinaries:
+    bin_dir = directory / "bin"
     return GoGreeterBinaries(
-        host=directory / "bin" / "greeter-host", plugin=directory / "bin" / "greeter-plugin"
+        host=bin_dir / "greeter-host",
+        plugin=bin_dir / "greeter-plugin",
+        versioned_host=bin_dir / "greeter-versioned-host",
+        versioned_plugin=bin_dir / "greeter-versioned-plugin",
     )
 
 
@@ -138,6 +153,13 @@ def _build_into(work: Path) -> None:
         ],
         env=os.environ,
     )
+    # go_package "yourapp/proto/greeter/v1" and ".../v2": one protoc run per Go package.
+    for name in VERSIONED_PROTOS:
+        _run(
+            ["protoc", f"-I{EXAMPLE_PROTOS}", f"--go_out=plugins=grpc:{gopath / 'src'}", name],
+            env=os.environ,
+            cwd=EXAMPLE_PROTOS,
+        )
     env = _go_env(gopath, work)
     for command in _COMMANDS:
         # Run from the GOPATH's src so compiler errors name pyplugin.test/..., as in tests/go/src.

@@ -1,0 +1,1 @@
+"""Templates compiled by jinja2: see generator.templating."""

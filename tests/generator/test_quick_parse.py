@@ -1,0 +1,174 @@
+"""The click-free parse of everyday command lines agrees with click, or leaves the line to click."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from generator import cli, quick_parse
+from generator.command import command
+from generator.settings import Settings
+from tests.generator.conftest import GREETER_PROTO, REPO, GenPlugin
+
+#: Command lines the quick parse must take on itself (the point of having it).
+EVERYDAY = [
+    ["greeter.proto", "-o", "out"],
+    ["greeter.proto", "--out", "out"],
+    ["greeter.proto", "--out=out"],
+    ["-oout", "greeter.proto"],
+    ["a.proto", "b.proto", "-o", "out", "-I", "protos", "-Ivendor", "--proto-path=third"],
+    ["greeter.proto", "-o", "out", "--check"],
+    ["greeter.proto", "-o", "out", "--force-main"],
+    ["dir/greeter.proto", "-o", "out", "--check", "--force-main", "-I", "dir"],
+    [
+        "greeter.proto",
+        "-o",
+        "out",
+        "--magic-cookie-key",
+        "MY_KEY",
+        "--magic-cookie-value=v4lue",
+        "--protocol-version",
+        "3",
+    ],
+    ["greeter.proto", "-o", "out", "--protocol-version", "03"],
+    ["greeter.proto", "-o", "=out"],
+    ["greeter.proto", "-o=out"],  # click reads "=out" too: a short option's value is the rest
+    ["greeter.proto", "-out"],  # and "ut" here
+]
+
+#: Command lines it must leave to click: help, mistakes, unusual spellings, other commands.
+DECLINED = [
+    [],
+    ["--help"],
+    ["-h"],
+    ["greeter.proto", "-o", "out", "--help"],
+    ["greeter.proto"],
+    ["-o", "out"],
+    ["greeter.proto", "-o"],
+    ["greeter.proto", "--out="],
+    ["greeter.proto", "-o", "--check"],
+    ["greeter.proto", "-o", "out", "-o", "other"],
+    ["greeter.proto", "-o", "out", "--check", "--check"],
+    ["greeter.proto", "-o", "out", "--check=yes"],
+    ["greeter.proto", "-o", "out", "--magic-cookie", "x"],
+    ["greeter.proto", "-o", "out", "--magic-cookie-key", "NOT A KEY"],
+    ["greeter.proto", "-o", "out", "--magic-cookie-key", "-X"],
+    ["greeter.proto", "-o", "out", "--magic-cookie-value", 'quo"te'],
+    ["greeter.proto", "-o", "out", "--magic-cookie-value", "a", "--magic-cookie-value", "b"],
+    ["greeter.proto", "-o", "out", "--protocol-version", "0"],
+    ["greeter.proto", "-o", "out", "--protocol-version", "+3"],
+    ["greeter.proto", "-o", "out", "--protocol-version", " 3"],
+    ["greeter.proto", "-o", "out", "--protocol-version", "\N{SUPERSCRIPT THREE}"],
+    ["greeter.proto", "-o", "out", "--protocol-version", "three"],
+    ["greeter.proto", "-o", "out", "--", "-x.proto"],
+    ["greeter.proto", "-", "-o", "out"],
+    ["greeter.txt", "-o", "out"],
+    ["", "-o", "out"],
+    ["compat", "old.proto", "new.proto"],
+    ["greeter.proto", "-o", "out", "-x"],
+]
+
+
+def click_run(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> quick_parse.Run | None:
+    """The run click's command asks :func:`generator.cli.run` for, or None on a usage error."""
+    calls: list[quick_parse.Run] = []
+
+    def record(
+        protos: list[str],
+        out_dir: str,
+        includes: list[str],
+        options: Settings,
+        *,
+        check: bool,
+        key: str | None,
+    ) -> None:
+        calls.append(quick_parse.Run(protos, out_dir, includes, options, check))
+
+    monkeypatch.setattr(cli, "run", record)
+    try:
+        command.main(args=list(argv), prog_name=cli.PROG, obj=None, standalone_mode=False)
+    except click.ClickException:
+        return None
+    assert len(calls) == 1
+    return calls[0]
+
+
+@pytest.mark.parametrize("argv", EVERYDAY + DECLINED, ids=" ".join)
+def test_whatever_the_quick_parse_accepts_click_parses_the_same(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quick = quick_parse.parse(argv)
+    if quick is not None:
+        assert quick == click_run(argv, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", EVERYDAY, ids=" ".join)
+def test_everyday_command_lines_are_parsed_without_click(argv: list[str]) -> None:
+    assert quick_parse.parse(argv) is not None
+
+
+@pytest.mark.parametrize("argv", DECLINED, ids=" ".join)
+def test_help_mistakes_and_unusual_lines_are_left_to_click(argv: list[str]) -> None:
+    assert quick_parse.parse(argv) is None
+
+
+def test_an_everyday_run_never_imports_click(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from generator import cli\n"
+        "cli.main(sys.argv[1:])\n"
+        "assert 'click' not in sys.modules, 'click was imported'\n"
+    )
+    env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
+    argv = [str(GREETER_PROTO), "-o", str(tmp_path / "out")]
+    result = subprocess.run(
+        [sys.executable, "-c", script, *argv], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "greeter" / "plugin.py").is_file()
+
+
+def test_usage_errors_still_come_from_click(gen_plugin: GenPlugin, tmp_path: Path) -> None:
+    missing = gen_plugin(GREETER_PROTO)
+    assert missing.exit_code == 2
+    assert "Missing option '-o' / '--out'" in missing.stderr
+    help_text = gen_plugin("--help")
+    assert help_text.exit_code == 0
+    assert "Usage: gen-plugin [OPTIONS] PROTO..." in help_text.stdout
+    assert "--magic-cookie-key KEY" in help_text.stdout
+
+
+def output_options(path: str, out: str) -> list[str]:
+    """``-o OUT``, parsed quickly (path ``quick``) or, given twice, left to click."""
+    return ["-o", out] * (2 if path == "click" else 1)
+
+
+@pytest.mark.parametrize("path", ["quick", "click"])
+def test_ctrl_c_aborts_as_click_does_on_either_path(
+    path: str, gen_plugin: GenPlugin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import pipeline
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "generate", interrupted)
+    result = gen_plugin(GREETER_PROTO, *output_options(path, str(tmp_path / "out")))
+    assert (result.exit_code, result.stderr) == (1, "\nAborted!\n")
+
+
+@pytest.mark.parametrize("path", ["quick", "click"])
+def test_a_check_into_a_closed_pipe_ends_quietly_on_either_path(path: str, tmp_path: Path) -> None:
+    gen_plugin = str(Path(sys.executable).parent / "gen-plugin")
+    command = [gen_plugin, str(GREETER_PROTO), *output_options(path, str(tmp_path)), "--check"]
+    env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head` that has seen enough, before the diff is written
+    stderr = process.stderr.read().decode()
+    assert (process.wait(), stderr) == (1, "")
