@@ -83,6 +83,28 @@ def virtual_name(path: str, includes: Sequence[str]) -> str:
     )
 
 
+def protoc_spelling(path: str, name: str, includes: Sequence[str]) -> str:
+    """``path`` spelled so that protoc finds it under an include folder.
+
+    protoc matches files to ``-I`` folders as text, so ``-I /abs/protos protos/x.proto`` fails
+    although the folder holds the file. The path is kept as the user typed it whenever protoc
+    will match it (its messages then name the file as the user knows it), else rebuilt from
+    the include folder as typed and the file's name under it.
+    """
+    normal = os.path.normpath(path)
+    for include in includes:
+        prefix = os.path.normpath(include)
+        if prefix == "." and not os.path.isabs(normal):
+            return path
+        if normal.startswith(prefix.rstrip(os.sep) + os.sep):
+            return path
+    for include in includes:
+        candidate = os.path.join(include, *name.split("/"))
+        if os.path.isfile(candidate) and os.path.samefile(candidate, path):
+            return candidate
+    return path
+
+
 def default_includes(protos: Sequence[str]) -> list[str]:
     """With no ``-I``: each file's own folder, so ``gen-plugin dir/x.proto`` just works.
 
@@ -119,7 +141,10 @@ def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[byte
                 f"--descriptor_set_out={target}",
                 "--include_imports",
                 "--include_source_info",
-                *protos,
+                *(
+                    protoc_spelling(proto, name, includes)
+                    for proto, name in zip(protos, names, strict=True)
+                ),
             ]
         )
         if code != 0:

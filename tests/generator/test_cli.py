@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.generator.conftest import GREETER_PROTO, GenPlugin, snapshot
 
 GREETER_FILES = {
@@ -127,3 +129,14 @@ def test_unknown_options_and_bad_values_are_usage_errors(
     bad_version = gen_plugin(GREETER_PROTO, "-o", tmp_path / "out", "--protocol-version", "0")
     assert bad_version.exit_code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_absolute_include_with_a_relative_proto_path_works(
+    gen_plugin: GenPlugin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # protoc alone refuses this ("File does not reside within any path specified using -I").
+    monkeypatch.chdir(GREETER_PROTO.parent.parent)
+    relative = Path(GREETER_PROTO.parent.name) / GREETER_PROTO.name
+    result = gen_plugin("-I", GREETER_PROTO.parent.resolve(), relative, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert files(tmp_path / "out") == GREETER_FILES
