@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/gen_speed.py [--runs N]
 
-For greeter and for the largest multi-service proto of ../shared/protos it times, as a user
-would run them (a fresh process each time), one row each:
+For greeter, the largest multi-service proto of ../shared/protos and the largest proto there
+(by size) it times, as a user would run them (a fresh process each time), one row each:
 
 * ``protoc``: ``python -m grpc_tools.protoc --python_out --pyi_out --grpc_python_out`` into an
   empty folder — the baseline every ratio divides by;
@@ -51,6 +51,30 @@ PROTOS = {
         "test.proto",
     ),
 }
+
+
+def _largest_shared_proto() -> tuple[str, tuple[str, str]] | None:
+    """The largest (in bytes) .proto of ../shared/protos that declares a service, found anew
+    on every run so a bigger proto dropped there is benched: (label, (include root, proto))."""
+    found = []
+    for folder, _, names in os.walk(SHARED):
+        for name in names:
+            path = os.path.join(folder, name)
+            if name.endswith(".proto"):
+                with open(path, encoding="utf-8") as stream:
+                    if "\nservice " in stream.read():  # what _changed() edits
+                        found.append((os.path.getsize(path), path))
+    if not found:
+        return None
+    size, path = max(found)
+    relative = os.path.relpath(path, SHARED)
+    root = os.path.join(SHARED, relative.split(os.sep)[0])  # each top folder: an include root
+    return f"largest corpus file: {relative} ({size} bytes)", (root, os.path.relpath(path, root))
+
+
+_LARGEST = _largest_shared_proto()
+if _LARGEST is not None and _LARGEST[1] not in PROTOS.values():
+    PROTOS[_LARGEST[0]] = _LARGEST[1]
 
 VARIANTS = ("protoc", "cold", "edited", "warm", "re-run")
 TARGETS = {"cold": 2.0, "re-run": 1.2}

@@ -172,12 +172,38 @@ class _PluginServer:
         sys.exit(0)
 
 
+#: Services every plugin process already serves for go-plugin; a plugin cannot serve them too.
+RESERVED_SERVICES = frozenset(
+    {
+        "plugin.GRPCBroker",
+        "plugin.GRPCController",
+        "plugin.GRPCStdio",
+        HEALTH_SERVICE_NAME,
+        "grpc.reflection.v1alpha.ServerReflection",
+        "grpc.reflection.v1.ServerReflection",
+    }
+)
+
+
 class _ServiceRecorder(grpc.Server):
-    """The server handed to ``grpc_server``: the real one, noting service names for reflection."""
+    """The server handed to ``grpc_server``: the real one, noting service names for reflection.
+
+    It also refuses go-plugin's own services: the runtime's handlers would silently answer in
+    the plugin's place (a ``Shutdown`` that stops the process, a broker stream that never ends).
+    """
 
     def __init__(self, server: grpc.Server, names: list[str]) -> None:
         self._server = server
         self._names = names
+
+    def _note(self, service_name: str) -> None:
+        if service_name in RESERVED_SERVICES:
+            raise ValueError(
+                f"a plugin cannot serve {service_name}: every go-plugin plugin process already "
+                "serves it for the host; give the plugin's proto a package of its own"
+            )
+        if service_name not in self._names:
+            self._names.append(service_name)
 
     def add_generic_rpc_handlers(
         self, generic_rpc_handlers: Iterable[grpc.GenericRpcHandler[Any, Any]]
@@ -185,14 +211,13 @@ class _ServiceRecorder(grpc.Server):
         for handler in generic_rpc_handlers:
             name = getattr(handler, "service_name", None)
             if callable(name):
-                self._names.append(str(name()))
+                self._note(str(name()))
         self._server.add_generic_rpc_handlers(generic_rpc_handlers)
 
     def add_registered_method_handlers(
         self, service_name: str, method_handlers: Mapping[str, grpc.RpcMethodHandler[Any, Any]]
     ) -> None:
-        if service_name not in self._names:
-            self._names.append(service_name)
+        self._note(service_name)
         self._server.add_registered_method_handlers(  # type: ignore[attr-defined]
             service_name, method_handlers
         )

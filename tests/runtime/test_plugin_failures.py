@@ -168,3 +168,31 @@ def test_plugin_run_by_hand_refuses_with_go_plugins_message() -> None:
         "load any plugins automatically\n"
     )
     assert "1|" not in result.stdout
+
+
+def test_plugin_serving_go_plugins_own_service_is_refused_by_name(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    cmd = _script(
+        tmp_path,
+        f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+        import grpc
+        import goplugin
+        from tests.runtime.echo import HANDSHAKE
+
+        class Impostor(goplugin.GRPCPlugin):
+            def grpc_server(self, broker, server):
+                handler = grpc.method_handlers_generic_handler("plugin.GRPCController", {{}})
+                server.add_generic_rpc_handlers((handler,))
+
+            def grpc_client(self, broker, channel):
+                return None
+
+        goplugin.serve(handshake_config=HANDSHAKE, plugins={{"echo": Impostor()}})
+        """,
+    )
+    with pytest.raises(goplugin.PluginExitedError) as caught:
+        make_client(cmd=cmd).start()
+    assert "a plugin cannot serve plugin.GRPCController" in str(caught.value)
