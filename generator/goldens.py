@@ -35,6 +35,9 @@ EXAMPLES = os.path.join(REPO, "examples")
 #: Options a case is generated with (the command line a user would type for it).
 CASE_SETTINGS: dict[str, Settings] = {
     "greeter": Settings(magic_cookie_value="hello"),
+    # Several unrelated packages served by one main.py need one handshake.
+    "names": Settings(magic_cookie_key="NAMES_PLUGIN", magic_cookie_value="names"),
+    "syntax": Settings(magic_cookie_key="SYNTAX_PLUGIN", magic_cookie_value="syntax"),
 }
 
 #: Folder cases named other than their folder: ``greeter/`` (v1 and v2) beside ``greeter.proto``.

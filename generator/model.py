@@ -39,16 +39,37 @@ class MethodKind(enum.Enum):
         return self in (MethodKind.SERVER_STREAM, MethodKind.BIDI)
 
     @property
+    def grpc_shape(self) -> str:
+        """``unary_unary``...: how grpc spells the kind in its function and method names."""
+        prefix = "stream" if self.client_streaming else "unary"
+        suffix = "stream" if self.server_streaming else "unary"
+        return f"{prefix}_{suffix}"
+
+    @property
     def multicallable(self) -> str:
-        """The grpc class a stub attribute of this kind is an instance of."""
+        """The grpc class a client-side callable of this kind is an instance of."""
         prefix = "Stream" if self.client_streaming else "Unary"
         suffix = "Stream" if self.server_streaming else "Unary"
         return f"grpc.{prefix}{suffix}MultiCallable"
 
+    @property
+    def channel_method(self) -> str:
+        """The ``grpc.Channel`` method that makes a callable of this kind."""
+        return self.grpc_shape
+
+    @property
+    def handler_factory(self) -> str:
+        """The grpc function that wraps a server method of this kind for registration."""
+        return f"grpc.{self.grpc_shape}_rpc_method_handler"
+
 
 @dataclasses.dataclass(frozen=True)
 class TypeRef:
-    """A message type as Python reaches it: ``module.attr`` (``attr`` may be ``Outer.Inner``)."""
+    """A message type as Python reaches it: ``module.attr`` (``attr`` may be ``Outer.Inner``).
+
+    ``attr`` is spelled with :func:`naming.type_attribute`: ``class_.import_`` for
+    ``class.import``.
+    """
 
     proto_name: str
     module: str
@@ -65,13 +86,26 @@ class Method:
     request: TypeRef
     response: TypeRef
     doc: tuple[str, ...]
-    deprecated: bool
+    #: ``"RPC a.B.C is deprecated"`` when the RPC has the ``deprecated`` option, else ``""``
+    #: (a deprecated service's RPCs are deprecated through their service).
+    deprecation: str
+    #: The gRPC method path: ``/greeter.Greeter/Greet``.
+    path: str
     location: Location
 
     @property
-    def servicer_is_lowercase(self) -> bool:
-        """grpc names servicer methods after the RPC; CamelCase ones need a lint exemption."""
-        return self.name == self.name.lower()
+    def deprecated(self) -> bool:
+        return bool(self.deprecation)
+
+    @property
+    def grpc_name(self) -> str:
+        """The method's name in grpcio-tools' ``_pb2_grpc`` stub and servicer."""
+        return naming.grpc_attribute(self.name)
+
+    @property
+    def client_attribute(self) -> str:
+        """The client adapter's attribute holding this RPC's gRPC callable."""
+        return naming.client_attribute(self.py_name)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,10 +117,14 @@ class Service:
     class_name: str
     plugin_name: str
     proto_file: str
-    grpc_module: str
     methods: tuple[Method, ...]
     doc: tuple[str, ...]
-    deprecated: bool
+    #: Why the service is deprecated (``"service a.B is deprecated"``), or ``""``.
+    deprecation: str
+
+    @property
+    def deprecated(self) -> bool:
+        return bool(self.deprecation)
 
     @property
     def server_class(self) -> str:
@@ -244,7 +282,8 @@ def _messages(
 ) -> Iterator[tuple[str, TypeRef]]:
     for message in messages:
         full = f"{scope}.{message.name}"
-        path = f"{attr}.{message.name}" if attr else message.name
+        name = naming.type_attribute(message.name)
+        path = f"{attr}.{name}" if attr else name
         yield full, TypeRef(full.lstrip("."), module, path)
         yield from _messages(message.nested_type, module, full, path)
 
@@ -300,6 +339,7 @@ def _service(
     proto = file.service[number]
     full_name = f"{file.package}.{proto.name}" if file.package else proto.name
     py_names = naming.method_names([method.name for method in proto.method])
+    service_deprecation = f"service {full_name} is deprecated" if proto.options.deprecated else ""
     methods = []
     for method_number, (method, py_name) in enumerate(zip(proto.method, py_names, strict=True)):
         path = method_path(number, method_number)
@@ -309,10 +349,11 @@ def _service(
             (True, False): MethodKind.CLIENT_STREAM,
             (True, True): MethodKind.BIDI,
         }[(method.client_streaming, method.server_streaming)]
-        deprecated = method.options.deprecated
         doc = index.comment(path) or [f"The ``{method.name}`` RPC ({kind.value})."]
-        if deprecated:
-            doc = [*doc, "", f"Deprecated: ``{method.name}`` is marked deprecated in {file.name}."]
+        deprecation = ""
+        if method.options.deprecated:
+            deprecation = f"RPC {full_name}.{method.name} is deprecated"
+            doc = [*doc, "", _deprecation_note(f"``{method.name}``", file.name)]
         methods.append(
             Method(
                 name=method.name,
@@ -321,24 +362,31 @@ def _service(
                 request=_resolve(types, method.input_type, index, path),
                 response=_resolve(types, method.output_type, index, path),
                 doc=tuple(doc),
-                deprecated=deprecated,
+                deprecation=deprecation,
+                path=naming.rpc_path(full_name, method.name),
                 location=index.location(path),
             )
         )
-    deprecated = proto.options.deprecated
     doc = index.comment(service_path(number)) or [f"The ``{full_name}`` service."]
-    if deprecated:
-        doc = [*doc, "", f"Deprecated: ``{proto.name}`` is marked deprecated in {file.name}."]
+    if service_deprecation:
+        doc = [*doc, "", _deprecation_note(f"``{proto.name}``", file.name)]
     return Service(
         name=proto.name,
         full_name=full_name,
         class_name=class_name,
         plugin_name=plugin_name,
         proto_file=file.name,
-        grpc_module=naming.pb2_module(file.package, file.name) + "_grpc",
         methods=tuple(methods),
         doc=tuple(doc),
-        deprecated=deprecated,
+        deprecation=service_deprecation,
+    )
+
+
+def _deprecation_note(what: str, proto_file: str) -> str:
+    """The docstring's last paragraph for a deprecated RPC or service."""
+    return (
+        f"Deprecated: {what} is marked deprecated in {proto_file}. Type checkers flag its use; "
+        "a host that calls it gets a ``DeprecationWarning``."
     )
 
 

@@ -6,16 +6,31 @@ had, or user code that implements or calls it breaks. So each rule lives here on
 function of the proto names, and depends on nothing else — not the Python version running the
 generator (keyword lists are frozen below), not the order files were passed in.
 
-Escaping by context, because Python forbids different things in different places:
+Escaping by context, because Python forbids different things in different places. The one
+escape is PEP 8's trailing underscore, so an escaped name still reads as the proto name:
 
-* attributes and methods (``greet``, ``lambda_``): hard keywords are escaped with a trailing
-  underscore (PEP 8); soft keywords and builtins are legal attribute names and left alone,
-  because ``def match(...)`` or ``def sum(...)`` reads better than any escape;
-* module-level names (service classes): keywords, builtins and the names the generated modules
-  themselves define or import are escaped, since they would shadow them;
+* interface methods (``greet``, ``lambda_``): the RPC name in snake_case. Hard keywords are
+  escaped; soft keywords and builtins are legal method names and left alone, because
+  ``def match(...)`` or ``def sum(...)`` reads better than any escape. Leading underscores are
+  dropped (a method users must implement is not private, and ``__name`` would be mangled), and
+  the few names a generated class body itself uses (``abc``, ``grpc``, ``goplugin``, the
+  ``*_pb2`` module aliases) are escaped so a method cannot hide them. Names that collide once
+  snake_cased (``GetThing``, ``get_thing``) are told apart by declaration order: ``get_thing``,
+  ``get_thing_2``. The adapters keep only private attributes, so no RPC name can collide with
+  them (:func:`method_names`).
+* service classes: PascalCase; keywords, builtins and the names the generated modules define
+  or import get ``Service`` appended (a class would shadow them, and ``Iterator_`` is not
+  CapWords): ``IteratorService``.
+* message and enum types as attributes of their ``_pb2`` module (``kw_pb2.class_``): protobuf
+  binds a type named after a keyword only under its own name, reachable through ``getattr``;
+  the generator adds the escaped name as an alias (:mod:`generator.keywords`) so typed code
+  and stubs can spell it. grpcio-tools' own ``_pb2_grpc`` attributes are escaped the same way.
 * module and package paths: keywords are escaped; a top-level package that would shadow the
   standard library, ``grpc`` or ``goplugin`` when the output folder is on ``sys.path`` gets a
-  trailing underscore too.
+  trailing underscore too. ``_pb2`` module names follow protoc (``import.proto`` ->
+  ``import_pb2``): the suffix already keeps them clear of keywords.
+
+``docs/naming.md`` lists every rule with examples, for users.
 """
 
 from __future__ import annotations
@@ -71,6 +86,13 @@ GENERATED_MODULE_NAMES = frozenset(
     {"abc", "annotations", "grpc", "goplugin", "warnings", "Iterator", "HANDSHAKE", "PLUGINS"}
     | {"interface", "plugin", "main"}
 )
+
+#: Module-level names a generated class body refers to (decorators run and annotations are
+#: resolved in the class scope, where a method of the same name would hide the module).
+CLASS_SCOPE_NAMES = frozenset({"abc", "grpc", "goplugin"})
+
+#: The suffix of protoc's message modules; every generated import alias ends with it.
+PB2_SUFFIX = "_pb2"
 
 #: Top-level packages an output package must not shadow when the output folder is first on
 #: ``sys.path`` (as it is for ``python OUT/main.py``): the standard library (frozen from 3.11's
@@ -142,26 +164,78 @@ def _dedupe(names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
     return result
 
 
-#: Attributes the generated adapters keep on ``self``; a method must not take their names.
-ADAPTER_ATTRIBUTES = frozenset({"_impl", "_stub"})
+def method_name(rpc_name: str) -> str:
+    """One RPC's method name before de-duplication: ``GetHTTPStatus`` -> ``get_http_status``.
+
+    Leading underscores go (``_Internal`` -> ``internal``; an RPC named only ``_`` becomes
+    ``rpc``); keywords, the names a class body uses and ``*_pb2`` get a trailing underscore.
+    """
+    name = snake_case(rpc_name).lstrip("_") or "rpc"
+    if name in HARD_KEYWORDS or name in CLASS_SCOPE_NAMES or name.endswith(PB2_SUFFIX):
+        return name + "_"
+    return name
 
 
 def method_names(rpc_names: Sequence[str]) -> list[str]:
-    """Python method names for a service's RPCs, in declaration order, unique within the class."""
-    return _dedupe([escape_keyword(snake_case(name)) for name in rpc_names], ADAPTER_ATTRIBUTES)
+    """Python method names for a service's RPCs, in declaration order, unique within the class.
+
+    None starts with an underscore, so none can collide with the adapters' private attributes
+    (``_impl``, ``__init__``) or with :func:`client_attribute` names.
+    """
+    return _dedupe([method_name(name) for name in rpc_names])
+
+
+def client_attribute(method: str) -> str:
+    """The client adapter's attribute holding one RPC's gRPC callable: ``_`` + the method name."""
+    return "_" + method
+
+
+def type_attribute(proto_name: str) -> str:
+    """A message or enum type (or enum value) as an attribute of its ``_pb2`` module or class.
+
+    protobuf binds ``message class`` only as ``globals()["class"]``; the escaped name is the
+    alias the generator adds beside it (see :mod:`generator.keywords`).
+    """
+    return escape_keyword(proto_name)
+
+
+def grpc_attribute(rpc_name: str) -> str:
+    """An RPC's stub attribute and servicer method in grpcio-tools' ``_pb2_grpc`` module.
+
+    grpcio-tools names them after the RPC verbatim, which is a syntax error for a keyword
+    (``def lambda(...)``); the generator repairs that module with this escape.
+    """
+    return escape_keyword(rpc_name)
+
+
+def is_dunder(name: str) -> bool:
+    """``__init__`` and the like: names Python gives a meaning of its own."""
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def rpc_path(service_full_name: str, rpc_name: str) -> str:
+    """The gRPC method path on the wire: ``/greeter.Greeter/Greet`` (proto names, never ours)."""
+    return f"/{service_full_name}/{rpc_name}"
+
+
+#: What a service class name that must not be used as is gets appended: a CapWords word,
+#: since ``Iterator_`` breaks pep8-naming (N801) and would carry into ``Iterator_GRPCServer``.
+CLASS_ESCAPE = "Service"
 
 
 def service_class_names(service_names: Sequence[str]) -> list[str]:
     """Class names for services: PascalCase, never a keyword, builtin or generated name.
 
-    The adapter classes derived from each name (``<Name>GRPCServer``...) are unique too.
+    Such a name gets :data:`CLASS_ESCAPE` (``Iterator`` -> ``IteratorService``, ``None`` ->
+    ``NoneService``); names equal once PascalCased get a number (``Greeter``, ``Greeter2``). The
+    adapter classes derived from each name (``<Name>GRPCServer``...) are unique too.
     """
     taken: set[str] = set()
     result = []
     for name in service_names:
         base = pascal_case(name)
         if base in HARD_KEYWORDS or base in BUILTINS or base in GENERATED_MODULE_NAMES:
-            base += "_"
+            base += CLASS_ESCAPE
         candidate, counter = base, 2
         while {candidate, *adapter_class_names(candidate)} & taken:
             candidate = f"{base}{counter}"
@@ -208,14 +282,18 @@ def grpc_stub_names(service_name: str) -> tuple[str, str, str]:
 
 
 def file_stem(proto_file: str) -> str:
-    """``a/b/greet-er.v1.proto`` -> ``greet_er_v1``: the last path part, a valid identifier."""
+    """``a/b/greet-er.v1.proto`` -> ``greet_er_v1``: the last path part as an identifier part.
+
+    Not keyword-escaped: ``_pb2`` follows it in module names (``import_pb2``, as protoc names
+    it); a package named after a file escapes it itself (:func:`python_package`).
+    """
     base = proto_file.rsplit("/", 1)[-1]
     if base.endswith(".proto"):
         base = base[: -len(".proto")]
     stem = re.sub(r"\W", "_", base)
     if stem[:1].isdigit():
         stem = "_" + stem
-    return escape_keyword(stem)
+    return stem
 
 
 def protoc_module(proto_file: str) -> str:
@@ -246,7 +324,7 @@ def pb2_module(proto_package: str, proto_file: str) -> str:
     """The absolute module path of a file's ``_pb2`` module within the output folder."""
     if is_runtime_proto(proto_file):
         return protoc_module(proto_file)
-    return f"{python_package(proto_package, proto_file)}.{file_stem(proto_file)}_pb2"
+    return f"{python_package(proto_package, proto_file)}.{file_stem(proto_file)}{PB2_SUFFIX}"
 
 
 def module_path(module: str, suffix: str = ".py") -> str:

@@ -12,7 +12,17 @@ from collections.abc import Mapping, Sequence
 
 from google.protobuf import descriptor_pb2
 
-from generator import load, model, naming, relocate, render, versioning
+from generator import (
+    grpc_docstrings,
+    keywords,
+    load,
+    model,
+    naming,
+    relocate,
+    render,
+    stubs,
+    versioning,
+)
 from generator.errors import GeneratorError
 from generator.files import MAIN, OutputFile
 from generator.format import format_python
@@ -34,10 +44,13 @@ def generate(
     built = model.build(files, to_generate, settings)
     names = [file.name for file in built.files]
     protoc_output = load.python_modules(files, names)
+    by_name = {file.name: file for file in files}
     outputs: list[OutputFile] = []
     for package in built.packages:
         for file in package.files:
-            outputs.extend(_protoc_modules(file.name, file.module, protoc_output, built.modules))
+            outputs.extend(
+                _protoc_modules(by_name[file.name], file.module, protoc_output, built.modules)
+            )
             outputs.append(
                 OutputFile(
                     naming.module_path(file.grpc_module, ".pyi"),
@@ -65,21 +78,32 @@ def generate(
 
 
 def _protoc_modules(
-    name: str, module: str, protoc_output: Mapping[str, str], modules: Mapping[str, str]
+    file: descriptor_pb2.FileDescriptorProto,
+    module: str,
+    protoc_output: Mapping[str, str],
+    modules: Mapping[str, str],
 ) -> list[OutputFile]:
-    """protoc's three modules for one file, moved to ``module`` with their imports fixed."""
-    stem = naming.protoc_module(name)[: -len("_pb2")].replace(".", "/")
-    result = []
-    for suffix, ours in (
-        ("_pb2.py", module),
-        ("_pb2.pyi", module),
-        ("_pb2_grpc.py", module + "_grpc"),
-    ):
-        source = protoc_output[stem + suffix]
-        extension = ".pyi" if suffix.endswith(".pyi") else ".py"
-        rewritten = relocate.relocate(source, ours, modules, stub=suffix == "_pb2.pyi")
-        result.append(OutputFile(naming.module_path(ours, extension), rewritten))
-    return result
+    """protoc's three modules for one file, moved to ``module``, imports and keywords fixed."""
+    stem = naming.protoc_module(file.name)[: -len("_pb2")].replace(".", "/")
+    pb2, pyi, grpc = (
+        protoc_output[stem + suffix] for suffix in ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py")
+    )
+    return [
+        OutputFile(
+            naming.module_path(module),
+            keywords.repair_pb2(relocate.relocate(pb2, module, modules), file),
+        ),
+        OutputFile(
+            naming.module_path(module, ".pyi"),
+            stubs.repair(keywords.repair_pyi(relocate.relocate(pyi, module, modules, stub=True))),
+        ),
+        OutputFile(
+            naming.module_path(module + "_grpc"),
+            keywords.repair_grpc(
+                grpc_docstrings.repair(relocate.relocate(grpc, module + "_grpc", modules))
+            ),
+        ),
+    ]
 
 
 def _describe(handshake: model.Handshake) -> str:

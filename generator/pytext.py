@@ -42,17 +42,52 @@ def clean_comment(comment: str) -> list[str]:
 
 
 def _escape(line: str) -> str:
-    """Backslashes and unprintable characters as escapes; ``\"\"\"`` broken up."""
+    """Backslashes, unprintable and ambiguous characters as escapes; ``\"\"\"`` broken up.
+
+    Ambiguous means what ruff's RUF002 flags (a typographic apostrophe, U+2019): the escape
+    keeps the docstring's value while its source passes ruff.
+    """
+    ambiguous = set() if line.isascii() else _ambiguous(line)
     out = []
-    for char in line:
+    for position, char in enumerate(line):
+        code = ord(char)
         if char == "\\":
             out.append("\\\\")
         elif unicodedata.category(char) in ("Cc", "Zl", "Zp") or char == "\ufeff":
-            code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif position in ambiguous:
+            out.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
         else:
             out.append(char)
     return "".join(out).replace(_QUOTES, '\\"\\"\\"')
+
+
+def _ambiguous(line: str) -> set[int]:
+    """Positions of the characters ruff's RUF001-RUF003 would flag in ``line``.
+
+    ruff's rule: a confusable character that is not alphanumeric is always flagged; one inside a
+    word is flagged when the word also has an ASCII character or has no unambiguous non-ASCII
+    character (so Greek and Cyrillic words pass, a Greek Rho between Latin letters does not).
+    """
+    from generator.confusables import is_confusable
+
+    flagged: set[int] = set()
+    word: list[int] = []
+    has_ascii = has_unambiguous = False
+    for position, char in enumerate([*line, " "]):
+        if not char.isalnum():
+            if word and (has_ascii or not has_unambiguous):
+                flagged.update(word)
+            word, has_ascii, has_unambiguous = [], False, False
+            if not char.isascii() and is_confusable(char):
+                flagged.add(position)
+        elif char.isascii():
+            has_ascii = True
+        elif is_confusable(char):
+            word.append(position)
+        else:
+            has_unambiguous = True
+    return flagged
 
 
 def _wrap(line: str, limit: int) -> list[str]:

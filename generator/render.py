@@ -34,19 +34,19 @@ def package_init(package: Package) -> str:
 
 def interface(package: Package) -> str:
     """``interface.py``: one abstract class per service."""
-    spelled = spelling.in_package(package, package.services, grpc=False)
+    spelled = spelling.in_package(package, package.services)
     return _render("interface.py.j2", package=package, spelling=spelled)
 
 
 def plugin(package: Package) -> str:
     """``plugin.py``: handshake, server and client adapters, GRPCPlugins, plugin set."""
-    spelled = spelling.in_package(package, package.services, grpc=True)
+    spelled = spelling.in_package(package, package.services)
     return _render("plugin.py.j2", package=package, spelling=spelled)
 
 
 def grpc_stub(package: Package, file: ProtoFile) -> str:
     """``<file>_pb2_grpc.pyi``: types for grpcio-tools' untyped gRPC module."""
-    spelled = spelling.in_package(package, file.services, grpc=False)
+    spelled = spelling.in_package(package, file.services)
     one_file = Package(
         proto_package=package.proto_package,
         module=package.module,

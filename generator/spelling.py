@@ -23,6 +23,8 @@ class SpelledMethod:
     method: Method
     request_message: str
     response_message: str
+    #: The ``DeprecationWarning`` a host gets calling it: the RPC's or its service's ("" if none).
+    deprecation_warning: str
 
     @property
     def name(self) -> str:
@@ -42,7 +44,25 @@ class SpelledMethod:
 
     @property
     def deprecated(self) -> bool:
-        return self.method.deprecated
+        """Whether calling it warns: the RPC or its service is deprecated."""
+        return bool(self.deprecation_warning)
+
+    @property
+    def own_deprecation(self) -> str:
+        """What the interface method's own ``@deprecated`` says ("" when only its service is)."""
+        return self.method.deprecation
+
+    @property
+    def path(self) -> str:
+        return self.method.path
+
+    @property
+    def grpc_name(self) -> str:
+        return self.method.grpc_name
+
+    @property
+    def client_attribute(self) -> str:
+        return self.method.client_attribute
 
     @property
     def request_param(self) -> str:
@@ -71,12 +91,22 @@ class SpelledMethod:
 
     @property
     def servicer_params(self) -> tuple[str, ...]:
-        """Parameters of the grpc servicer method the server adapter overrides."""
+        """Parameters of a method of grpcio-tools' servicer (the ``_pb2_grpc.pyi`` stub)."""
         return ("self", f"{self.servicer_param}: {self.request}", "context: grpc.ServicerContext")
 
     @property
-    def deprecation_warning(self) -> str:
-        return f"{self.method.name} is deprecated"
+    def server_params(self) -> tuple[str, ...]:
+        """Parameters of the server adapter's method: the interface's, and the gRPC context."""
+        return (*self.interface_params, "context: grpc.ServicerContext")
+
+    @property
+    def request_class(self) -> str:
+        """The request message class (also when the client streams): its ``FromString``."""
+        return self.request_message
+
+    @property
+    def response_class(self) -> str:
+        return self.response_message
 
     @property
     def todo_message(self) -> str:
@@ -98,8 +128,14 @@ class SpelledService:
 
     service: Service
     methods: tuple[SpelledMethod, ...]
-    #: Where the service's grpc module is reached from this module (its alias).
-    grpc_alias: str
+
+    @property
+    def grpc_methods(self) -> tuple[SpelledMethod, ...]:
+        """The methods grpcio-tools' stub and servicer have that a ``.pyi`` can declare.
+
+        An RPC named like a dunder (``__init__``) would redefine the class's own method there.
+        """
+        return tuple(m for m in self.methods if not naming.is_dunder(m.name))
 
     @property
     def interface_doc(self) -> tuple[str, ...]:
@@ -144,7 +180,10 @@ class ModuleSpelling:
 
     @property
     def any_deprecated(self) -> bool:
-        return any(m.deprecated for s in self.services for m in s.methods)
+        """Whether a service or RPC is deprecated (the module needs ``goplugin.deprecated``)."""
+        return any(s.service.deprecated for s in self.services) or any(
+            m.deprecated for s in self.services for m in s.methods
+        )
 
     @property
     def stub_lint_exemptions(self) -> str:
@@ -158,10 +197,6 @@ class ModuleSpelling:
         if all(naming.is_cap_words(s.service.name) for s in self.services):
             return "N802"
         return "N801, N802"
-
-    @property
-    def any_camel_case_servicer(self) -> bool:
-        return any(not m.method.servicer_is_lowercase for s in self.services for m in s.methods)
 
 
 def _refs(services: Iterable[Service]) -> list[TypeRef]:
@@ -179,10 +214,10 @@ def _spell(
                     method=method,
                     request_message=f"{aliases[method.request.module]}.{method.request.attr}",
                     response_message=f"{aliases[method.response.module]}.{method.response.attr}",
+                    deprecation_warning=method.deprecation or service.deprecation,
                 )
                 for method in service.methods
             ),
-            grpc_alias=aliases.get(service.grpc_module, ""),
         )
         for service in services
     )
@@ -211,11 +246,13 @@ def _import_lines(importer_package: str | None, aliases: Mapping[str, str]) -> l
     return sorted(lines, key=lambda line: (line.startswith("from ."), line))
 
 
-def in_package(package: Package, services: Sequence[Service], *, grpc: bool) -> ModuleSpelling:
-    """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub)."""
+def in_package(package: Package, services: Sequence[Service]) -> ModuleSpelling:
+    """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub).
+
+    They import the ``_pb2`` modules of the messages they name, never a ``_pb2_grpc``: the
+    adapters call grpc themselves (see ``templates/plugin.py.j2``).
+    """
     modules = {ref.module for ref in _refs(services)}
-    if grpc:
-        modules |= {service.grpc_module for service in services}
     aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES)
     return _spell(services, aliases, _import_lines(package.module, aliases))
 

@@ -45,7 +45,11 @@ from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
 
 if TYPE_CHECKING:
+    from typing_extensions import deprecated
+
     from goplugin.client import Client, HostPluginSet, cleanup_clients
+else:
+    from goplugin.deprecation import deprecated
 
 _HOST_NAMES = ("Client", "HostPluginSet", "cleanup_clients")
 
@@ -95,6 +99,7 @@ __all__ = [
     "call_options",
     "cleanup_clients",
     "current_call",
+    "deprecated",
     "serve",
     "serving",
 ]

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see generator.templating.
-# sha256 of the template: d645580d14a8d979a98ed74ba082a214abe428bdf8b60a2910018cff3ff6e0fe
+# sha256 of the template: 9dcd5af11563dd8fc3b2d23bf1f96331be4c42f02f1d755c63eb40731b921eee
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -74,15 +74,29 @@ def root(context, missing=missing):
         for l_2_s in environment.getattr(l_1_p, 'services'):
             _loop_vars = {}
             pass
-            yield '\n\nclass '
-            yield str(environment.getattr(l_2_s, 'impl_class'))
-            yield '('
-            yield str(environment.getattr(l_1_p, 'interface_alias'))
-            yield '.'
-            yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
-            yield '):\n    """This plugin\'s implementation of ``'
-            yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'full_name'))
-            yield '``."""\n'
+            yield '\n\n'
+            if environment.getattr(environment.getattr(l_2_s, 'service'), 'deprecated'):
+                pass
+                yield 'class '
+                yield str(environment.getattr(l_2_s, 'impl_class'))
+                yield '('
+                yield str(environment.getattr(l_1_p, 'interface_alias'))
+                yield '.'
+                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
+                yield '):  # pyright: ignore[reportDeprecated]\n    """This plugin\'s implementation of ``'
+                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'full_name'))
+                yield '``, which the proto deprecates."""\n'
+            else:
+                pass
+                yield 'class '
+                yield str(environment.getattr(l_2_s, 'impl_class'))
+                yield '('
+                yield str(environment.getattr(l_1_p, 'interface_alias'))
+                yield '.'
+                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
+                yield '):\n    """This plugin\'s implementation of ``'
+                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'full_name'))
+                yield '``."""\n'
             for l_3_m in environment.getattr(l_2_s, 'methods'):
                 l_3_define = resolve('define')
                 _loop_vars = {}
@@ -153,4 +167,4 @@ def root(context, missing=missing):
     yield '    )\n\n\nif __name__ == "__main__":\n    main()\n'
 
 blocks = {}
-debug_info = '2=35&4=37&5=40&7=44&1=47&14=50&18=53&19=56&21=59&28=63&29=66&31=69&32=72&35=76&36=82&37=84&39=89&40=91&41=93&49=99&50=101&52=104&53=108&54=110&55=113&56=117&64=133&65=136&66=140'
+debug_info = '2=35&4=37&5=40&7=44&1=47&14=50&18=53&19=56&21=59&28=63&29=66&31=69&32=72&35=76&36=79&37=85&39=90&40=96&42=98&44=103&45=105&46=107&54=113&55=115&57=118&58=122&59=124&60=127&61=131&69=147&70=150&71=154'

@@ -44,11 +44,11 @@ def test_names_that_collide_once_snake_cased_are_told_apart_by_declaration_order
 
 def test_service_classes_never_shadow_builtins_or_the_generated_modules_names() -> None:
     assert naming.service_class_names(["TypeError", "List", "greeter", "HANDSHAKE", "None"]) == [
-        "TypeError_",
+        "TypeErrorService",
         "List",
         "Greeter",
-        "HANDSHAKE_",
-        "None_",
+        "HANDSHAKEService",
+        "NoneService",
     ]
     # A service named like another one's adapter class ("FooGRPCServer") must not take it.
     first, second = naming.service_class_names(["Foo", "FooGRPCServer"])
@@ -62,7 +62,9 @@ def test_service_classes_never_shadow_builtins_or_the_generated_modules_names() 
         ("greeter", "greeter.proto", "greeter.greeter_pb2"),
         ("greeter.v1", "greeter/v1/greeter.proto", "greeter.v1.greeter_pb2"),
         ("a.b.v1", "x/y-z.proto", "a.b.v1.y_z_pb2"),
-        ("import.v1", "import.proto", "import_.v1.import__pb2"),
+        ("import.v1", "import.proto", "import_.v1.import_pb2"),  # as protoc names it
+        ("", "import.proto", "import_.import_pb2"),
+        ("hashicorp.nomad.base.proto", "base.proto", "hashicorp.nomad.base.proto.base_pb2"),
         ("logging", "log.proto", "logging_.log_pb2"),
         (
             "grpc.examples.helloworld",

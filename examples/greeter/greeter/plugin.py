@@ -8,7 +8,8 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# ruff: noqa: N802
+# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
+# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 import goplugin
 import grpc
 
-from . import greeter_pb2, greeter_pb2_grpc
+from . import greeter_pb2
 from .interface import Greeter
 
 HANDSHAKE = goplugin.HandshakeConfig(
@@ -27,23 +28,24 @@ HANDSHAKE = goplugin.HandshakeConfig(
 """What host and plugin check before they talk: both sides import it from here."""
 
 
-class GreeterGRPCServer(greeter_pb2_grpc.GreeterServicer):
-    """Serves an implementation of ``Greeter`` as a gRPC service (plugin side).
+class GreeterGRPCServer:
+    """Serves a ``Greeter`` as the gRPC service ``greeter.Greeter`` (plugin side).
 
-    ``goplugin.serving`` lets each call reach ``goplugin.current_call()`` and turns the
-    implementation's exceptions into gRPC statuses.
+    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
+    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
+    ``GreeterGRPCPlugin.grpc_server`` registers these methods under their RPC names.
     """
 
     def __init__(self, impl: Greeter) -> None:
         self._impl = impl
 
-    def Greet(
+    def greet(
         self, request: greeter_pb2.GreetRequest, context: grpc.ServicerContext
     ) -> greeter_pb2.GreetResponse:
         with goplugin.serving(context):
             return self._impl.greet(request)
 
-    def GreetStream(
+    def greet_stream(
         self, request: greeter_pb2.GreetRequest, context: grpc.ServicerContext
     ) -> Iterator[greeter_pb2.GreetResponse]:
         with goplugin.serving(context):
@@ -53,20 +55,34 @@ class GreeterGRPCServer(greeter_pb2_grpc.GreeterServicer):
 class GreeterGRPCClient(Greeter):
     """Calls the ``greeter`` plugin over gRPC: a ``Greeter`` for the host.
 
-    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls
-    in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
+    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in
+    ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
+    _greet: grpc.UnaryUnaryMultiCallable[greeter_pb2.GreetRequest, greeter_pb2.GreetResponse]
+    _greet_stream: grpc.UnaryStreamMultiCallable[
+        greeter_pb2.GreetRequest, greeter_pb2.GreetResponse
+    ]
+
     def __init__(self, channel: grpc.Channel) -> None:
-        self._stub = greeter_pb2_grpc.GreeterStub(channel)
+        self._greet = channel.unary_unary(
+            "/greeter.Greeter/Greet",
+            request_serializer=greeter_pb2.GreetRequest.SerializeToString,
+            response_deserializer=greeter_pb2.GreetResponse.FromString,
+        )
+        self._greet_stream = channel.unary_stream(
+            "/greeter.Greeter/GreetStream",
+            request_serializer=greeter_pb2.GreetRequest.SerializeToString,
+            response_deserializer=greeter_pb2.GreetResponse.FromString,
+        )
 
     def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
-        return self._stub.Greet(request)
+        return self._greet(request)
 
     def greet_stream(
         self, request: greeter_pb2.GreetRequest
     ) -> Iterator[greeter_pb2.GreetResponse]:
-        return iter(self._stub.GreetStream(request))
+        return iter(self._greet_stream(request))
 
 
 class GreeterGRPCPlugin(goplugin.GRPCPlugin):
@@ -85,7 +101,23 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        greeter_pb2_grpc.add_GreeterServicer_to_server(GreeterGRPCServer(self._impl), server)
+        adapter = GreeterGRPCServer(self._impl)
+        service = grpc.method_handlers_generic_handler(
+            "greeter.Greeter",
+            {
+                "Greet": grpc.unary_unary_rpc_method_handler(
+                    adapter.greet,
+                    request_deserializer=greeter_pb2.GreetRequest.FromString,
+                    response_serializer=greeter_pb2.GreetResponse.SerializeToString,
+                ),
+                "GreetStream": grpc.unary_stream_rpc_method_handler(
+                    adapter.greet_stream,
+                    request_deserializer=greeter_pb2.GreetRequest.FromString,
+                    response_serializer=greeter_pb2.GreetResponse.SerializeToString,
+                ),
+            },
+        )
+        server.add_generic_rpc_handlers((service,))
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Greeter:
         return GreeterGRPCClient(channel)

@@ -13,8 +13,9 @@ import goplugin
 
 class HelloGreeter(Greeter):
     def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
-        remaining = goplugin.current_call().time_remaining()
-        suffix = "" if remaining is None else f" ({remaining:.0f}s left)"
+        # grpc types time_remaining() as float, though it is None without a deadline.
+        remaining = goplugin.current_call().time_remaining() or 0.0
+        suffix = f" ({remaining:.0f}s left)" if remaining else ""
         return greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!{suffix}")
 
     def greet_stream(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator
 
+import goplugin
 from google.protobuf import empty_pb2
 
 from . import kinds_pb2
@@ -61,8 +62,10 @@ class Audit(abc.ABC):
         """
 
     @abc.abstractmethod
+    @goplugin.deprecated("RPC kinds.v1.Audit.GetHTTPStatus is deprecated")
     def get_http_status(self, request: empty_pb2.Empty) -> kinds_pb2.Item:
         """GetHTTPStatus shows how acronyms become snake_case: get_http_status.
 
-        Deprecated: ``GetHTTPStatus`` is marked deprecated in kinds.proto.
+        Deprecated: ``GetHTTPStatus`` is marked deprecated in kinds.proto. Type checkers flag its
+        use; a host that calls it gets a ``DeprecationWarning``.
         """

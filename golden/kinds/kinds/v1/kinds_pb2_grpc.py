@@ -261,7 +261,7 @@ class AuditServicer:
     """
 
     def Record(self, request, context):
-        """Record takes a "quoted" note with a \ backslash and even """triple quotes""".
+        """Record takes a "quoted" note with a \\ backslash and even \"\"\"triple quotes\"\"\".
         Tabs	and non-ASCII (héllo, 日本語) survive too.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

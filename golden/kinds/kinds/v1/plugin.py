@@ -8,7 +8,11 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# ruff: noqa: N802
+# The adapters must use the deprecated names they adapt: only users' own uses should be flagged.
+# mypy: disable-error-code="deprecated"
+# pyright: reportDeprecated=false
+# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
+# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 import warnings
@@ -18,7 +22,7 @@ import goplugin
 import grpc
 from google.protobuf import empty_pb2
 
-from . import kinds_pb2, kinds_pb2_grpc
+from . import kinds_pb2
 from .interface import Audit, Inventory
 
 HANDSHAKE = goplugin.HandshakeConfig(
@@ -29,60 +33,85 @@ HANDSHAKE = goplugin.HandshakeConfig(
 """What host and plugin check before they talk: both sides import it from here."""
 
 
-class InventoryGRPCServer(kinds_pb2_grpc.InventoryServicer):
-    """Serves an implementation of ``Inventory`` as a gRPC service (plugin side).
+class InventoryGRPCServer:
+    """Serves a ``Inventory`` as the gRPC service ``kinds.v1.Inventory`` (plugin side).
 
-    ``goplugin.serving`` lets each call reach ``goplugin.current_call()`` and turns the
-    implementation's exceptions into gRPC statuses.
+    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
+    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
+    ``InventoryGRPCPlugin.grpc_server`` registers these methods under their RPC names.
     """
 
     def __init__(self, impl: Inventory) -> None:
         self._impl = impl
 
-    def Get(self, request: kinds_pb2.Item.Key, context: grpc.ServicerContext) -> kinds_pb2.Item:
+    def get(self, request: kinds_pb2.Item.Key, context: grpc.ServicerContext) -> kinds_pb2.Item:
         with goplugin.serving(context):
             return self._impl.get(request)
 
-    def List(
+    def list(
         self, request: kinds_pb2.ListRequest, context: grpc.ServicerContext
     ) -> Iterator[kinds_pb2.Item]:
         with goplugin.serving(context):
             yield from self._impl.list(request)
 
-    def Put(
-        self, request_iterator: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
+    def put(
+        self, requests: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
     ) -> kinds_pb2.PutSummary:
         with goplugin.serving(context):
-            return self._impl.put(request_iterator)
+            return self._impl.put(requests)
 
-    def Sync(
-        self, request_iterator: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
+    def sync(
+        self, requests: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
     ) -> Iterator[kinds_pb2.Item]:
         with goplugin.serving(context):
-            yield from self._impl.sync(request_iterator)
+            yield from self._impl.sync(requests)
 
 
 class InventoryGRPCClient(Inventory):
     """Calls the ``inventory`` plugin over gRPC: a ``Inventory`` for the host.
 
-    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls
-    in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
+    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in
+    ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
+    _get: grpc.UnaryUnaryMultiCallable[kinds_pb2.Item.Key, kinds_pb2.Item]
+    _list: grpc.UnaryStreamMultiCallable[kinds_pb2.ListRequest, kinds_pb2.Item]
+    _put: grpc.StreamUnaryMultiCallable[kinds_pb2.Item, kinds_pb2.PutSummary]
+    _sync: grpc.StreamStreamMultiCallable[kinds_pb2.Item, kinds_pb2.Item]
+
     def __init__(self, channel: grpc.Channel) -> None:
-        self._stub = kinds_pb2_grpc.InventoryStub(channel)
+        self._get = channel.unary_unary(
+            "/kinds.v1.Inventory/Get",
+            request_serializer=kinds_pb2.Item.Key.SerializeToString,
+            response_deserializer=kinds_pb2.Item.FromString,
+        )
+        self._list = channel.unary_stream(
+            "/kinds.v1.Inventory/List",
+            request_serializer=kinds_pb2.ListRequest.SerializeToString,
+            response_deserializer=kinds_pb2.Item.FromString,
+        )
+        self._put = channel.stream_unary(
+            "/kinds.v1.Inventory/Put",
+            request_serializer=kinds_pb2.Item.SerializeToString,
+            response_deserializer=kinds_pb2.PutSummary.FromString,
+        )
+        self._sync = channel.stream_stream(
+            "/kinds.v1.Inventory/Sync",
+            request_serializer=kinds_pb2.Item.SerializeToString,
+            response_deserializer=kinds_pb2.Item.FromString,
+        )
 
     def get(self, request: kinds_pb2.Item.Key) -> kinds_pb2.Item:
-        return self._stub.Get(request)
+        return self._get(request)
 
     def list(self, request: kinds_pb2.ListRequest) -> Iterator[kinds_pb2.Item]:
-        return iter(self._stub.List(request))
+        return iter(self._list(request))
 
     def put(self, requests: Iterator[kinds_pb2.Item]) -> kinds_pb2.PutSummary:
-        return self._stub.Put(requests)
+        return self._put(requests)
 
     def sync(self, requests: Iterator[kinds_pb2.Item]) -> Iterator[kinds_pb2.Item]:
-        return iter(self._stub.Sync(requests))
+        return iter(self._sync(requests))
 
 
 class InventoryGRPCPlugin(goplugin.GRPCPlugin):
@@ -101,27 +130,54 @@ class InventoryGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        kinds_pb2_grpc.add_InventoryServicer_to_server(InventoryGRPCServer(self._impl), server)
+        adapter = InventoryGRPCServer(self._impl)
+        service = grpc.method_handlers_generic_handler(
+            "kinds.v1.Inventory",
+            {
+                "Get": grpc.unary_unary_rpc_method_handler(
+                    adapter.get,
+                    request_deserializer=kinds_pb2.Item.Key.FromString,
+                    response_serializer=kinds_pb2.Item.SerializeToString,
+                ),
+                "List": grpc.unary_stream_rpc_method_handler(
+                    adapter.list,
+                    request_deserializer=kinds_pb2.ListRequest.FromString,
+                    response_serializer=kinds_pb2.Item.SerializeToString,
+                ),
+                "Put": grpc.stream_unary_rpc_method_handler(
+                    adapter.put,
+                    request_deserializer=kinds_pb2.Item.FromString,
+                    response_serializer=kinds_pb2.PutSummary.SerializeToString,
+                ),
+                "Sync": grpc.stream_stream_rpc_method_handler(
+                    adapter.sync,
+                    request_deserializer=kinds_pb2.Item.FromString,
+                    response_serializer=kinds_pb2.Item.SerializeToString,
+                ),
+            },
+        )
+        server.add_generic_rpc_handlers((service,))
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Inventory:
         return InventoryGRPCClient(channel)
 
 
-class AuditGRPCServer(kinds_pb2_grpc.AuditServicer):
-    """Serves an implementation of ``Audit`` as a gRPC service (plugin side).
+class AuditGRPCServer:
+    """Serves a ``Audit`` as the gRPC service ``kinds.v1.Audit`` (plugin side).
 
-    ``goplugin.serving`` lets each call reach ``goplugin.current_call()`` and turns the
-    implementation's exceptions into gRPC statuses.
+    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
+    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
+    ``AuditGRPCPlugin.grpc_server`` registers these methods under their RPC names.
     """
 
     def __init__(self, impl: Audit) -> None:
         self._impl = impl
 
-    def Record(self, request: kinds_pb2.Item, context: grpc.ServicerContext) -> empty_pb2.Empty:
+    def record(self, request: kinds_pb2.Item, context: grpc.ServicerContext) -> empty_pb2.Empty:
         with goplugin.serving(context):
             return self._impl.record(request)
 
-    def GetHTTPStatus(
+    def get_http_status(
         self, request: empty_pb2.Empty, context: grpc.ServicerContext
     ) -> kinds_pb2.Item:
         with goplugin.serving(context):
@@ -131,19 +187,33 @@ class AuditGRPCServer(kinds_pb2_grpc.AuditServicer):
 class AuditGRPCClient(Audit):
     """Calls the ``audit`` plugin over gRPC: a ``Audit`` for the host.
 
-    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls
-    in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
+    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in
+    ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
+    _record: grpc.UnaryUnaryMultiCallable[kinds_pb2.Item, empty_pb2.Empty]
+    _get_http_status: grpc.UnaryUnaryMultiCallable[empty_pb2.Empty, kinds_pb2.Item]
+
     def __init__(self, channel: grpc.Channel) -> None:
-        self._stub = kinds_pb2_grpc.AuditStub(channel)
+        self._record = channel.unary_unary(
+            "/kinds.v1.Audit/Record",
+            request_serializer=kinds_pb2.Item.SerializeToString,
+            response_deserializer=empty_pb2.Empty.FromString,
+        )
+        self._get_http_status = channel.unary_unary(
+            "/kinds.v1.Audit/GetHTTPStatus",
+            request_serializer=empty_pb2.Empty.SerializeToString,
+            response_deserializer=kinds_pb2.Item.FromString,
+        )
 
     def record(self, request: kinds_pb2.Item) -> empty_pb2.Empty:
-        return self._stub.Record(request)
+        return self._record(request)
 
     def get_http_status(self, request: empty_pb2.Empty) -> kinds_pb2.Item:
-        warnings.warn("GetHTTPStatus is deprecated", DeprecationWarning, stacklevel=2)
-        return self._stub.GetHTTPStatus(request)
+        warnings.warn(
+            "RPC kinds.v1.Audit.GetHTTPStatus is deprecated", DeprecationWarning, stacklevel=2
+        )
+        return self._get_http_status(request)
 
 
 class AuditGRPCPlugin(goplugin.GRPCPlugin):
@@ -162,7 +232,23 @@ class AuditGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        kinds_pb2_grpc.add_AuditServicer_to_server(AuditGRPCServer(self._impl), server)
+        adapter = AuditGRPCServer(self._impl)
+        service = grpc.method_handlers_generic_handler(
+            "kinds.v1.Audit",
+            {
+                "Record": grpc.unary_unary_rpc_method_handler(
+                    adapter.record,
+                    request_deserializer=kinds_pb2.Item.FromString,
+                    response_serializer=empty_pb2.Empty.SerializeToString,
+                ),
+                "GetHTTPStatus": grpc.unary_unary_rpc_method_handler(
+                    adapter.get_http_status,
+                    request_deserializer=empty_pb2.Empty.FromString,
+                    response_serializer=kinds_pb2.Item.SerializeToString,
+                ),
+            },
+        )
+        server.add_generic_rpc_handlers((service,))
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Audit:
         return AuditGRPCClient(channel)

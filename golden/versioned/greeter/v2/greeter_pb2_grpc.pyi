@@ -2,6 +2,7 @@
 # source: greeter/v2/greeter.proto
 """Types for ``greeter_pb2_grpc``, which grpcio-tools generates without them."""
 
+# isort: skip_file
 # ruff: noqa: N802
 
 from collections.abc import Iterator
