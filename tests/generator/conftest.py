@@ -6,28 +6,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-from generator import cli
+from tests.support.gen_plugin import GenPlugin, in_process
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_PROTOS = REPO / "example_protos"
 GREETER_PROTO = EXAMPLE_PROTOS / "greeter.proto"
 TEST_PROTOS = Path(__file__).resolve().parent / "protos"
 SHARED_PROTOS = REPO.parent / "shared" / "protos"
-
-
-class Result(NamedTuple):
-    """What a user sees of one gen-plugin run."""
-
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-GenPlugin = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
@@ -43,18 +31,7 @@ def private_cache(
 @pytest.fixture
 def gen_plugin(capsys: pytest.CaptureFixture[str]) -> GenPlugin:
     """Run ``gen-plugin ARGS...`` in this process, as the console script would."""
-
-    def run(*arguments: str | os.PathLike[str]) -> Result:
-        capsys.readouterr()
-        try:
-            cli.main([os.fspath(argument) for argument in arguments])
-            code = 0
-        except SystemExit as exit_:
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
+    return in_process(capsys)
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:

@@ -1,10 +1,10 @@
 """Every golden case's plugins serve a real subprocess and answer through the generated clients.
 
 The golden output is copied as a user would have it; a dummy implementation of every interface
-(``run/dummies.py``, built from the generated type hints) is served by one plugin process, and
-a host calls every RPC of every plugin with default messages: keyword-named RPCs and types,
-streams of every kind, nested and well-known types, deprecated RPCs (which must warn on the
-host), services without RPCs.
+(``tests/support/dummies.py``, built from the generated type hints) is served by one plugin
+process, and a host calls every RPC of every plugin with default messages: keyword-named RPCs
+and types, streams of every kind, nested and well-known types, deprecated RPCs (which must warn
+on the host), services without RPCs.
 """
 
 from __future__ import annotations

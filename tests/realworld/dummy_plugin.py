@@ -17,7 +17,9 @@ import goplugin  # first: it takes stdout away before anything can print on the 
 
 out, package = sys.argv[1], sys.argv[2]
 sys.path[0] = out  # instead of this folder: nothing here may shadow a generated package
-_spec = importlib.util.spec_from_file_location("_dummies", Path(__file__).with_name("dummies.py"))
+_spec = importlib.util.spec_from_file_location(
+    "_dummies", Path(__file__).resolve().parents[1] / "support" / "dummies.py"
+)
 assert _spec is not None and _spec.loader is not None
 dummies = sys.modules["_dummies"] = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dummies)

@@ -25,7 +25,7 @@ from typing import Any
 out = Path(sys.argv[1])
 sys.path[0] = str(out)  # instead of this folder: nothing here may shadow a generated package
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("_dummies", HERE / "dummies.py")
+_spec = importlib.util.spec_from_file_location("_dummies", HERE.parent / "support" / "dummies.py")
 assert _spec is not None and _spec.loader is not None
 dummies = sys.modules["_dummies"] = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dummies)

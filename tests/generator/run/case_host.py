@@ -21,7 +21,7 @@ sys.path[0] = str(out)
 sys.path.insert(1, str(here.parents[2]))  # the repository
 
 import goplugin  # noqa: E402
-from tests.generator.run import dummies  # noqa: E402
+from tests.support import dummies  # noqa: E402
 
 handshake, plugins = dummies.plugin_set(out)
 report: dict[str, Any] = {"calls": []}
@@ -31,10 +31,10 @@ with goplugin.Client(
     cmd=[sys.executable, os.fspath(here / "case_plugin.py"), os.fspath(out)],
 ) as client:
     for name, plugin in sorted(plugins.items()):
-        interface = dummies.interface_of(plugin)
+        interface = dummies.impl_interface(plugin)
         remote = client.dispense(name)
         deprecated_service = getattr(interface, "__deprecated__", None)
-        for rpc in dummies.rpcs(interface):
+        for rpc in sorted(dummies.rpcs(interface), key=lambda rpc: rpc.name):
             one = dummies.sample(rpc.request)
             request = iter([one, dummies.sample(rpc.request)]) if rpc.client_streaming else one
             with warnings.catch_warnings(record=True) as seen:

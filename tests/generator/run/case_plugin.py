@@ -13,13 +13,13 @@ sys.path[0] = str(out)  # instead of this folder
 sys.path.insert(1, str(Path(__file__).resolve().parents[3]))  # the repository
 
 import goplugin  # noqa: E402
-from tests.generator.run import dummies  # noqa: E402
+from tests.support import dummies  # noqa: E402
 
 handshake, plugins = dummies.plugin_set(out)
 goplugin.serve(
     handshake_config=handshake,
     plugins={
-        name: plugin(dummies.implementation(dummies.interface_of(plugin)))
+        name: plugin(dummies.sample_implementation(dummies.impl_interface(plugin)))
         for name, plugin in plugins.items()
     },
 )

@@ -1,15 +1,21 @@
 """Dummy implementations of any generated interface, built at run time by introspection.
 
-Nothing here knows a proto: the RPCs of a service are read off the generated plugin class
-(``grpc_client``'s return annotation names the interface) and the interface's abstract methods
-(their annotations name request and response messages, ``Iterator[...]`` marks a stream). A
-dummy answers each RPC with a default response message: one for a unary or client-stream RPC,
-one per stream for a server stream, one per request for a bidi stream; it consumes every
-request iterator it is given.
+Nothing here knows a proto: a plugin's interface is read off the generated plugin class, and the
+RPCs off the interface's abstract methods (their annotations name request and response
+messages, ``Iterator[...]`` marks a stream), the way a user's code would find them.
 
-Used by the plugin and host processes of ``test_corpus_runs.py`` (loaded by file path, so a
-generated package that happens to be called ``tests`` cannot shadow it) and by the type tests,
-which write consumer modules from :func:`describe`. It imports neither goplugin nor grpc.
+Two suites use it, each from the processes its tests start (which put a generated output folder
+first on ``sys.path``):
+
+* ``tests/realworld`` (``probe_host.py``, ``dummy_plugin.py``; loaded by file path, so a
+  generated package that happens to be called ``tests`` cannot shadow it): finds interfaces
+  with :func:`interface_of`, serves :func:`dummy_implementation` and writes consumer modules for
+  the type tests from :func:`describe`;
+* ``tests/generator`` (``run/case_host.py``, ``run/case_plugin.py``): finds every plugin with
+  :func:`plugin_set`, interfaces with :func:`impl_interface`, serves
+  :func:`sample_implementation` and sends :func:`sample` requests.
+
+It imports neither goplugin nor grpc.
 """
 
 from __future__ import annotations
@@ -18,9 +24,12 @@ import abc
 import ast
 import collections.abc
 import dataclasses
+import importlib
 import inspect
+import sys
 import typing
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -46,12 +55,52 @@ class Rpc:
         }[(self.client_streaming, self.server_streaming)]
 
 
+# Finding the generated plugins and their interfaces.
+
+
+def plugin_modules(out: Path) -> list[ModuleType]:
+    """Every generated ``plugin`` module below ``out`` (which goes first on ``sys.path``)."""
+    if str(out) not in sys.path:
+        sys.path.insert(0, str(out))
+    names = sorted(
+        ".".join(path.relative_to(out).with_suffix("").parts) for path in out.rglob("plugin.py")
+    )
+    return [importlib.import_module(name) for name in names]
+
+
+def plugin_set(out: Path) -> tuple[Any, dict[str, type[Any]]]:
+    """The shared handshake and every package's plugins, merged (one main.py serves them all)."""
+    modules = plugin_modules(out)
+    plugins: dict[str, type[Any]] = {}
+    for module in modules:
+        plugins.update(module.PLUGINS)
+    return modules[0].HANDSHAKE, plugins
+
+
 def interface_of(plugin_class: type[Any]) -> type[abc.ABC]:
     """The interface a generated ``<Svc>GRPCPlugin`` serves: ``grpc_client``'s return type."""
     interface = typing.get_type_hints(plugin_class.grpc_client)["return"]
     if not (inspect.isclass(interface) and issubclass(interface, abc.ABC)):
         raise TypeError(f"{plugin_class.__qualname__}.grpc_client returns {interface!r}")
     return interface
+
+
+def impl_interface(plugin_class: type[Any]) -> type[Any]:
+    """The interface a ``...GRPCPlugin`` serves: the type of its ``impl`` parameter."""
+    impl = typing.get_type_hints(plugin_class.__init__)["impl"]
+    (interface,) = [arg for arg in typing.get_args(impl) if arg is not type(None)]
+    return typing.cast(type[Any], interface)
+
+
+def interfaces(module: ModuleType) -> list[type[abc.ABC]]:
+    """The service interfaces a generated ``interface`` module defines, in its order."""
+    return [
+        value
+        for value in vars(module).values()
+        if inspect.isclass(value)
+        and issubclass(value, abc.ABC)
+        and value.__module__ == module.__name__
+    ]
 
 
 def _message(annotation: Any) -> tuple[type[Any], bool]:
@@ -62,7 +111,7 @@ def _message(annotation: Any) -> tuple[type[Any], bool]:
     return annotation, False
 
 
-def rpcs(interface: type[abc.ABC]) -> list[Rpc]:
+def rpcs(interface: type[Any]) -> list[Rpc]:
     """Every abstract method of ``interface``, in the order the interface declares them."""
     found = []
     for name, function in vars(interface).items():
@@ -83,7 +132,34 @@ def rpcs(interface: type[abc.ABC]) -> list[Rpc]:
     return found
 
 
-def _dummy_method(rpc: Rpc) -> Callable[..., Any]:
+# Messages and implementations.
+
+
+def sample(message_class: type[Any]) -> Any:
+    """A default message that serializes: proto2's required fields set (to their defaults)."""
+    message = message_class()
+    _fill(message)
+    return message
+
+
+def _fill(message: Any) -> None:
+    for field in message.DESCRIPTOR.fields:
+        if not field.is_required:
+            continue
+        if field.message_type is not None:
+            getattr(message, field.name).SetInParent()
+            _fill(getattr(message, field.name))
+        else:
+            setattr(message, field.name, field.default_value)
+
+
+def _implement(interface: type[Any], method: Callable[[Rpc], Callable[..., Any]]) -> Any:
+    """An instance of a subclass of ``interface`` with ``method(rpc)`` for every RPC."""
+    body = {rpc.name: method(rpc) for rpc in rpcs(interface)}
+    return type(f"Dummy{interface.__name__}", (interface,), body)()
+
+
+def _default_method(rpc: Rpc) -> Callable[..., Any]:
     response = rpc.response
     if not rpc.client_streaming and not rpc.server_streaming:
 
@@ -114,25 +190,40 @@ def _dummy_method(rpc: Rpc) -> Callable[..., Any]:
 
 
 def dummy_implementation(interface: type[abc.ABC]) -> Any:
-    """An instance of a subclass of ``interface`` answering every RPC with default messages."""
-    methods = {rpc.name: _dummy_method(rpc) for rpc in rpcs(interface)}
-    return type(f"Dummy{interface.__name__}", (interface,), methods)()
+    """An implementation answering every RPC with default (``Response()``) messages.
+
+    One for a unary or client-stream RPC, one per stream for a server stream, one per request
+    for a bidi stream; it consumes every request iterator it is given.
+    """
+    return _implement(interface, _default_method)
+
+
+def _sample_method(rpc: Rpc) -> Callable[[Any, Any], Any]:
+    def method(self: Any, request: Any) -> Any:
+        if rpc.client_streaming:
+            list(request)
+        if rpc.server_streaming:
+            return iter([sample(rpc.response), sample(rpc.response)])
+        return sample(rpc.response)
+
+    method.__name__ = rpc.name
+    return method
+
+
+def sample_implementation(interface: type[Any]) -> Any:
+    """An implementation answering every RPC with :func:`sample` messages, two per stream.
+
+    A streamed request is read to its end before the answer.
+    """
+    return _implement(interface, _sample_method)
+
+
+# Describing a generated package, for the type tests' consumer modules.
 
 
 def dotted(cls: type[Any]) -> str:
     """``package.module.Outer.Inner``: where a class is importable from."""
     return f"{cls.__module__}.{cls.__qualname__}"
-
-
-def interfaces(module: ModuleType) -> list[type[abc.ABC]]:
-    """The service interfaces a generated ``interface`` module defines, in its order."""
-    return [
-        value
-        for value in vars(module).values()
-        if inspect.isclass(value)
-        and issubclass(value, abc.ABC)
-        and value.__module__ == module.__name__
-    ]
 
 
 def plugin_classes(plugin_source: str) -> dict[str, tuple[str, str]]:
@@ -161,7 +252,7 @@ def plugin_classes(plugin_source: str) -> dict[str, tuple[str, str]]:
 
 
 def describe(interface: type[abc.ABC], plugin_class: str, plugin_name: str) -> dict[str, Any]:
-    """JSON for one service: what the type tests write a consumer module from."""
+    """JSON for one service: what the type tests write consumer modules from."""
     return {
         "interface": dotted(interface),
         "plugin_class": plugin_class,
