@@ -1,4 +1,4 @@
-"""Descriptors in, plain frozen dataclasses out: what the templates render.
+"""Descriptors in, plain frozen records out: what the templates render.
 
 The model is built from ``FileDescriptorProto``s alone and never touches them again (nothing is
 mutated while walking). It resolves every message type to the Python module and attribute that
@@ -10,7 +10,6 @@ one package share one ``interface.py`` and ``plugin.py`` instead of overwriting 
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -19,6 +18,7 @@ from google.protobuf import descriptor_pb2
 from generator import naming
 from generator.errors import GeneratorError, Location
 from generator.locations import PACKAGE_PATH, SYNTAX_PATH, SourceIndex, method_path, service_path
+from generator.records import record
 from generator.settings import Settings
 
 
@@ -63,7 +63,7 @@ class MethodKind(enum.Enum):
         return f"grpc.{self.grpc_shape}_rpc_method_handler"
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class TypeRef:
     """A message type as Python reaches it: ``module.attr`` (``attr`` may be ``Outer.Inner``).
 
@@ -76,7 +76,7 @@ class TypeRef:
     attr: str
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Method:
     """One RPC."""
 
@@ -108,7 +108,7 @@ class Method:
         return naming.client_attribute(self.py_name)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Service:
     """One service: one interface class, one plugin."""
 
@@ -155,7 +155,7 @@ class Service:
         return naming.grpc_stub_names(self.name)[2]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Handshake:
     """The values that go into ``goplugin.HandshakeConfig``."""
 
@@ -164,7 +164,7 @@ class Handshake:
     magic_cookie_value: str
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class ProtoFile:
     """A file to generate: its ``_pb2`` modules and its services."""
 
@@ -175,7 +175,7 @@ class ProtoFile:
     services: tuple[Service, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Package:
     """One emitted Python package: the files of one proto package generated in this run."""
 
@@ -189,7 +189,7 @@ class Package:
         return tuple(service for file in self.files for service in file.services)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Model:
     """Everything one run generates."""
 

@@ -9,16 +9,17 @@ parameter key is the name of a :class:`Settings` field, so the two doors cannot 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
 
+from generator import records
 from generator.errors import GeneratorError
+from generator.records import record
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Settings:
     """What a run may override; ``None`` means "derive it from the proto" (see naming)."""
 
@@ -127,7 +128,7 @@ def parse_parameter(parameter: str) -> Settings:
         if key in values:
             raise GeneratorError(f"option {key!r} is given twice in {parameter!r}")
         values[key] = value.strip()
-    known = {field.name for field in dataclasses.fields(Settings)}
+    known = set(records.fields(Settings))
     unknown = sorted(set(values) - known)
     if unknown:
         raise GeneratorError(

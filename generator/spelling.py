@@ -8,15 +8,15 @@ needs, so a package's files never change because another package was generated i
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from generator import naming
 from generator.model import Method, MethodKind, Model, Package, Service, TypeRef
+from generator.records import record
 from generator.versioning import VersionedSet
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class SpelledMethod:
     """A method with its annotations spelled for one module."""
 
@@ -122,7 +122,7 @@ def _stream(message: str, streaming: bool) -> str:
     return f"Iterator[{message}]" if streaming else message
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class SpelledService:
     """A service whose methods are spelled for one module."""
 
@@ -152,7 +152,7 @@ class SpelledService:
         )
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class ModuleSpelling:
     """Import lines and spelled services for one generated module."""
 
@@ -257,7 +257,7 @@ def in_package(package: Package, services: Sequence[Service]) -> ModuleSpelling:
     return _spell(services, aliases, _import_lines(package.module, aliases))
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class MainService:
     """A service as ``main.py`` implements it: its spelled methods and its implementation class."""
 
@@ -266,7 +266,7 @@ class MainService:
     impl_class: str
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class MainPackage:
     """One package as ``main.py`` reaches it."""
 
@@ -276,7 +276,7 @@ class MainPackage:
     services: tuple[MainService, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class MainVersion:
     """One protocol version ``main.py`` serves (versioned runs only)."""
 
@@ -284,7 +284,7 @@ class MainVersion:
     packages: tuple[MainPackage, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class MainSpelling:
     """Everything ``main.py`` needs: imports, packages and services, spelled absolutely."""
 
@@ -362,7 +362,7 @@ def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpellin
     )
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class VersionsPlugin:
     """One entry of a version's plugin set, as the versions module spells it."""
 
@@ -370,7 +370,7 @@ class VersionsPlugin:
     plugin_class: str
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class VersionsEntry:
     """One version's plugin set in the versions module."""
 
@@ -378,7 +378,7 @@ class VersionsEntry:
     plugins: tuple[VersionsPlugin, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class VersionsSpelling:
     """The versions module: its relative imports and its plugin sets."""
 

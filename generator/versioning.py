@@ -16,15 +16,15 @@ different cookies are unrelated protocols, not versions: they get no versions mo
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 from generator import naming
 from generator.errors import GeneratorError
 from generator.model import Handshake, Model, Package, ProtoFile
+from generator.records import record
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Version:
     """One protocol version: the packages whose plugins make up its plugin set."""
 
@@ -32,7 +32,7 @@ class Version:
     packages: tuple[Package, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class VersionedSet:
     """Every version a run generates, and the module that lists them."""
 
