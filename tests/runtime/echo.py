@@ -30,9 +30,13 @@ _FAILURES: dict[str, type[BaseException]] = {
 }
 
 
+HOST_SERVICE = "pyplugintest.Host"
+
+
 class EchoImpl:
     def __init__(self, prefix: str = "") -> None:
         self.prefix = prefix
+        self.broker: goplugin.GRPCBroker | None = None
 
     def echo(self, text: str) -> str:
         crash_if("echo")
@@ -50,6 +54,17 @@ class EchoImpl:
 
     def fail(self, kind: str) -> str:
         raise _FAILURES[kind](f"failing with {kind}")
+
+    def call_host(self, service_id: str) -> str:
+        """Dial the service the host announced through the broker and relay its answer."""
+        assert self.broker is not None
+        channel = self.broker.dial(int(service_id))
+        shout = channel.unary_unary(
+            f"/{HOST_SERVICE}/Shout",
+            request_serializer=StringValue.SerializeToString,
+            response_deserializer=StringValue.FromString,
+        )
+        return f"host says {shout(StringValue(value='hi'), timeout=10).value}"
 
     def whoami(self) -> str:
         metadata = dict(goplugin.current_call().invocation_metadata())
@@ -77,8 +92,9 @@ def _unary(fn: Any) -> grpc.RpcMethodHandler[Any, Any]:
 class EchoClient:
     """The host-side object ``dispense("echo")`` returns."""
 
-    def __init__(self, channel: grpc.Channel) -> None:
+    def __init__(self, channel: grpc.Channel, broker: goplugin.GRPCBroker) -> None:
         self._channel = channel
+        self._broker = broker
 
     def _call(self, method: str, text: str) -> str:
         call = self._channel.unary_unary(
@@ -94,8 +110,25 @@ class EchoClient:
     def fail(self, kind: str) -> str:
         return self._call("Fail", kind)
 
+    def call_host(self, service_id: str) -> str:
+        """Dial the service the host announced through the broker and relay its answer."""
+        assert self.broker is not None
+        channel = self.broker.dial(int(service_id))
+        shout = channel.unary_unary(
+            f"/{HOST_SERVICE}/Shout",
+            request_serializer=StringValue.SerializeToString,
+            response_deserializer=StringValue.FromString,
+        )
+        return f"host says {shout(StringValue(value='hi'), timeout=10).value}"
+
     def whoami(self) -> str:
         return self._call("Whoami", "")
+
+    def call_back(self, register: Any) -> str:
+        """Serve ``register``'s services through the broker and have the plugin call them."""
+        service_id = self._broker.next_id()
+        self._broker.accept_and_serve(service_id, register)
+        return self._call("CallHost", str(service_id))
 
     def count(self, n: int) -> Iterator[str]:
         call = self._channel.unary_stream(
@@ -114,6 +147,7 @@ class EchoPlugin(goplugin.GRPCPlugin):
     def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
         assert self.impl is not None
         impl = self.impl
+        impl.broker = broker
 
         def count(request: StringValue, context: grpc.ServicerContext) -> Iterator[StringValue]:
             with goplugin.serving(context):
@@ -124,6 +158,7 @@ class EchoPlugin(goplugin.GRPCPlugin):
             "Echo": _unary(impl.echo),
             "Fail": _unary(impl.fail),
             "Whoami": _unary(lambda _text: impl.whoami()),
+            "CallHost": _unary(impl.call_host),
             "Count": grpc.unary_stream_rpc_method_handler(
                 count,
                 request_deserializer=StringValue.FromString,
@@ -133,4 +168,4 @@ class EchoPlugin(goplugin.GRPCPlugin):
         server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> EchoClient:
-        return EchoClient(channel)
+        return EchoClient(channel, broker)

@@ -158,3 +158,28 @@ def test_health_service_answers_check_and_watch(make_client: MakeClient) -> None
     updates = watch(request(service=""))
     assert next(updates).status == response.SERVING
     updates.cancel()
+
+
+def test_plugin_calls_back_into_the_host_through_the_broker(make_client: MakeClient) -> None:
+    import grpc
+    from google.protobuf.wrappers_pb2 import StringValue
+
+    from tests.runtime.echo import HOST_SERVICE
+
+    def shout(request: StringValue, context: grpc.ServicerContext) -> StringValue:
+        return StringValue(value=request.value.upper() + "!")
+
+    def register(server: grpc.Server) -> None:
+        handler = grpc.unary_unary_rpc_method_handler(
+            shout,
+            request_deserializer=StringValue.FromString,
+            response_serializer=StringValue.SerializeToString,
+        )
+        service = grpc.method_handlers_generic_handler(HOST_SERVICE, {"Shout": handler})
+        server.add_generic_rpc_handlers((service,))
+
+    client = make_client()
+    echo = client.dispense("echo")
+    assert echo.call_back(register) == "host says HI!"
+    client.kill()
+    assert client.returncode == 0
