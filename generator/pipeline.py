@@ -95,7 +95,7 @@ def _protoc_modules(
         ),
         OutputFile(
             naming.module_path(module, ".pyi"),
-            stubs.repair(keywords.repair_pyi(relocate.relocate(pyi, module, modules, stub=True))),
+            stubs.repair(keywords.repair_pyi(relocate.relocate(pyi, module, modules))),
         ),
         OutputFile(
             naming.module_path(module + "_grpc"),

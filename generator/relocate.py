@@ -21,17 +21,12 @@ _FROM_MODULE = re.compile(r"^from ([\w.]+) import (.+)$")
 _IMPORT_AS = re.compile(r"^import ([\w.]+) as (\w+)$")
 _BUILDER = re.compile(r"^(_builder\.BuildTopDescriptorsAndMessages\(DESCRIPTOR, )'[\w.]+'")
 
-#: protoc's ``.pyi`` types message arguments as ``Union[Message, Mapping]`` with a bare
-#: ``Mapping``, which ``mypy --strict`` rejects in every module that imports the stub. One
-#: inline mypy option on the stub itself keeps strict users' builds green.
-STRICT_STUB_HEADER = '# mypy: disable-error-code="type-arg"\n'
 
-
-def relocate(source: str, module: str, modules: Mapping[str, str], *, stub: bool = False) -> str:
+def relocate(source: str, module: str, modules: Mapping[str, str]) -> str:
     """Rewrite ``source`` (a protoc module now living at ``module``) for the new layout.
 
     ``modules`` maps protoc's module names to ours; import lines naming anything else (the
-    protobuf runtime, grpc, typing) are left as they are. ``stub`` marks protoc's ``.pyi``.
+    protobuf runtime, grpc, typing) are left as they are.
     """
     package = module.rpartition(".")[0]
     lines = source.split("\n")
@@ -40,7 +35,7 @@ def relocate(source: str, module: str, modules: Mapping[str, str], *, stub: bool
             lines[number] = _rewrite_import(line, package, modules)
         elif line.startswith("_builder.BuildTopDescriptorsAndMessages"):
             lines[number] = _BUILDER.sub(rf"\1'{module}'", line)
-    return (STRICT_STUB_HEADER if stub else "") + "\n".join(lines)
+    return "\n".join(lines)
 
 
 def _rewrite_import(line: str, package: str, modules: Mapping[str, str]) -> str:

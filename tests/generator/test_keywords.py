@@ -62,6 +62,25 @@ def test_proto2_extensions_in_a_stub_are_typed_as_mypy_accepts() -> None:
     assert stubs.repair(stub) == "NOTE_FIELD_NUMBER: int\nclass R:\n"
 
 
+def test_a_stubs_dict_initializers_are_typed_and_its_unused_imports_go() -> None:
+    stub = (
+        "from google.protobuf import empty_pb2 as _empty_pb2\n"
+        "from collections.abc import Mapping as _Mapping\n"
+        "from typing import ClassVar as _ClassVar, Union as _Union\n"
+        "\n"
+        "class R:\n"
+        "    def __init__(self, p: _Union[P, _Mapping] = ..., m: _Mapping[str, int] = ...): ...\n"
+    )
+    assert stubs.repair(stub) == (
+        "from collections.abc import Mapping as _Mapping\n"
+        "from typing import Any as _Any, Union as _Union\n"
+        "\n"
+        "class R:\n"
+        "    def __init__(self, p: _Union[P, _Mapping[str, _Any]] = ..., "
+        "m: _Mapping[str, int] = ...): ...\n"
+    )
+
+
 def test_comment_docstrings_in_the_grpc_module_are_escaped_and_compile() -> None:
     source = (
         "class Servicer:\n"

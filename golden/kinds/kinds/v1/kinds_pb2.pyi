@@ -1,9 +1,7 @@
-# mypy: disable-error-code="type-arg"
-from google.protobuf import empty_pb2 as _empty_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+from typing import Any as _Any, ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -18,7 +16,7 @@ class Item(_message.Message):
     COUNT_FIELD_NUMBER: _ClassVar[int]
     key: Item.Key
     count: int
-    def __init__(self, key: _Optional[_Union[Item.Key, _Mapping]] = ..., count: _Optional[int] = ...) -> None: ...
+    def __init__(self, key: _Optional[_Union[Item.Key, _Mapping[str, _Any]]] = ..., count: _Optional[int] = ...) -> None: ...
 
 class ListRequest(_message.Message):
     __slots__ = ("prefix",)

@@ -1,9 +1,8 @@
-# mypy: disable-error-code="type-arg"
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+from typing import Any as _Any, ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -25,4 +24,4 @@ class class_(_message.Message):
     KIND_FIELD_NUMBER: _ClassVar[int]
     nested: class_.import_
     kind: def_
-    def __init__(self, nested: _Optional[_Union[class_.import_, _Mapping]] = ..., kind: _Optional[_Union[def_, str]] = ..., **kwargs: object) -> None: ...
+    def __init__(self, nested: _Optional[_Union[class_.import_, _Mapping[str, _Any]]] = ..., kind: _Optional[_Union[def_, str]] = ..., **kwargs: object) -> None: ...

@@ -1,9 +1,8 @@
-# mypy: disable-error-code="type-arg"
 from . import editions_pb2 as _editions_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+from typing import Any as _Any, ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -17,4 +16,4 @@ class Wrapper(_message.Message):
     __slots__ = ("ping",)
     PING_FIELD_NUMBER: _ClassVar[int]
     ping: _editions_pb2.Ping
-    def __init__(self, ping: _Optional[_Union[_editions_pb2.Ping, _Mapping]] = ...) -> None: ...
+    def __init__(self, ping: _Optional[_Union[_editions_pb2.Ping, _Mapping[str, _Any]]] = ...) -> None: ...

@@ -1,11 +1,9 @@
-# mypy: disable-error-code="type-arg"
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
-from google.protobuf.internal import python_message as _python_message
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Iterable as _Iterable, Mapping as _Mapping
-from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+from typing import Any as _Any, ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 NOTE_FIELD_NUMBER: int
@@ -36,7 +34,7 @@ class Record(_message.Message):
     values: _containers.RepeatedScalarFieldContainer[int]
     meta: Record.Meta
     level: Record.Level
-    def __init__(self, id: _Optional[str] = ..., count: _Optional[int] = ..., label: _Optional[str] = ..., values: _Optional[_Iterable[int]] = ..., meta: _Optional[_Union[Record.Meta, _Mapping]] = ..., level: _Optional[_Union[Record.Level, str]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., count: _Optional[int] = ..., label: _Optional[str] = ..., values: _Optional[_Iterable[int]] = ..., meta: _Optional[_Union[Record.Meta, _Mapping[str, _Any]]] = ..., level: _Optional[_Union[Record.Level, str]] = ...) -> None: ...
 
 class Ack(_message.Message):
     __slots__ = ("stored",)
