@@ -59,12 +59,7 @@ class EchoImpl:
         """Dial the service the host announced through the broker and relay its answer."""
         assert self.broker is not None
         channel = self.broker.dial(int(service_id))
-        shout = channel.unary_unary(
-            f"/{HOST_SERVICE}/Shout",
-            request_serializer=StringValue.SerializeToString,
-            response_deserializer=StringValue.FromString,
-        )
-        return f"host says {shout(StringValue(value='hi'), timeout=10).value}"
+        return f"host says {call_string(channel, f'/{HOST_SERVICE}/Shout', 'hi', timeout=10)}"
 
     def whoami(self) -> str:
         metadata = dict(goplugin.current_call().invocation_metadata())
@@ -75,6 +70,16 @@ def crash_if(where: str) -> None:
     if os.environ.get("ECHO_CRASH_ON") == where:
         print(f"echo plugin crashing in {where}", file=sys.stderr, flush=True)
         os._exit(3)
+
+
+def call_string(channel: grpc.Channel, path: str, text: str, timeout: float | None = None) -> str:
+    """One unary call of a StringValue -> StringValue method."""
+    call = channel.unary_unary(
+        path,
+        request_serializer=StringValue.SerializeToString,
+        response_deserializer=StringValue.FromString,
+    )
+    return str(call(StringValue(value=text), timeout=timeout).value)
 
 
 def _unary(fn: Any) -> grpc.RpcMethodHandler[Any, Any]:
@@ -97,29 +102,13 @@ class EchoClient:
         self._broker = broker
 
     def _call(self, method: str, text: str) -> str:
-        call = self._channel.unary_unary(
-            f"/{SERVICE}/{method}",
-            request_serializer=StringValue.SerializeToString,
-            response_deserializer=StringValue.FromString,
-        )
-        return str(call(StringValue(value=text)).value)
+        return call_string(self._channel, f"/{SERVICE}/{method}", text)
 
     def echo(self, text: str) -> str:
         return self._call("Echo", text)
 
     def fail(self, kind: str) -> str:
         return self._call("Fail", kind)
-
-    def call_host(self, service_id: str) -> str:
-        """Dial the service the host announced through the broker and relay its answer."""
-        assert self.broker is not None
-        channel = self.broker.dial(int(service_id))
-        shout = channel.unary_unary(
-            f"/{HOST_SERVICE}/Shout",
-            request_serializer=StringValue.SerializeToString,
-            response_deserializer=StringValue.FromString,
-        )
-        return f"host says {shout(StringValue(value='hi'), timeout=10).value}"
 
     def whoami(self) -> str:
         return self._call("Whoami", "")
