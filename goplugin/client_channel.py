@@ -64,14 +64,16 @@ class _ErrorTranslatingInterceptor(_UnaryUnary, _UnaryStream, _StreamUnary, _Str
         self, continuation: Any, client_call_details: grpc.ClientCallDetails, request: Any
     ) -> Any:
         details = _with_call_options(client_call_details)
-        return _TranslatedStream(continuation(details, request), details.method, self._diagnose)
+        return _TranslatedStream(
+            continuation(details, request), _method_name(details), self._diagnose
+        )
 
     def intercept_stream_stream(
         self, continuation: Any, client_call_details: grpc.ClientCallDetails, request_iterator: Any
     ) -> Any:
         details = _with_call_options(client_call_details)
         return _TranslatedStream(
-            continuation(details, request_iterator), details.method, self._diagnose
+            continuation(details, request_iterator), _method_name(details), self._diagnose
         )
 
     def _single(
@@ -81,27 +83,32 @@ class _ErrorTranslatingInterceptor(_UnaryUnary, _UnaryStream, _StreamUnary, _Str
         outcome = continuation(details, request)
         error = outcome.exception()
         if isinstance(error, grpc.RpcError):
-            raise self._diagnose(error, details.method) from None
+            raise self._diagnose(error, _method_name(details)) from None
         return outcome
 
 
-def _with_call_options(details: grpc.ClientCallDetails) -> _CallDetails:
+def _with_call_options(details: grpc.ClientCallDetails) -> grpc.ClientCallDetails:
+    """``details`` with the active :func:`call_options` applied (itself when there are none)."""
     options = active_call_options()
+    if options.timeout is None and not options.metadata:  # the common case: nothing to add
+        return details
     timeout = details.timeout if details.timeout is not None else options.timeout
     metadata = details.metadata
     if options.metadata:
         metadata = (*(metadata or ()), *options.metadata)
-    method = details.method
-    if isinstance(method, bytes):
-        method = method.decode()
     return _CallDetails(
-        method,
+        details.method,
         timeout,
         metadata,
         details.credentials,
         getattr(details, "wait_for_ready", None),
         getattr(details, "compression", None),
     )
+
+
+def _method_name(details: grpc.ClientCallDetails) -> str:
+    method = details.method
+    return method.decode() if isinstance(method, bytes) else method
 
 
 class _TranslatedStream:
