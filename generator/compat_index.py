@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from google.protobuf import descriptor, descriptor_pb2, descriptor_pool
 
 from generator.compat_report import Location
+from generator.locations import SourceIndex
 
 _FILE = descriptor_pb2.FileDescriptorProto
 _MESSAGE = descriptor_pb2.DescriptorProto
@@ -249,7 +250,7 @@ class Side:
         self.targets = protos.targets
         self._paths = protos.paths
         self._pool = _build_pool(self.files)
-        self._locations: dict[str, dict[Path, descriptor_pb2.SourceCodeInfo.Location]] = {}
+        self._sources: dict[str, SourceIndex] = {}
         self.messages: dict[str, MessageInfo] = {}
         self.enums: dict[str, EnumInfo] = {}
         self.services: dict[str, ServiceInfo] = {}
@@ -270,7 +271,7 @@ class Side:
 
     def location(self, decl: Decl) -> Location:
         """Where ``decl`` starts, as the user's path and 1-based line and column."""
-        found = self._index(decl.file).get(decl.path)
+        found = self._source(decl.file).find(decl.path)
         shown = self._paths.get(decl.file, decl.file)
         if found is None or len(found.span) < 2:
             return Location(shown, 0, 0)
@@ -278,19 +279,15 @@ class Side:
 
     def comment(self, decl: Decl) -> str:
         """The leading and trailing comments of ``decl``, whitespace-normalised."""
-        found = self._index(decl.file).get(decl.path)
+        found = self._source(decl.file).find(decl.path)
         if found is None:
             return ""
         return " ".join(f"{found.leading_comments} {found.trailing_comments}".split())
 
-    def _index(self, file: str) -> dict[Path, descriptor_pb2.SourceCodeInfo.Location]:
-        index = self._locations.get(file)
+    def _source(self, file: str) -> SourceIndex:
+        index = self._sources.get(file)
         if index is None:
-            index = {}
-            for location in self.files[file].source_code_info.location:
-                # The first location of a path is the whole declaration; later ones are parts.
-                index.setdefault(tuple(location.path), location)
-            self._locations[file] = index
+            index = self._sources[file] = SourceIndex(self.files[file])
         return index
 
     def _index_file(self, proto: descriptor_pb2.FileDescriptorProto) -> None:

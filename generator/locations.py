@@ -44,6 +44,10 @@ class SourceIndex:
             # The first location for a path is the declaration itself; later ones are parts.
             self._by_path.setdefault(tuple(location.path), location)
 
+    def find(self, path: Path) -> descriptor_pb2.SourceCodeInfo.Location | None:
+        """The declaration's own location (not one of its parts), if the file has it."""
+        return self._by_path.get(path)
+
     def comment(self, path: Path) -> list[str]:
         """Leading and trailing comments of a declaration, cleaned, as lines (maybe empty).
 
