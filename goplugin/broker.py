@@ -21,7 +21,8 @@ import grpc
 from goplugin._proto.grpc_broker_pb2 import ConnInfo
 from goplugin.constants import ENV_UNIX_SOCKET_DIR, GRPC_MESSAGE_OPTIONS
 from goplugin.errors import PluginError
-from goplugin.listener import Listener, bind, default_network
+from goplugin.listener import default_network
+from goplugin.transport import PLAINTEXT, Bound, Transport
 
 #: How long ``dial`` waits for the other side to announce an id (go-plugin: 5 s).
 DIAL_TIMEOUT_SECONDS = 5.0
@@ -36,13 +37,15 @@ class BrokerError(PluginError):
 class GRPCBroker:
     """One side of the broker stream: announces local servers, dials remote ones."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, transport: Transport = PLAINTEXT) -> None:
+        # How this session's servers listen and channels connect: plaintext, or its TLS.
+        self._transport = transport
         self._lock = threading.Lock()
         self._next_id = 0
         self._outgoing: queue.SimpleQueue[ConnInfo | None] = queue.SimpleQueue()
         self._announced: dict[int, ConnInfo] = {}
         self._arrived = threading.Condition(self._lock)
-        self._servers: list[tuple[grpc.Server, Listener]] = []
+        self._servers: list[tuple[grpc.Server, Bound]] = []
         self._closed = False
 
     def next_id(self) -> int:
@@ -58,7 +61,9 @@ class GRPCBroker:
             options=GRPC_MESSAGE_OPTIONS,
         )
         register(server)
-        listener = bind(server, default_network(), {ENV_UNIX_SOCKET_DIR: tempfile.gettempdir()})
+        listener = self._transport.listen(
+            server, default_network(), {ENV_UNIX_SOCKET_DIR: tempfile.gettempdir()}
+        )
         server.start()
         with self._lock:
             self._servers.append((server, listener))
@@ -76,7 +81,7 @@ class GRPCBroker:
         if not found or info is None:
             raise BrokerError(f"timeout waiting for broker connection info for id {service_id}")
         target = f"unix:{info.address}" if info.network == "unix" else info.address
-        return grpc.insecure_channel(target, options=GRPC_MESSAGE_OPTIONS)
+        return self._transport.channel(target, GRPC_MESSAGE_OPTIONS)
 
     def receive(self, incoming: Iterable[ConnInfo]) -> None:
         """Record every announcement from the other side until its stream ends."""

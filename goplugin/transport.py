@@ -1,0 +1,56 @@
+"""How a gRPC server listens and a channel connects: in plaintext, or under the session's TLS.
+
+A plugin session decides once how its connections are secured (plaintext, or TLS from AutoMTLS or
+a user's configuration), and every connection of the session follows that decision: the main
+one, and each one the broker opens either way. Host, plugin and broker therefore make their
+servers listen and their channels connect only through a :class:`Transport`. This module is the
+plaintext one and stays import-light; the TLS one (``goplugin.tls_transport``) loads only when a
+session uses TLS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+import grpc
+
+from goplugin.listener import bind
+
+
+class Bound(Protocol):
+    """Where a server listens, as announced to the other side, and how to stop listening there."""
+
+    @property
+    def network(self) -> str: ...
+
+    @property
+    def address(self) -> str: ...
+
+    def remove(self) -> None: ...
+
+
+class Transport:
+    """Plaintext connections, as go-plugin makes them without AutoMTLS or a TLS config."""
+
+    #: Whether connections are TLS: a plaintext peer and a TLS peer never understand each other.
+    tls = False
+
+    def listen(self, server: grpc.Server, network: str, env: Mapping[str, str]) -> Bound:
+        """Make ``server`` listen as go-plugin's listener rules say (before ``server.start()``)."""
+        return bind(server, network, env)
+
+    def channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.Channel:
+        """A channel to ``target`` (``unix:/path`` or ``host:port``)."""
+        return grpc.insecure_channel(target, options=options)
+
+    def failure(self) -> str | None:
+        """Why the last TLS handshake failed, when grpcio cannot say (see ``tls_shim``)."""
+        return None
+
+    def close(self) -> None:
+        """Release what the transport holds beyond its servers and channels."""
+
+
+#: The transport of every session without TLS; it holds nothing, so one instance serves all.
+PLAINTEXT = Transport()
