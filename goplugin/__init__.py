@@ -13,7 +13,7 @@ if launched_by_host():  # before anything else can print onto the handshake chan
     capture_process_stdout()
 
 from goplugin.broker import BrokerError, GRPCBroker
-from goplugin.calls import CallOptions, call_options, current_call, serving
+from goplugin.calls import CallOptions, call_options, current_broker, current_call, serving
 from goplugin.errors import (
     AbortedError,
     AlreadyExistsError,
@@ -98,6 +98,7 @@ __all__ = [
     "UnknownPluginError",
     "call_options",
     "cleanup_clients",
+    "current_broker",
     "current_call",
     "deprecated",
     "serve",

@@ -4,28 +4,41 @@ A plugin that must call back into its host (or the reverse) cannot reuse the mai
 which only goes one way. The broker lets one side serve a service on a fresh socket under a
 numeric id and tell the other side, over the long-lived ``plugin.GRPCBroker/StartStream``
 stream, where to dial it. Both sides run the same code; only who opened the stream differs.
+
+This is go-plugin's classic broker (one listener per served id), which every go-plugin host and
+plugin speaks unless both opt into multiplexing; the ``knock`` messages of the multiplexed
+broker (go-plugin 1.6+) are not announcements and are ignored. The timeouts are go-plugin's:
+``dial`` waits 5 s for the announcement, and an announcement nobody dials within 5 s of its
+arrival is dropped.
+
+Creating a server, binding it and opening a channel each sit in one small method, so that
+transport security applies to every brokered connection in one place.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
-import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+import time
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent import futures
 from typing import Any
 
 import grpc
 
 from goplugin._proto.grpc_broker_pb2 import ConnInfo
-from goplugin.constants import ENV_UNIX_SOCKET_DIR, GRPC_MESSAGE_OPTIONS
+from goplugin.constants import GRPC_MESSAGE_OPTIONS
 from goplugin.errors import PluginError
 from goplugin.listener import default_network
 from goplugin.transport import PLAINTEXT, Bound, Transport
 
 #: How long ``dial`` waits for the other side to announce an id (go-plugin: 5 s).
 DIAL_TIMEOUT_SECONDS = 5.0
+#: How long an announcement waits to be dialled before it is dropped (go-plugin: 5 s).
+ANNOUNCEMENT_LIFETIME_SECONDS = 5.0
 
 _STREAM_END = None
 
@@ -35,17 +48,29 @@ class BrokerError(PluginError):
 
 
 class GRPCBroker:
-    """One side of the broker stream: announces local servers, dials remote ones."""
+    """One side of the broker stream: announces local servers, dials remote ones.
 
-    def __init__(self, *, transport: Transport = PLAINTEXT) -> None:
+    ``transport`` secures every brokered server and channel as the session's main connection
+    is secured. ``listen_env`` holds the listener settings (``PLUGIN_UNIX_SOCKET_DIR``,
+    ``PLUGIN_UNIX_SOCKET_GROUP``, ``PLUGIN_MIN_PORT``/``PLUGIN_MAX_PORT``) that brokered
+    listeners follow, the same rules as the plugin's main listener; by default this process's
+    environment, which is what a plugin has. A host passes its own private socket folder.
+    """
+
+    def __init__(
+        self, *, listen_env: Mapping[str, str] | None = None, transport: Transport = PLAINTEXT
+    ) -> None:
+        self._listen_env = listen_env
         # How this session's servers listen and channels connect: plaintext, or its TLS.
         self._transport = transport
         self._lock = threading.Lock()
         self._next_id = 0
         self._outgoing: queue.SimpleQueue[ConnInfo | None] = queue.SimpleQueue()
-        self._announced: dict[int, ConnInfo] = {}
+        #: Announcements not dialled yet: id -> (where, when it arrived).
+        self._announced: dict[int, tuple[ConnInfo, float]] = {}
         self._arrived = threading.Condition(self._lock)
-        self._servers: list[tuple[grpc.Server, Bound]] = []
+        self._servers: dict[int, tuple[grpc.Server, Bound]] = {}
+        self._channels: weakref.WeakSet[grpc.Channel] = weakref.WeakSet()
         self._closed = False
 
     def next_id(self) -> int:
@@ -55,59 +80,126 @@ class GRPCBroker:
             return self._next_id
 
     def accept_and_serve(self, service_id: int, register: Callable[[grpc.Server], None]) -> None:
-        """Serve the services ``register`` adds under ``service_id`` until the broker closes."""
-        server = grpc.server(
-            futures.ThreadPoolExecutor(thread_name_prefix=f"goplugin-broker-{service_id}"),
-            options=GRPC_MESSAGE_OPTIONS,
-        )
+        """Serve the services ``register`` adds under ``service_id`` until the broker closes.
+
+        Unlike go-plugin's ``AcceptAndServe`` it does not block: the server runs in the
+        background once the other side has been told where to dial it.
+        """
+        with self._lock:
+            if self._closed:
+                raise BrokerError(f"cannot serve broker id {service_id}: the broker is closed")
+            if service_id in self._servers:
+                raise BrokerError(f"broker id {service_id} is already served on this side")
+        server = self._new_server(service_id)
         register(server)
-        listener = self._transport.listen(
-            server, default_network(), {ENV_UNIX_SOCKET_DIR: tempfile.gettempdir()}
-        )
+        listener = self._bind(server)
         server.start()
         with self._lock:
-            self._servers.append((server, listener))
+            self._servers[service_id] = (server, listener)
         self._outgoing.put(
             ConnInfo(service_id=service_id, network=listener.network, address=listener.address)
         )
 
+    def stop_serving(self, service_id: int) -> None:
+        """Stop the server :meth:`accept_and_serve` started for ``service_id`` (if any)."""
+        with self._lock:
+            served = self._servers.pop(service_id, None)
+        if served is not None:
+            _stop(*served)
+
     def dial(self, service_id: int, timeout: float = DIAL_TIMEOUT_SECONDS) -> grpc.Channel:
-        """A channel to the service the other side announced under ``service_id``."""
+        """A channel to the service the other side announced under ``service_id``.
+
+        Waits up to ``timeout`` seconds for the announcement; each announcement is dialled once.
+        """
+        deadline = time.monotonic() + timeout
         with self._arrived:
-            found = self._arrived.wait_for(
-                lambda: service_id in self._announced or self._closed, timeout
+            while True:
+                self._drop_stale(time.monotonic())
+                announced = self._announced.pop(service_id, None)
+                if announced is not None:
+                    break
+                if self._closed:
+                    raise BrokerError(f"cannot dial broker id {service_id}: the broker is closed")
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise BrokerError(
+                        f"timeout waiting for connection info for broker id {service_id} "
+                        f"after {timeout:g}s: the other side never served it"
+                    )
+                self._arrived.wait(remaining)
+        channel = self._open_channel(announced[0])
+        self._channels.add(channel)
+        return channel
+
+    def close(self) -> None:
+        """End the stream, stop every server this side served and close every dialled channel."""
+        with self._arrived:
+            if self._closed:
+                return
+            self._closed = True
+            servers = list(self._servers.values())
+            self._servers.clear()
+            self._announced.clear()
+            channels = list(self._channels)
+            self._arrived.notify_all()
+        self._outgoing.put(_STREAM_END)
+        for server, listener in servers:
+            _stop(server, listener)
+        for channel in channels:
+            channel.close()
+
+    # -- where the transport is decided (one place each) --------------------------------------
+
+    def _new_server(self, service_id: int) -> grpc.Server:
+        """The gRPC server for one brokered id."""
+        return grpc.server(
+            futures.ThreadPoolExecutor(thread_name_prefix=f"goplugin-broker-{service_id}"),
+            options=GRPC_MESSAGE_OPTIONS,
+        )
+
+    def _bind(self, server: grpc.Server) -> Bound:
+        """Bind ``server`` by the main listener's rules: a fresh socket in the socket folder."""
+        env = os.environ if self._listen_env is None else self._listen_env
+        return self._transport.listen(server, default_network(), env)
+
+    def _open_channel(self, info: ConnInfo) -> grpc.Channel:
+        """A channel to an announced address."""
+        if info.network not in ("unix", "tcp"):
+            raise BrokerError(
+                f"unknown address type {info.network!r} for broker id {info.service_id}"
             )
-            info = self._announced.get(service_id)
-        if not found or info is None:
-            raise BrokerError(f"timeout waiting for broker connection info for id {service_id}")
         target = f"unix:{info.address}" if info.network == "unix" else info.address
         return self._transport.channel(target, GRPC_MESSAGE_OPTIONS)
 
+    # -- the stream -----------------------------------------------------------------------------
+
     def receive(self, incoming: Iterable[ConnInfo]) -> None:
         """Record every announcement from the other side until its stream ends."""
-        with contextlib.suppress(grpc.RpcError):
+        with contextlib.suppress(grpc.RpcError, ValueError):
             for info in incoming:
+                if info.HasField("knock") and info.knock.knock:
+                    continue  # the multiplexed broker's handshake, not an announcement
                 with self._arrived:
-                    self._announced[info.service_id] = info
+                    now = time.monotonic()
+                    self._drop_stale(now)
+                    # Like go-plugin, a second announcement of a pending id is dropped.
+                    self._announced.setdefault(info.service_id, (info, now))
                     self._arrived.notify_all()
+
+    def _drop_stale(self, now: float) -> None:
+        stale = [
+            service_id
+            for service_id, (_, arrived) in self._announced.items()
+            if now - arrived > ANNOUNCEMENT_LIFETIME_SECONDS
+        ]
+        for service_id in stale:
+            del self._announced[service_id]
 
     def outgoing(self) -> Iterator[ConnInfo]:
         """Announcements to send to the other side, until :meth:`close`."""
         while (info := self._outgoing.get()) is not _STREAM_END:
             yield info
-
-    def close(self) -> None:
-        """End the stream and stop every server this side served through the broker."""
-        with self._arrived:
-            if self._closed:
-                return
-            self._closed = True
-            servers, self._servers = self._servers, []
-            self._arrived.notify_all()
-        self._outgoing.put(_STREAM_END)
-        for server, listener in servers:
-            server.stop(grace=None)
-            listener.remove()
 
     # Plugin side: the host opens the stream, the plugin serves it.
     def start_stream(
@@ -145,3 +237,8 @@ class GRPCBroker:
         threading.Thread(
             target=self.receive, args=(responses,), name="goplugin-broker", daemon=True
         ).start()
+
+
+def _stop(server: grpc.Server, listener: Bound) -> None:
+    server.stop(grace=None)
+    listener.remove()

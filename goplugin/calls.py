@@ -3,7 +3,9 @@
 Generated interfaces take a request message and return a response message, nothing else, so
 that adding a field never breaks an implementation. What a call carries besides its message
 (deadline, metadata, cancellation) is reached through :func:`current_call` on the plugin side
-and set through :func:`call_options` on the host side, without cluttering any signature.
+and set through :func:`call_options` on the host side, without cluttering any signature; the
+broker of the connection serving the call (to dial back, or serve something to the caller)
+through :func:`current_broker`.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import contextlib
 import contextvars
 import logging
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import grpc
 
 from goplugin.errors import RPCError
+
+if TYPE_CHECKING:
+    from goplugin.broker import GRPCBroker
 
 _log = logging.getLogger("goplugin.server")
 
@@ -40,9 +45,37 @@ def current_call() -> grpc.ServicerContext:
         ) from None
 
 
+_current_broker: contextvars.ContextVar[GRPCBroker | None] = contextvars.ContextVar(
+    "goplugin_current_broker", default=None
+)
+
+
+def current_broker() -> GRPCBroker:
+    """The broker of the connection this implementation method is serving a call on.
+
+    In a plugin it is the plugin's broker to its host; in a host serving a service through the
+    broker, that host's broker to the plugin. Pass it to the generated ``dial_<service>`` and
+    ``serve_<service>`` helpers. Raises :class:`LookupError` outside a call.
+
+    A function rather than an attribute of :func:`current_call`, so that the call's context
+    stays grpc's own ``ServicerContext`` instead of a wrapper that every grpcio release must
+    keep up with.
+    """
+    broker = _current_broker.get()
+    if broker is None:
+        raise LookupError(
+            "goplugin.current_broker() was called outside a call served with a broker: it is "
+            "only available while an implementation method of a generated adapter is serving "
+            "a request"
+        )
+    return broker
+
+
 @contextlib.contextmanager
-def serving(context: grpc.ServicerContext) -> Iterator[None]:
+def serving(context: grpc.ServicerContext, broker: GRPCBroker | None = None) -> Iterator[None]:
     """Serve one call: bind :func:`current_call` and turn exceptions into gRPC statuses.
+
+    ``broker`` is what :func:`current_broker` returns during the call.
 
     An :class:`~goplugin.RPCError` keeps its status code; ``NotImplementedError`` becomes
     UNIMPLEMENTED; any other exception becomes UNKNOWN with ``"Type: message"`` as details, the
@@ -50,6 +83,7 @@ def serving(context: grpc.ServicerContext) -> Iterator[None]:
     stderr (the host's log) rather than over the wire.
     """
     token = _current_call.set(context)
+    broker_token = _current_broker.set(broker)
     try:
         yield
     except RPCError as error:
@@ -63,6 +97,8 @@ def serving(context: grpc.ServicerContext) -> Iterator[None]:
         context.abort(grpc.StatusCode.UNKNOWN, f"{type(error).__name__}: {error}")
     finally:
         with contextlib.suppress(ValueError):  # a generator finished in another context
+            _current_broker.reset(broker_token)
+        with contextlib.suppress(ValueError):
             _current_call.reset(token)
 
 
