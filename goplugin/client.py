@@ -228,6 +228,12 @@ class Client:
             raise PluginError(f"plugin health check: {status}")
 
     @property
+    def broker(self) -> GRPCBroker:
+        """The GRPCBroker to this plugin: serve it host services, dial its own (starts it)."""
+        self.start()
+        return self._broker
+
+    @property
     def negotiated_version(self) -> int:
         """The app protocol version the plugin chose (starts the plugin)."""
         self.start()
@@ -345,6 +351,8 @@ class Client:
             ) from None
         self._raw_channel = channel
         self._channel = intercepted(channel, self._diagnose)
+        # Like go-plugin's host, the broker listens in the plugin's private socket folder.
+        self._broker = GRPCBroker(listen_env={ENV_UNIX_SOCKET_DIR: self._socket_dir or ""})
         self._broker.connect(channel)
         self._stdio_thread = threading.Thread(
             target=self._drain_stdio, args=(channel,), name="goplugin-stdio", daemon=True
