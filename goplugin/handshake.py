@@ -49,17 +49,24 @@ class HandshakeLine(NamedTuple):
     address: str
     protocol: str = PROTOCOL_GRPC
     server_cert: str = ""
+    #: The 7th field: whether the plugin multiplexes broker connections over one connection
+    #: (go-plugin >= 1.6). ``None`` leaves the field out, as a plugin must unless the host set
+    #: ``PLUGIN_MULTIPLEX_GRPC``: hosts before 1.6 split the line into at most 6 fields and
+    #: would glue a 7th onto the certificate.
+    multiplex: bool | None = None
 
     def format(self) -> str:
         """The line a plugin prints, newline included; the cert field is empty without mTLS."""
-        fields = (
+        fields = [
             str(CORE_PROTOCOL_VERSION),
             str(self.app_version),
             self.network,
             self.address,
             self.protocol,
             self.server_cert,
-        )
+        ]
+        if self.multiplex is not None:
+            fields.append("true" if self.multiplex else "false")
         return "|".join(fields) + "\n"
 
     @property
@@ -114,7 +121,17 @@ def parse_handshake_line(line: str, host_versions: Iterable[int]) -> HandshakeLi
         )
         raise HandshakeError(f"Unsupported plugin protocol {protocol!r}{hint}")
     cert = parts[5] if len(parts) > 5 else ""
-    return HandshakeLine(app_version, network, address, protocol, cert)
+    multiplex = _parse_bool(parts[6]) if len(parts) > 6 else None
+    return HandshakeLine(app_version, network, address, protocol, cert, multiplex)
+
+
+def _parse_bool(text: str) -> bool:
+    """The 7th field, read as Go's ``strconv.ParseBool`` reads it."""
+    if text in ("1", "t", "T", "true", "TRUE", "True"):
+        return True
+    if text in ("0", "f", "F", "false", "FALSE", "False"):
+        return False
+    raise HandshakeError(f"Error parsing multiplexing support from plugin handshake: {text!r}")
 
 
 def _is_host_port(address: str) -> bool:

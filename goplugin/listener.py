@@ -31,6 +31,18 @@ class ListenError(RuntimeError):
     """The plugin could not open its listener; the message says which setting to change."""
 
 
+class UnixSocketConfig(NamedTuple):
+    """Where a host's plugins put their unix sockets, as go-plugin's ``UnixSocketConfig``.
+
+    ``group`` (a name or gid) gets the sockets, mode 0660, and the private socket directory,
+    mode 0770: for a plugin that runs as another user in that group. ``temp_dir`` is where the
+    host makes that directory (default: the system's temp dir).
+    """
+
+    group: str | None = None
+    temp_dir: str | None = None
+
+
 class Listener(NamedTuple):
     """A bound server address, and what to remove when the plugin exits."""
 
@@ -71,7 +83,7 @@ def _bind_unix(server: grpc.Server, env: Mapping[str, str]) -> Listener:
         raise ListenError(f"could not listen on unix socket {path}: {error}") from None
     group = env.get(ENV_UNIX_SOCKET_GROUP)
     if group:
-        _hand_to_group(path, group)
+        hand_to_group(path, group, 0o660)
     return Listener("unix", path, socket_path=path)
 
 
@@ -85,16 +97,23 @@ def _fresh_socket_path(directory: str) -> str:
     raise ListenError(f"could not find a free socket name in {directory}")
 
 
-def _hand_to_group(path: str, group: str) -> None:
+def hand_to_group(path: str, group: str, mode: int) -> None:
+    """Give ``path`` to ``group`` (a name or a gid) with ``mode``, as go-plugin's
+    ``setGroupWritable``: how a host lets a plugin running under another user reach a socket."""
     import grp  # POSIX only, like the option itself
 
     try:
         gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
         os.chown(path, -1, gid)
-        os.chmod(path, 0o660)
-    except (KeyError, OSError) as error:
+        os.chmod(path, mode)
+    except KeyError:
         raise ListenError(
-            f"could not give socket {path} to group {group!r} ({ENV_UNIX_SOCKET_GROUP}): {error}"
+            f"could not give {path} to group {group!r} ({ENV_UNIX_SOCKET_GROUP}): "
+            "no such group"
+        ) from None
+    except OSError as error:
+        raise ListenError(
+            f"could not give {path} to group {group!r} ({ENV_UNIX_SOCKET_GROUP}): {error}"
         ) from None
 
 

@@ -6,8 +6,12 @@ runtime points file descriptor 1 at a pipe and forwards what arrives there over
 ``plugin.GRPCStdio/StreamStdio``. Writes to ``sys.stderr`` go to the real stderr (which every host
 reads, logs, and quotes when the plugin crashes) *and* to the stream.
 
-Hosts that never open the stream (go-plugin before 1.1, including Debian's 1.0.1) would lose the
-plugin's stdout; until a stream is open it is copied to stderr instead, so it lands in their log.
+A go-plugin host opens the stream only once it has read the handshake and connected, so what
+the plugin prints in that moment is held (up to ``HOLD_BYTES``) and handed to the stream when it
+opens: a host's first lines arrive complete and in order. Hosts that never open the stream
+(go-plugin before 1.1) would lose the plugin's stdout; when none has opened it ``HOLD_SECONDS``
+after the handshake, held and later output goes to stderr instead, so it lands in their log.
+A plugin that prints nothing holds nothing and starts no timer.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import os
 import queue
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -29,6 +34,10 @@ from goplugin.constants import ENV_MIN_PORT, ENV_PROTOCOL_VERSIONS
 
 _CHUNK = 32 * 1024
 _STREAM_END = None
+
+#: How long after the handshake stdout waits for the host's stream, and how much of it.
+HOLD_SECONDS = 5.0
+HOLD_BYTES = 64 * 1024
 
 
 class StdioHub:
@@ -42,6 +51,9 @@ class StdioHub:
         self._raw_stderr_fd = raw_stderr_fd
         self._lock = threading.Lock()
         self._subscriber: queue.SimpleQueue[StdioData | None] | None = None
+        self._hold_until: float | None = None
+        self._held: list[bytes] = []
+        self._held_bytes = 0
 
     def publish(self, channel: StdioData.Channel, data: bytes) -> bool:
         """Queue ``data`` for the open stream; False when no host is listening."""
@@ -52,13 +64,54 @@ class StdioHub:
         subscriber.put(StdioData(channel=channel, data=data))
         return True
 
+    def hold_for_host(self, seconds: float = HOLD_SECONDS) -> None:
+        """From now on keep stdout for the stream the host is about to open (see module doc)."""
+        with self._lock:
+            self._hold_until = time.monotonic() + seconds
+
     def forward_stdout(self, data: bytes) -> None:
-        if not self.publish(StdioData.STDOUT, data):
+        # Under the lock throughout: the stream, the held bytes and stderr see one order.
+        with self._lock:
+            if self._subscriber is not None:
+                self._subscriber.put(StdioData(channel=StdioData.STDOUT, data=data))
+                return
+            if self._holding() and self._held_bytes + len(data) <= HOLD_BYTES:
+                if not self._held:
+                    self._start_hold_timer()
+                self._held.append(data)
+                self._held_bytes += len(data)
+                return
+            self._release_held()
+            _write_all(self._raw_stderr_fd, data)
+
+    def _holding(self) -> bool:
+        return self._hold_until is not None and time.monotonic() < self._hold_until
+
+    def _start_hold_timer(self) -> None:
+        assert self._hold_until is not None
+        timer = threading.Timer(max(self._hold_until - time.monotonic(), 0.0), self._give_up_hold)
+        timer.daemon = True
+        timer.start()
+
+    def _give_up_hold(self) -> None:
+        """No stream came: the host is too old to open one, so its log gets the output."""
+        with self._lock:
+            if self._subscriber is None:
+                self._hold_until = None
+                self._release_held()
+
+    def _release_held(self) -> None:
+        """Write held stdout to stderr (caller holds the lock)."""
+        held, self._held, self._held_bytes = self._held, [], 0
+        for data in held:
             _write_all(self._raw_stderr_fd, data)
 
     def subscribe(self) -> queue.SimpleQueue[StdioData | None]:
         stream: queue.SimpleQueue[StdioData | None] = queue.SimpleQueue()
         with self._lock:
+            for data in self._held:
+                stream.put(StdioData(channel=StdioData.STDOUT, data=data))
+            self._held, self._held_bytes, self._hold_until = [], 0, None
             previous, self._subscriber = self._subscriber, stream
         if previous is not None:
             previous.put(_STREAM_END)
@@ -73,6 +126,8 @@ class StdioHub:
         """End the open stream, so the server can stop without waiting on it."""
         with self._lock:
             previous, self._subscriber = self._subscriber, None
+            self._hold_until = None
+            self._release_held()
         if previous is not None:
             previous.put(_STREAM_END)
 
