@@ -13,15 +13,16 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent import futures
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import grpc
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.broker import GRPCBroker
 from goplugin.constants import (
+    ENV_CLIENT_CERT,
     ENV_PROTOCOL_VERSIONS,
     GRPC_MESSAGE_OPTIONS,
     HEALTH_SERVICE,
@@ -37,10 +38,14 @@ from goplugin.handshake import (
 )
 from goplugin.health import NOT_SERVING, SERVING, HealthService
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.listener import ListenError, bind, default_network
+from goplugin.listener import ListenError, default_network
 from goplugin.plugin import PluginSet
 from goplugin.reflection import LazyReflection
 from goplugin.stdio import capture_process_stdout
+from goplugin.transport import PLAINTEXT, Transport
+
+if TYPE_CHECKING:
+    from goplugin.tls import TLSConfig
 
 _log = logging.getLogger("goplugin.server")
 
@@ -57,12 +62,18 @@ def serve(
     network: str | None = None,
     max_workers: int | None = None,
     grpc_options: Sequence[tuple[str, Any]] = (),
+    tls_provider: Callable[[], TLSConfig] | None = None,
 ) -> NoReturn:
     """Serve ``plugins`` to the host that launched this process, then exit.
 
     ``plugins`` is served as ``handshake_config.protocol_version``; ``versioned_plugins`` maps
     further app protocol versions to their plugin sets, and the version the host negotiates
     decides which set is served. ``network`` is ``"unix"`` (default) or ``"tcp"``.
+
+    When the host asks for AutoMTLS (``PLUGIN_CLIENT_CERT``), the plugin serves TLS that
+    requires the host's certificate and announces its own in the handshake line.
+    ``tls_provider``, like go-plugin's ``ServeConfig.TLSProvider``, returns the plugin's own
+    :class:`goplugin.TLSConfig` instead (AutoMTLS is then not used).
     Exits with status 1 when run without the host's magic cookie.
     """
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
@@ -71,13 +82,28 @@ def serve(
     version = negotiate_version(host_versions, plugin_sets, handshake_config.protocol_version)
     # Like a Go plugin, ignore Ctrl-C: the host shares our terminal and owns our shutdown.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    server = _PluginServer(plugin_sets[version], max_workers, grpc_options)
+    transport, cert_field = _transport(tls_provider)
+    server = _PluginServer(plugin_sets[version], max_workers, grpc_options, transport)
     try:
-        server.start(network or default_network(), version)
+        server.start(network or default_network(), version, cert_field)
     except ListenError as error:
         sys.stderr.write(f"plugin failed to start: {error}\n")
         sys.exit(1)
     server.wait_and_exit()
+
+
+def _transport(tls_provider: Callable[[], TLSConfig] | None) -> tuple[Transport, str]:
+    """Plaintext, or TLS with the handshake's certificate field; TLS code loads only if used."""
+    client_cert = os.environ.get(ENV_CLIENT_CERT, "")
+    if tls_provider is None and not client_cert:
+        return PLAINTEXT, ""
+    from goplugin.automtls import plugin_transport
+
+    try:
+        return plugin_transport(client_cert, tls_provider)
+    except ValueError as error:
+        sys.stderr.write(f"plugin failed to start: TLS: {error}\n")
+        sys.exit(1)
 
 
 def _refuse_without_cookie(config: HandshakeConfig) -> None:
@@ -95,30 +121,34 @@ class _PluginServer:
         plugins: PluginSet,
         max_workers: int | None,
         grpc_options: Sequence[tuple[str, Any]],
+        transport: Transport,
     ) -> None:
         self._plugins = plugins
+        self._transport = transport
         self._executor = futures.ThreadPoolExecutor(
             max_workers=max_workers, thread_name_prefix="goplugin-rpc"
         )
         self._server = grpc.server(self._executor, options=(*GRPC_MESSAGE_OPTIONS, *grpc_options))
         self._capture = capture_process_stdout()
         self._stdio = self._capture.hub
-        self._broker = GRPCBroker()
+        self._broker = GRPCBroker(transport=transport)
         self._health = HealthService()
         self._stop = threading.Event()
         self._service_names: list[str] = []
 
-    def start(self, network: str, version: int) -> None:
+    def start(self, network: str, version: int, cert_field: str = "") -> None:
         handshake_fd = self._capture.handshake_fd
         self._register_builtin_services()
         recorder = _ServiceRecorder(self._server, self._service_names)
         for plugin in self._plugins.values():
             plugin.grpc_server(self._broker, recorder)
         self._enable_reflection()
-        self._listener = bind(self._server, network, os.environ)
+        self._listener = self._transport.listen(self._server, network, os.environ)
         self._server.start()
         signal.signal(signal.SIGTERM, lambda _signum, _frame: self._stop.set())
-        line = HandshakeLine(version, self._listener.network, self._listener.address, PROTOCOL_GRPC)
+        line = HandshakeLine(
+            version, self._listener.network, self._listener.address, PROTOCOL_GRPC, cert_field
+        )
         os.write(handshake_fd, line.format().encode())
 
     def _register_builtin_services(self) -> None:
@@ -157,6 +187,7 @@ class _PluginServer:
         # The socket file goes first: the bound listener does not need its path, and a plugin
         # that the watchdog below has to cut short must not leave the file behind.
         self._listener.remove()
+        self._transport.remove_sockets()
         # A stuck implementation must not outlive the host's 2 s grace: exit regardless.
         watchdog = threading.Timer(1.5, os._exit, args=(0,))
         watchdog.daemon = True
@@ -168,6 +199,7 @@ class _PluginServer:
         self._stdio.close()
         self._broker.close()
         self._server.stop(grace=_STOP_GRACE_SECONDS).wait()
+        self._transport.close()
         self._executor.shutdown(wait=False, cancel_futures=True)
         sys.exit(0)
 

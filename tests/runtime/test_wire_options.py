@@ -14,7 +14,6 @@ import grpc
 import pytest
 
 import goplugin
-from goplugin.listener import UnixSocketConfig
 from goplugin.stdio import StdioHub
 from tests.runtime.conftest import ECHO_PLUGIN, MakeClient
 from tests.runtime.echo import HANDSHAKE
@@ -117,7 +116,7 @@ def test_reflection_describes_go_plugins_own_services(make_client: MakeClient, s
 
 
 def test_socket_group_gets_the_socket_dir_and_the_socket(make_client: MakeClient) -> None:
-    client = make_client(unix_socket_config=UnixSocketConfig(group="daemon"))
+    client = make_client(unix_socket_config=goplugin.UnixSocketConfig(group="daemon"))
     client.start()
     socket_info = os.stat(client.address)
     dir_info = os.stat(os.path.dirname(client.address))
@@ -133,7 +132,7 @@ def test_socket_dir_defaults_to_private(make_client: MakeClient) -> None:
 
 
 def test_unknown_socket_group_fails_start_naming_the_group(make_client: MakeClient) -> None:
-    client = make_client(unix_socket_config=UnixSocketConfig(group="no-such-group-here"))
+    client = make_client(unix_socket_config=goplugin.UnixSocketConfig(group="no-such-group-here"))
     with pytest.raises(goplugin.PluginStartError, match=r"'no-such-group-here'.*no such group"):
         client.start()
 
@@ -141,7 +140,7 @@ def test_unknown_socket_group_fails_start_naming_the_group(make_client: MakeClie
 def test_socket_temp_dir_is_where_the_socket_dir_goes(
     make_client: MakeClient, tmp_path: object
 ) -> None:
-    client = make_client(unix_socket_config=UnixSocketConfig(temp_dir=str(tmp_path)))
+    client = make_client(unix_socket_config=goplugin.UnixSocketConfig(temp_dir=str(tmp_path)))
     client.start()
     assert os.path.dirname(os.path.dirname(client.address)) == str(tmp_path)
 
