@@ -43,6 +43,7 @@ from goplugin.errors import (
 from goplugin.handshake import HandshakeConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
+from goplugin.tls import TLSConfig
 
 if TYPE_CHECKING:
     from typing_extensions import deprecated
@@ -91,6 +92,7 @@ __all__ = [
     "RPCError",
     "ResourceExhaustedError",
     "StartTimeoutError",
+    "TLSConfig",
     "UnauthenticatedError",
     "UnavailableError",
     "UnimplementedError",

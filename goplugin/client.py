@@ -23,7 +23,7 @@ import time
 import weakref
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import grpc
 from google.protobuf import empty_pb2
@@ -36,6 +36,7 @@ from goplugin.client_channel import intercepted
 from goplugin.constants import (
     DEFAULT_MAX_PORT,
     DEFAULT_MIN_PORT,
+    ENV_CLIENT_CERT,
     ENV_MAX_PORT,
     ENV_MIN_PORT,
     ENV_PROTOCOL_VERSIONS,
@@ -61,6 +62,11 @@ from goplugin.handshake import (
 )
 from goplugin.plugin import GRPCPlugin
 from goplugin.plugin_log import StderrReader
+from goplugin.tls import TLSConfig, validate_tls_config
+from goplugin.transport import PLAINTEXT, Transport
+
+if TYPE_CHECKING:
+    from goplugin.certs import Certificate
 
 #: Plugin sets as a host declares them: instances, or classes instantiated with no arguments.
 HostPluginSet = Mapping[str, GRPCPlugin | type[GRPCPlugin]]
@@ -102,6 +108,12 @@ class Client:
     Plugin stderr goes to ``logger`` line by line (hclog JSON and ``[LEVEL]`` prefixes set the
     level) and, raw, to ``stderr`` if given; what the plugin prints to stdout arrives over
     go-plugin's stdio stream and goes to ``sync_stdout`` (default: ``logger`` at INFO).
+
+    Every connection to the plugin (the broker's too) is mutual TLS by default: ``auto_mtls``
+    is go-plugin's AutoMTLS, which a plugin that ignores it fails rather than falling back to
+    plaintext; ``auto_mtls=False`` talks plaintext, as go-plugin hosts do unless they opt in.
+    ``tls_config`` is the host's own TLS instead, like go-plugin's ``ClientConfig.TLSConfig``
+    (AutoMTLS is then not used).
     """
 
     def __init__(
@@ -118,9 +130,17 @@ class Client:
         sync_stdout: IO[str] | None = None,
         sync_stderr: IO[str] | None = None,
         kill_grace: float = KILL_GRACE_SECONDS,
+        auto_mtls: bool = True,
+        tls_config: TLSConfig | None = None,
     ) -> None:
         if not cmd:
             raise ValueError("Client needs cmd: the command that starts the plugin")
+        if tls_config is not None:
+            validate_tls_config(tls_config, "Client(tls_config=...)")
+        self._auto_mtls = auto_mtls and tls_config is None
+        self._tls_config = tls_config
+        self._host_cert: Certificate | None = None
+        self._transport: Transport = PLAINTEXT
         self._config = handshake_config
         self._cmd = list(cmd)
         self._plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "Client")
@@ -278,6 +298,14 @@ class Client:
                 ENV_UNIX_SOCKET_DIR: self._socket_dir,
             }
         )
+        if self._auto_mtls:
+            from goplugin.automtls import host_certificate
+
+            self._host_cert = host_certificate()
+            env[ENV_CLIENT_CERT] = self._host_cert.cert_pem.decode("ascii")
+        elif ENV_CLIENT_CERT not in self._env:
+            # Inherited from our own environment, it would make the plugin serve TLS we don't.
+            env.pop(ENV_CLIENT_CERT, None)
         try:
             self._proc = subprocess.Popen(
                 self._cmd,
@@ -339,25 +367,109 @@ class Client:
                 raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
 
     def _connect(self, handshake: HandshakeLine, deadline: float) -> None:
-        channel = grpc.insecure_channel(handshake.target, options=GRPC_MESSAGE_OPTIONS)
         try:
-            grpc.channel_ready_future(channel).result(timeout=max(deadline - time.monotonic(), 0))
-        except grpc.FutureTimeoutError:
+            self._transport = self._choose_transport(handshake)
+        except PluginStartError as error:
+            self._kill_process()
+            raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
+        channel = self._transport.channel(handshake.target, GRPC_MESSAGE_OPTIONS)
+        try:
+            self._wait_ready(channel, deadline)
+        except PluginStartError as error:
             channel.close()
             self._kill_process()
+            where = f"{handshake.network}:{handshake.address}"
             raise PluginStartError(
-                f"could not connect to the plugin at {handshake.network}:{handshake.address}",
+                f"could not connect to the plugin at {where}{error.message}",
                 stderr_tail=self._settled_tail(),
             ) from None
         self._raw_channel = channel
         self._channel = intercepted(channel, self._diagnose)
         # Like go-plugin's host, the broker listens in the plugin's private socket folder.
-        self._broker = GRPCBroker(listen_env={ENV_UNIX_SOCKET_DIR: self._socket_dir or ""})
+        self._broker = GRPCBroker(
+            listen_env={ENV_UNIX_SOCKET_DIR: self._socket_dir or ""}, transport=self._transport
+        )
         self._broker.connect(channel)
         self._stdio_thread = threading.Thread(
             target=self._drain_stdio, args=(channel,), name="goplugin-stdio", daemon=True
         )
         self._stdio_thread.start()
+
+    def _choose_transport(self, handshake: HandshakeLine) -> Transport:
+        """Plaintext or TLS, from our settings and the plugin's handshake certificate."""
+        if self._tls_config is not None:
+            from goplugin.automtls import user_host_transport
+
+            return user_host_transport(self._tls_config)
+        if self._host_cert is not None:
+            from goplugin.automtls import host_transport
+
+            return host_transport(self._host_cert, handshake.server_cert)
+        if len(handshake.server_cert) > 50:
+            raise PluginStartError(
+                "the plugin announced a TLS certificate in its handshake line, but this host "
+                f"has auto_mtls=False and no tls_config (was {ENV_CLIENT_CERT} in the plugin's "
+                "environment?): the plugin serves TLS and the host would talk plaintext"
+            )
+        return PLAINTEXT
+
+    def _wait_ready(self, channel: grpc.Channel, deadline: float) -> None:
+        """Wait for the connection; under TLS, fail at once when the handshake fails.
+
+        grpcio retries a failed TLS handshake forever, so waiting for readiness alone would
+        turn a refused certificate into a timeout a minute later. Raises PluginStartError with
+        the part of the message after "could not connect to the plugin at <address>".
+        """
+        if not self._transport.tls:
+            try:
+                grpc.channel_ready_future(channel).result(
+                    timeout=max(deadline - time.monotonic(), 0)
+                )
+            except grpc.FutureTimeoutError:
+                raise PluginStartError("") from None
+            return
+        states: queue.SimpleQueue[grpc.ChannelConnectivity] = queue.SimpleQueue()
+        on_change = states.put
+        channel.subscribe(on_change, try_to_connect=True)
+        try:
+            while (remaining := deadline - time.monotonic()) > 0:
+                try:
+                    state = states.get(timeout=remaining)
+                except queue.Empty:
+                    break
+                if state is grpc.ChannelConnectivity.READY:
+                    return
+                if state is grpc.ChannelConnectivity.TRANSIENT_FAILURE:
+                    failure = self._tls_failure(channel)
+                    if failure is None:
+                        return  # the probe got through: the connection recovered
+                    raise PluginStartError(failure)
+        finally:
+            channel.unsubscribe(on_change)
+        raise PluginStartError(" (TLS): the connection was not ready in time")
+
+    def _tls_failure(self, channel: grpc.Channel) -> str | None:
+        """Why the TLS connection failed, in grpcio's words or the ``ssl`` shim's."""
+        detail = self._transport.failure()
+        if detail is None:
+            check = channel.unary_unary(
+                "/grpc.health.v1.Health/Check",
+                request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
+                response_deserializer=health_pb2.HealthCheckResponse.FromString,
+            )
+            try:
+                check(health_pb2.HealthCheckRequest(service=HEALTH_SERVICE), timeout=5.0)
+            except grpc.RpcError as error:
+                detail = error.details()
+            else:
+                return None
+            detail = self._transport.failure() or detail or "the connection closed"
+        how = "AutoMTLS" if self._auto_mtls else "tls_config"
+        return (
+            f": the TLS handshake failed ({how}): {detail}. Host and plugin must each accept "
+            "the other's certificate; a plugin that refuses the host's certificate just closes "
+            "the connection (its stderr says why)"
+        )
 
     def _drain_stdio(self, channel: grpc.Channel) -> None:
         """Copy the plugin's streamed stdout/stderr; go-plugin < 1.1 plugins lack the service."""
@@ -436,6 +548,7 @@ class Client:
         self._broker.close()
         if self._raw_channel is not None:
             self._raw_channel.close()
+        self._transport.close()
         if proc is not None:
             if proc.poll() is None:
                 proc.kill()

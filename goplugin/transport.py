@@ -48,6 +48,10 @@ class Transport:
         """Why the last TLS handshake failed, when grpcio cannot say (see ``tls_shim``)."""
         return None
 
+    def remove_sockets(self) -> None:
+        """Remove private socket files (open connections carry on): the first step of a
+        shutdown, so a process cut short afterwards leaves nothing behind."""
+
     def close(self) -> None:
         """Release what the transport holds beyond its servers and channels."""
 
