@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the Go interop tests build against: Go, hashicorp/go-plugin 1.0.1,
-# grpc-go, goprotobuf (protoc-gen-go) and protoc. Idempotent: does nothing when all are present.
+# Checks that Go is there for the interop tests: tests/go's go.mod asks for Go >= 1.25, and the
+# Go module proxy provides go-plugin, grpc-go and the code generators (no Debian Go packages, no
+# system protoc: grpcio-tools in .venv is the protoc). Idempotent; prints nothing when all is well.
 set -euo pipefail
-pkgs=(golang-go golang-github-hashicorp-go-plugin-dev golang-google-grpc-dev golang-goprotobuf-dev
-      protobuf-compiler)
-missing=()
-for p in "${pkgs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    sudo_cmd=()
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+need_minor=25
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+    echo "install-go.sh: Go is in /usr/local/go/bin but not on PATH; add it:" >&2
+    echo '    export PATH="/usr/local/go/bin:$PATH"' >&2
+    exit 1
+fi
+if ! command -v go >/dev/null 2>&1; then
+    echo "install-go.sh: the interop tests need Go >= 1.$need_minor (https://go.dev/dl/)," >&2
+    echo "or run the other tests with: scripts/test.sh -m 'not interop'" >&2
+    exit 1
+fi
+version=$(go env GOVERSION)            # e.g. go1.26.8
+minor=$(echo "$version" | sed -E 's/^go1\.([0-9]+).*/\1/')
+if [ "$minor" -lt "$need_minor" ] && [ "$minor" -lt 21 -o "$(go env GOTOOLCHAIN)" = local ]; then
+    # From Go 1.21 on, go fetches the toolchain go.mod asks for from the module proxy itself.
+    echo "install-go.sh: $version is too old for tests/go (needs go1.$need_minor or later)" >&2
+    exit 1
 fi

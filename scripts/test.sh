@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything the tests need (the virtualenv, Debian's Go and go-plugin packages), then
-# runs the whole suite: fast tests and the interop tests against real Go hosts and plugins.
+# Installs everything the tests need (the virtualenv; checks Go, which fetches go-plugin and the
+# rest from the Go module proxy), then runs the whole suite: fast tests and the interop tests
+# against real Go hosts and plugins, built with go-plugin v1.8.0 and v1.0.1.
 # Extra arguments go to pytest (e.g. scripts/test.sh -m "not interop").
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,29 +1,47 @@
-"""Session fixtures for the interop tests: the built Go binaries and a way to run the Go host.
+"""Session fixtures for the interop tests: the built Go programs and ways to run the Go hosts.
 
-Every test in this folder needs Go and Debian's go-plugin packages (``scripts/install-go.sh``);
-deselect them with ``-m 'not interop'`` where those are not installed.
+Every Go-using fixture here depends on ``go_version``, parametrized over the go-plugin versions
+of ``tests/go`` (v1.8.0 and the oldest that builds, see tests/go/README.md), so a test that
+uses any of them runs once per version. The programs are built from Go modules through the
+module proxy (``gobuild.py``); deselect these tests with ``-m 'not interop'`` where Go is not
+installed.
+
+Fixtures: ``go_plugin_versions``, ``go_version``, ``go_binaries`` (alias
+``go_greeter_binaries``), ``go_greeter_host``, ``go_greeter_plugin``, ``go_versioned_host``,
+``go_versioned_plugin``, ``run_go_host``, ``run_go_versioned_host``, ``go_binaries_for``
+(unparametrized: any version on demand), ``go_examples``, ``run_kv_host``,
+``run_counter_host`` (go-plugin v1.8.0's own examples, not parametrized).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import signal
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import pytest
 
-from .gobuild import GoBuildError, GoGreeterBinaries, GoToolchainMissingError, build_go_greeter
+from .gobuild import (
+    GO_PLUGIN_VERSIONS,
+    GoBuildError,
+    GoExampleBinaries,
+    GoGreeterBinaries,
+    GoToolchainMissingError,
+    build_go_examples,
+    build_go_greeter,
+)
 
 if TYPE_CHECKING:
     from .pygreeter import GreeterModules
 
 
 class HostRun(NamedTuple):
-    """What one run of the Go host printed, and how it ended."""
+    """What one run of a Go host printed, and how it ended."""
 
     returncode: int
     stdout: str
@@ -32,39 +50,82 @@ class HostRun(NamedTuple):
 
 #: run_go_host(plugin_cmd, *host_flags, env=None, timeout=60.0) -> HostRun
 RunGoHost = Callable[..., HostRun]
+#: run_kv_host(plugin_cmd, *args, cwd, env=None, timeout=60.0) -> HostRun
+RunExampleHost = Callable[..., HostRun]
+#: go_binaries_for(version) -> GoGreeterBinaries
+GoBinariesFor = Callable[[str], GoGreeterBinaries]
 
 
-@pytest.fixture(scope="session")
-def go_greeter_binaries() -> GoGreeterBinaries:
-    try:
-        return build_go_greeter()
-    except (GoToolchainMissingError, GoBuildError) as error:
-        problem = str(error)
+def _build_failed(problem: str) -> NoReturn:
     pytest.fail(problem, pytrace=False)  # outside the except: the message once, unchained
 
 
 @pytest.fixture(scope="session")
-def go_greeter_host(go_greeter_binaries: GoGreeterBinaries) -> Path:
-    """The Go go-plugin 1.0.1 host: ``greeter-host [flags] -- PLUGIN-COMMAND...``."""
-    return go_greeter_binaries.host
+def go_plugin_versions() -> tuple[str, ...]:
+    """The go-plugin versions the Go programs are built against, newest first."""
+    return GO_PLUGIN_VERSIONS
+
+
+@pytest.fixture(scope="session", params=GO_PLUGIN_VERSIONS)
+def go_version(request: pytest.FixtureRequest) -> str:
+    """One go-plugin version ("v1.8.0", "v1.0.1"); every Go greeter fixture follows it."""
+    version: str = request.param
+    return version
 
 
 @pytest.fixture(scope="session")
-def go_greeter_plugin(go_greeter_binaries: GoGreeterBinaries) -> Path:
-    """The Go go-plugin 1.0.1 greeter plugin (see tests/go/.../greeter-plugin for switches)."""
-    return go_greeter_binaries.plugin
+def go_binaries_for() -> GoBinariesFor:
+    """Build (once) and return the greeter programs of any go-plugin version, e.g. for a test
+    of a switch only v1.8.0 has: ``go_binaries_for("v1.8.0").host``."""
+    built: dict[str, GoGreeterBinaries] = {}
+
+    def get(version: str) -> GoGreeterBinaries:
+        if version in built:
+            return built[version]
+        try:
+            built[version] = build_go_greeter(version)
+            return built[version]
+        except (GoToolchainMissingError, GoBuildError, ValueError) as error:
+            problem = str(error)
+        _build_failed(problem)
+
+    return get
 
 
 @pytest.fixture(scope="session")
-def go_versioned_host(go_greeter_binaries: GoGreeterBinaries) -> Path:
+def go_binaries(go_version: str, go_binaries_for: GoBinariesFor) -> GoGreeterBinaries:
+    """The four greeter programs built against ``go_version``."""
+    return go_binaries_for(go_version)
+
+
+@pytest.fixture(scope="session")
+def go_greeter_binaries(go_binaries: GoGreeterBinaries) -> GoGreeterBinaries:
+    """The name the first interop tests used for ``go_binaries``."""
+    return go_binaries
+
+
+@pytest.fixture(scope="session")
+def go_greeter_host(go_binaries: GoGreeterBinaries) -> Path:
+    """The Go host: ``greeter-host [flags] -- PLUGIN-COMMAND...`` (flags: tests/go/README.md)."""
+    return go_binaries.host
+
+
+@pytest.fixture(scope="session")
+def go_greeter_plugin(go_binaries: GoGreeterBinaries) -> Path:
+    """The Go greeter plugin (see tests/go/cmd/greeter-plugin for its switches)."""
+    return go_binaries.plugin
+
+
+@pytest.fixture(scope="session")
+def go_versioned_host(go_binaries: GoGreeterBinaries) -> Path:
     """The Go host offering greeter.v1 and greeter.v2: ``greeter-versioned-host -versions 1,2``."""
-    return go_greeter_binaries.versioned_host
+    return go_binaries.versioned_host
 
 
 @pytest.fixture(scope="session")
-def go_versioned_plugin(go_greeter_binaries: GoGreeterBinaries) -> Path:
+def go_versioned_plugin(go_binaries: GoGreeterBinaries) -> Path:
     """The Go plugin serving greeter.v1 and greeter.v2 (``GREETER_PLUGIN_VERSIONS=1,2``)."""
-    return go_greeter_binaries.versioned_plugin
+    return go_binaries.versioned_plugin
 
 
 @pytest.fixture(scope="session")
@@ -98,6 +159,60 @@ def run_go_host(go_greeter_host: Path) -> RunGoHost:
 
 
 @pytest.fixture(scope="session")
+def go_examples() -> GoExampleBinaries:
+    """go-plugin v1.8.0's KV (examples/grpc) and Counter (examples/bidirectional) hosts and Go
+    plugins, built unmodified from the module."""
+    try:
+        return build_go_examples()
+    except (GoToolchainMissingError, GoBuildError) as error:
+        problem = str(error)
+    _build_failed(problem)
+
+
+@pytest.fixture(scope="session")
+def run_kv_host(go_examples: GoExampleBinaries) -> RunExampleHost:
+    """Run the KV example host: ``run_kv_host(plugin_cmd, "put", "hello", "world", cwd=dir)``.
+
+    It sets ``KV_PLUGIN`` (the plugin command, shell-quoted: the host runs it with ``sh -c``)
+    and ``KV_PROTO=grpc``; ``cwd`` is where a plugin keeps its ``kv_<key>`` files.
+    """
+
+    def run(
+        plugin_cmd: Sequence[str],
+        *args: str,
+        cwd: Path,
+        env: Mapping[str, str] | None = None,
+        timeout: float = 60.0,
+    ) -> HostRun:
+        example_env = {"KV_PLUGIN": shlex.join(plugin_cmd), "KV_PROTO": "grpc", **(env or {})}
+        return run_program(
+            [str(go_examples.kv_host), *args], env=example_env, cwd=cwd, timeout=timeout
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def run_counter_host(go_examples: GoExampleBinaries) -> RunExampleHost:
+    """Run the Counter example host: ``run_counter_host(plugin_cmd, "put", "hello", "1", cwd=dir)``
+    (sets ``COUNTER_PLUGIN``, shell-quoted, like ``run_kv_host``)."""
+
+    def run(
+        plugin_cmd: Sequence[str],
+        *args: str,
+        cwd: Path,
+        env: Mapping[str, str] | None = None,
+        timeout: float = 60.0,
+    ) -> HostRun:
+        example_env = {"COUNTER_PLUGIN": shlex.join(plugin_cmd), **(env or {})}
+        return run_program(
+            [str(go_examples.counter_host), *args], env=example_env, cwd=cwd, timeout=timeout
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def greeter_modules(tmp_path_factory: pytest.TempPathFactory) -> GreeterModules:
     """greeter_pb2 / greeter_pb2_grpc, generated by grpcio-tools for this session."""
     # Imported here, not above: it needs the goplugin runtime, and the Go-only tests must
@@ -115,15 +230,26 @@ def run_host(
     env: Mapping[str, str] | None,
     timeout: float,
 ) -> HostRun:
-    """Run the host in its own process group, so a hung run can be killed with its plugin."""
-    command = [str(host), *host_flags, "--", *plugin_cmd]
+    """Run a greeter host: ``host [flags] -- PLUGIN-COMMAND...``."""
+    return run_program([str(host), *host_flags, "--", *plugin_cmd], env=env, timeout=timeout)
+
+
+def run_program(
+    command: Sequence[str],
+    *,
+    env: Mapping[str, str] | None,
+    timeout: float,
+    cwd: Path | None = None,
+) -> HostRun:
+    """Run in its own process group, so a hung run can be killed together with its plugin."""
     process = subprocess.Popen(
-        command,
+        list(command),
         stdin=subprocess.DEVNULL,  # the Go host hands its stdin to the plugin
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
         start_new_session=True,
     )
     try:
@@ -133,7 +259,7 @@ def run_host(
             os.killpg(process.pid, signal.SIGKILL)
         stdout, stderr = process.communicate()
         pytest.fail(
-            f"the Go host did not finish within {timeout:g}s: {' '.join(command)}\n"
+            f"{command[0]} did not finish within {timeout:g}s: {shlex.join(command)}\n"
             f"--- stdout ---\n{stdout}--- stderr ---\n{stderr}",
             pytrace=False,
         )

@@ -1,14 +1,22 @@
-"""Build the Go greeter hosts and plugins that the interop tests run against.
+"""Build the Go programs the interop tests (and bench/) run, from the Go module in tests/go.
 
-The binaries are built from ``tests/go/`` and Go code generated from
-``example_protos/greeter.proto`` (the lesson's greeter) and ``example_protos/greeter/v1`` and
-``v2`` (the versioned greeter, packages ``greeter.v1`` and ``greeter.v2``), against Debian's
-go-plugin 1.0.1, grpc-go and goprotobuf (GOPATH mode: Debian ships these as GOPATH sources,
-not modules). Building takes seconds, but the tests run often, so the result is kept in
-``tests/.gobuild/<hash>/``: the hash covers every input (Go sources, protos, toolchain
-versions), so editing any of them rebuilds and nothing else does. Each build happens in a
-private temporary directory that is renamed into place at the end, so two pytest processes
-building at once never see a half-written binary.
+``tests/go`` is one Go module (``yourapp``, named after the ``go_package`` prefix of
+``example_protos``) with two committed module files: ``go.mod`` pins hashicorp/go-plugin v1.8.0
+and ``go.v1.0.1.mod`` the oldest go-plugin the module proxy serves that builds (README there says
+why that one). Each target builds from a private copy of the module:
+
+1. protoc-gen-go and protoc-gen-go-grpc, at the versions ``go.mod``'s ``tool`` lines pin
+   (``go tool -n`` builds them into Go's cache), generate the Go code of the greeter protos
+   through grpcio-tools' protoc (``python -m grpc_tools.protoc``): no system protoc;
+2. ``go build -mod=readonly`` builds the programs against the chosen module file, so a go.sum
+   that misses an entry fails the build instead of being patched up in the copy.
+
+The result is kept in ``tests/.gobuild/<target>-<hash>/bin``: the hash covers every input (the
+module's files, the protos, this recipe, the Go and protoc versions), so editing any of them
+rebuilds and nothing else does, and older builds of the same target are deleted. A build runs in
+a temporary directory renamed into place at the end, so two pytest processes building at once
+never see a half-written binary. GOPROXY and GOFLAGS are left as the caller has them: once the
+module cache holds the dependencies, building needs no network.
 """
 
 from __future__ import annotations
@@ -16,42 +24,65 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-GO_SOURCES = REPO / "tests" / "go"
+GO_MODULE = REPO / "tests" / "go"
 EXAMPLE_PROTOS = REPO / "example_protos"
 GREETER_PROTO = EXAMPLE_PROTOS / "greeter.proto"
-#: The versioned greeter, relative to ``EXAMPLE_PROTOS`` (their go_package is below yourapp/).
-VERSIONED_PROTOS = ("greeter/v1/greeter.proto", "greeter/v2/greeter.proto")
+#: Every proto the Go programs use, relative to ``EXAMPLE_PROTOS``: the lesson's greeter and the
+#: versioned one (go_package yourapp/proto/greeter, .../greeter/v1 and .../greeter/v2).
+GO_PROTOS = ("greeter.proto", "greeter/v1/greeter.proto", "greeter/v2/greeter.proto")
 BUILD_ROOT = REPO / "tests" / ".gobuild"
+BENCH_HOST_SOURCES = REPO / "bench" / "go"
 
-#: Where Debian's golang-*-dev packages put their sources; the second GOPATH entry.
-DEBIAN_GOCODE = Path("/usr/share/gocode")
-_DEBIAN_SOURCES = (
-    "github.com/hashicorp/go-plugin",
-    "github.com/hashicorp/go-hclog",
-    "github.com/golang/protobuf",
-    "google.golang.org/grpc",
+#: go-plugin today (Terraform, OpenTofu, Vault build with 1.7/1.8) and the oldest that builds.
+CURRENT = "v1.8.0"
+OLDEST = "v1.0.1"
+GO_PLUGIN_VERSIONS = (CURRENT, OLDEST)
+
+#: The go-plugin release that added what each switch of the greeter hosts turns on
+#: (tests/go/internal/hostflags); a host built against an older one refuses the switch.
+SWITCH_SINCE = {
+    "-automtls": "v1.0.0",
+    "-stdio": "v1.4.0",
+    "-socket-dir": "v1.5.0",
+    "-socket-group": "v1.5.0",
+    "-mux": "v1.6.0",
+}
+
+#: go-plugin version -> (module file, build tags). goplugin_old selects the hostflags file that
+#: refuses the options the old go-plugin lacks.
+_MODULE_FILES = {
+    CURRENT: ("go.mod", ()),
+    OLDEST: ("go.v1.0.1.mod", ("goplugin_old",)),
+}
+_GREETER_COMMANDS = (
+    "greeter-host",
+    "greeter-plugin",
+    "greeter-versioned-host",
+    "greeter-versioned-plugin",
 )
-_TOOLS = ("go", "protoc", "protoc-gen-go")
-_DEBIAN_PACKAGES = (
-    "golang-go",
-    "golang-github-hashicorp-go-plugin-dev",
-    "golang-google-grpc-dev",
-    "golang-goprotobuf-dev",
-    "protobuf-compiler",
-)
-_COMMANDS = ("greeter-host", "greeter-plugin", "greeter-versioned-host", "greeter-versioned-plugin")
-_BUILD_TIMEOUT = 600.0
+#: go-plugin's own examples, built unmodified from the module: binary name -> package.
+_EXAMPLES = {
+    "kv": "github.com/hashicorp/go-plugin/examples/grpc",
+    "kv-go-grpc": "github.com/hashicorp/go-plugin/examples/grpc/plugin-go-grpc",
+    "counter": "github.com/hashicorp/go-plugin/examples/bidirectional",
+    "counter-go-grpc": "github.com/hashicorp/go-plugin/examples/bidirectional/plugin-go-grpc",
+}
+#: Generated or built by hand in tests/go (README): never inputs, never copied.
+_LOCAL_OUTPUTS = ("proto", "bin")
+_BUILD_TIMEOUT = 900.0
 
 
 class GoToolchainMissingError(RuntimeError):
-    """Go, protoc or one of the Debian Go packages the interop tests build against is missing."""
+    """Go (or grpcio-tools, for protoc) is missing."""
 
 
 class GoBuildError(RuntimeError):
@@ -60,8 +91,9 @@ class GoBuildError(RuntimeError):
 
 @dataclasses.dataclass(frozen=True)
 class GoGreeterBinaries:
-    """The built executables: the lesson's greeter host and plugin, and the versioned ones."""
+    """The greeter programs of tests/go, built against one go-plugin version."""
 
+    go_plugin_version: str
     host: Path
     plugin: Path
     versioned_host: Path
@@ -74,65 +106,108 @@ class GoGreeterBinaries:
         )
 
 
-def build_go_greeter(build_root: Path = BUILD_ROOT) -> GoGreeterBinaries:
-    """Return the Go greeter host and plugin, building them unless an identical build exists."""
-    check_toolchain()
-    final = build_root / build_key()
-    binaries = _binaries_in(final)
-    if binaries.exist():
-        return binaries
-    build_root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="tmp-", dir=build_root))
-    try:
-        _build_into(work)
-        _publish(work, final)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    _prune_stale(build_root, keep=final)
+@dataclasses.dataclass(frozen=True)
+class GoExampleBinaries:
+    """go-plugin v1.8.0's examples/grpc (KV) and examples/bidirectional (Counter), unmodified.
+
+    ``kv_host``: ``KV_PLUGIN="<plugin command>" KV_PROTO=grpc kv put hello world`` / ``get hello``;
+    ``counter_host``: ``COUNTER_PLUGIN="<plugin command>" counter put hello 1`` / ``get hello``.
+    Both run the plugin command through ``sh -c``. The Go plugins keep their data in files
+    ``kv_<key>`` in their working directory.
+    """
+
+    kv_host: Path
+    kv_plugin: Path
+    counter_host: Path
+    counter_plugin: Path
+
+    def exist(self) -> bool:
+        return all(
+            path.is_file()
+            for path in (self.kv_host, self.kv_plugin, self.counter_host, self.counter_plugin)
+        )
+
+
+def build_go_greeter(version: str = CURRENT, build_root: Path = BUILD_ROOT) -> GoGreeterBinaries:
+    """The greeter hosts and plugins built against go-plugin ``version``, built if needed."""
+    modfile, tags = _module_file(version)
+    bin_dir = _build(
+        f"greeter-{version}",
+        build_root,
+        [("go", "build", f"-modfile={modfile}", *_tags(tags), "-o", "{bin}/", "./cmd/...")],
+        _GREETER_COMMANDS,
+    )
+    binaries = _greeter_binaries(version, bin_dir)
+    _check_linked_version(binaries.host, version)
     return binaries
 
 
+def build_go_examples(build_root: Path = BUILD_ROOT) -> GoExampleBinaries:
+    """go-plugin v1.8.0's KV and Counter hosts and Go plugins, straight from the module."""
+    commands = [("go", "build", "-o", f"{{bin}}/{name}", pkg) for name, pkg in _EXAMPLES.items()]
+    bin_dir = _build(f"examples-{CURRENT}", build_root, commands, tuple(_EXAMPLES))
+    return GoExampleBinaries(
+        kv_host=bin_dir / "kv",
+        kv_plugin=bin_dir / "kv-go-grpc",
+        counter_host=bin_dir / "counter",
+        counter_plugin=bin_dir / "counter-go-grpc",
+    )
+
+
+def build_bench_host(build_root: Path = BUILD_ROOT) -> Path:
+    """bench/go (package main) built as cmd/bench-host of the module, against go-plugin v1.8.0."""
+    bin_dir = _build(
+        f"bench-{CURRENT}",
+        build_root,
+        [("go", "build", "-o", "{bin}/bench-host", "./cmd/bench-host")],
+        ("bench-host",),
+        overlay={"cmd/bench-host": BENCH_HOST_SOURCES},
+    )
+    return bin_dir / "bench-host"
+
+
+def host_supports(version: str, switch: str) -> bool:
+    """Whether greeter hosts built against go-plugin ``version`` honour ``switch``."""
+    return _release(version) >= _release(SWITCH_SINCE[switch])
+
+
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.lstrip("v").split("."))
+
+
 def check_toolchain() -> None:
-    """Fail with one message naming everything that is missing, and how to install it."""
-    missing = [tool for tool in _TOOLS if shutil.which(tool) is None]
-    missing += [
-        str(DEBIAN_GOCODE / "src" / src)
-        for src in _DEBIAN_SOURCES
-        if not (DEBIAN_GOCODE / "src" / src).is_dir()
-    ]
-    if missing:
+    """Fail with one message naming what is missing and how to get it."""
+    problems = []
+    if shutil.which("go") is None:
+        problems.append("`go` is not on PATH")
+    try:
+        import grpc_tools.protoc  # noqa: F401  (protoc for the Go code generators)
+    except ImportError:
+        problems.append(f"grpcio-tools is not installed in {sys.executable}")
+    if problems:
         raise GoToolchainMissingError(
-            "the Go interop tests need Go, protoc and Debian's go-plugin packages "
-            f"({', '.join(_DEBIAN_PACKAGES)}); missing: {', '.join(missing)}.\n"
-            "Install them with scripts/install-go.sh, or skip these tests with -m 'not interop'."
+            "the Go interop tests need Go >= 1.25 (the module proxy provides everything else) "
+            f"and grpcio-tools: {'; '.join(problems)}.\nRun scripts/install-go.sh and "
+            "scripts/bootstrap.sh, or skip these tests with -m 'not interop'."
         )
 
 
-def build_key() -> str:
-    """A hash of every input of the build: sources, proto, this recipe, the toolchain's versions."""
-    digest = hashlib.sha256()
-    inputs = sorted(p for p in GO_SOURCES.rglob("*") if p.is_file())
-    versioned = [EXAMPLE_PROTOS / name for name in VERSIONED_PROTOS]
-    for path in [*inputs, GREETER_PROTO, *versioned, Path(__file__).resolve()]:
-        digest.update(str(path.relative_to(REPO)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    for command in (["go", "version"], ["protoc", "--version"]):
-        digest.update(_run(command, env=os.environ).encode())
-    # A package upgrade changes what gets linked in; dpkg knows the versions (not on every OS).
-    if shutil.which("dpkg-query"):
-        result = subprocess.run(
-            ["dpkg-query", "-W", "-f", "${Package} ${Version}\n", *_DEBIAN_PACKAGES],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        digest.update(result.stdout.encode())
-    return digest.hexdigest()[:16]
+def _module_file(version: str) -> tuple[str, tuple[str, ...]]:
+    try:
+        return _MODULE_FILES[version]
+    except KeyError:
+        raise ValueError(
+            f"no Go module file for go-plugin {version!r}; known: {', '.join(_MODULE_FILES)}"
+        ) from None
 
 
-def _binaries_in(directory: Path) -> GoGreeterBinaries:
-    bin_dir = directory / "bin"
+def _tags(tags: Sequence[str]) -> tuple[str, ...]:
+    return (f"-tags={','.join(tags)}",) if tags else ()
+
+
+def _greeter_binaries(version: str, bin_dir: Path) -> GoGreeterBinaries:
     return GoGreeterBinaries(
+        go_plugin_version=version,
         host=bin_dir / "greeter-host",
         plugin=bin_dir / "greeter-plugin",
         versioned_host=bin_dir / "greeter-versioned-host",
@@ -140,69 +215,139 @@ def _binaries_in(directory: Path) -> GoGreeterBinaries:
     )
 
 
-def _build_into(work: Path) -> None:
-    gopath = work / "gopath"
-    shutil.copytree(GO_SOURCES / "src", gopath / "src")
-    # go_package "yourapp/proto/greeter" puts the code at gopath/src/yourapp/proto/greeter.
+def _check_linked_version(host: Path, version: str) -> None:
+    """The host reports the go-plugin it links: proof the module file maps to that version."""
+    printed = _run([str(host), "-version"], env=os.environ).strip()
+    if printed != f"go-plugin {version}":
+        raise GoBuildError(f"{host} was meant to link go-plugin {version} but says {printed!r}")
+
+
+def _build(
+    target: str,
+    build_root: Path,
+    commands: Sequence[Sequence[str]],
+    outputs: Sequence[str],
+    overlay: Mapping[str, Path] | None = None,
+) -> Path:
+    """Build ``target`` unless an identical build exists; return its bin directory."""
+    check_toolchain()
+    overlay = overlay or {}
+    final = build_root / f"{target}-{_build_key(target, overlay)}"
+    if all((final / "bin" / name).is_file() for name in outputs):
+        return final / "bin"
+    build_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="tmp-", dir=build_root))
+    try:
+        src = _prepare_sources(work, overlay)
+        env = _go_env(build_root)
+        for command in commands:
+            argv = [part.replace("{bin}", str(work / "bin")) for part in command]
+            # -mod=readonly after "build": the committed go.mod and go.sum must be complete.
+            _run([*argv[:2], "-mod=readonly", *argv[2:]], env=env, cwd=src)
+        _publish(work, final, outputs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _prune_stale(build_root, target, keep=final)
+    return final / "bin"
+
+
+def _build_key(target: str, overlay: Mapping[str, Path]) -> str:
+    """A hash of every input: the module, the protos, this recipe, the tools' versions."""
+    digest = hashlib.sha256(target.encode() + b"\0")
+    files = [(path.relative_to(REPO), path) for path in _module_inputs()]
+    files += [
+        (EXAMPLE_PROTOS.relative_to(REPO) / name, EXAMPLE_PROTOS / name) for name in GO_PROTOS
+    ]
+    for dest, source in sorted(overlay.items()):
+        files += [(Path(dest) / p.name, p) for p in sorted(source.iterdir()) if p.is_file()]
+    files.append((Path("gobuild.py"), Path(__file__).resolve()))
+    for name, path in files:
+        digest.update(str(name).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(_run(["go", "version"], env=os.environ).encode())
+    digest.update(
+        _run([sys.executable, "-m", "grpc_tools.protoc", "--version"], env=os.environ).encode()
+    )
+    return digest.hexdigest()[:16]
+
+
+def _module_inputs() -> list[Path]:
+    return sorted(
+        path
+        for path in GO_MODULE.rglob("*")
+        if path.is_file() and path.relative_to(GO_MODULE).parts[0] not in _LOCAL_OUTPUTS
+    )
+
+
+def _prepare_sources(work: Path, overlay: Mapping[str, Path]) -> Path:
+    """Copy the module, add the overlay packages, generate the protos' Go code into it."""
+    src = work / "src"
+    shutil.copytree(GO_MODULE, src, ignore=_ignore_local_outputs)
+    for dest, source in overlay.items():
+        shutil.copytree(source, src / dest, ignore=shutil.ignore_patterns("*_test.go", ".*"))
+    env = _go_env(work.parent)
+    tools = {
+        name: _run(["go", "tool", "-n", name], env=env, cwd=src).strip()
+        for name in ("protoc-gen-go", "protoc-gen-go-grpc")
+    }
     _run(
         [
-            "protoc",
-            f"-I{GREETER_PROTO.parent}",
-            f"--go_out=plugins=grpc:{gopath / 'src'}",
-            str(GREETER_PROTO),
+            sys.executable,
+            "-m",
+            "grpc_tools.protoc",
+            f"-I{EXAMPLE_PROTOS}",
+            f"--plugin=protoc-gen-go={tools['protoc-gen-go']}",
+            f"--plugin=protoc-gen-go-grpc={tools['protoc-gen-go-grpc']}",
+            # module=yourapp: go_package yourapp/proto/greeter lands in src/proto/greeter.
+            f"--go_out={src}",
+            "--go_opt=module=yourapp",
+            f"--go-grpc_out={src}",
+            "--go-grpc_opt=module=yourapp",
+            *GO_PROTOS,
         ],
-        env=os.environ,
+        env=env,
+        cwd=EXAMPLE_PROTOS,
     )
-    # go_package "yourapp/proto/greeter/v1" and ".../v2": one protoc run per Go package.
-    for name in VERSIONED_PROTOS:
-        _run(
-            ["protoc", f"-I{EXAMPLE_PROTOS}", f"--go_out=plugins=grpc:{gopath / 'src'}", name],
-            env=os.environ,
-            cwd=EXAMPLE_PROTOS,
-        )
-    env = _go_env(gopath, work)
-    for command in _COMMANDS:
-        # Run from the GOPATH's src so compiler errors name pyplugin.test/..., as in tests/go/src.
-        _run(
-            ["go", "build", "-o", str(work / "bin" / command), f"pyplugin.test/{command}"],
-            env=env,
-            cwd=gopath / "src",
-        )
+    return src
 
 
-def _go_env(gopath: Path, work: Path) -> dict[str, str]:
+def _ignore_local_outputs(directory: str, names: list[str]) -> list[str]:
+    if Path(directory).resolve() == GO_MODULE:
+        return [name for name in names if name in _LOCAL_OUTPUTS]
+    return []
+
+
+def _go_env(build_root: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        GO111MODULE="off",
-        GOPATH=f"{gopath}{os.pathsep}{DEBIAN_GOCODE}",
-        GOFLAGS="",
         # Pure Go binaries: no C compiler needed, nothing linked against the host's libc.
         CGO_ENABLED="0",
+        # A go.work above the checkout must not change what gets built.
+        GOWORK="off",
     )
     # Go refuses to build without a cache directory; it derives one from HOME when it can.
     if not any(env.get(var) for var in ("GOCACHE", "XDG_CACHE_HOME", "HOME")):
-        env["GOCACHE"] = str(work.parent / "go-cache")
+        env["GOCACHE"] = str(build_root / "go-cache")
     return env
 
 
-def _publish(work: Path, final: Path) -> None:
+def _publish(work: Path, final: Path, outputs: Sequence[str]) -> None:
     """Rename the finished build into place; if another process won the race, keep theirs."""
     try:
         os.rename(work, final)
     except OSError:
-        if _binaries_in(final).exist():
+        if all((final / "bin" / name).is_file() for name in outputs):
             return
         # A leftover without binaries (someone deleted one by hand): replace it.
         shutil.rmtree(final, ignore_errors=True)
         os.rename(work, final)
 
 
-def _prune_stale(build_root: Path, keep: Path) -> None:
-    """Delete builds of older sources, so the cache does not grow with every Go edit."""
+def _prune_stale(build_root: Path, target: str, keep: Path) -> None:
+    """Delete older builds of this target, so the cache does not grow with every edit."""
+    # Plain <hash> directories are the GOPATH-era layout: stale by definition.
+    pattern = re.compile(f"({re.escape(target)}-)?[0-9a-f]{{16}}")
     for entry in build_root.iterdir():
-        if entry == keep or entry.name.startswith("tmp-") or entry.name == "go-cache":
-            continue
-        if entry.is_dir() and _binaries_in(entry).host.exists():
+        if entry != keep and entry.is_dir() and pattern.fullmatch(entry.name):
             shutil.rmtree(entry, ignore_errors=True)
 
 

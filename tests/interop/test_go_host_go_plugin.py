@@ -1,4 +1,4 @@
-"""The harness itself: the Go host drives the Go plugin, both built from Debian's go-plugin.
+"""The harness itself: the Go host drives the Go plugin, both built with the same go-plugin.
 
 These pin down what the Go binaries do on their own, so that a failure in the Python-facing
 interop tests can be blamed on the Python side with confidence.

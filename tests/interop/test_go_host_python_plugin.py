@@ -1,4 +1,4 @@
-"""A Go host built with go-plugin 1.0.1 runs the Python greeter example plugin, unchanged."""
+"""Go hosts (go-plugin v1.8.0 and v1.0.1) run the Python greeter example plugin, unchanged."""
 
 from __future__ import annotations
 

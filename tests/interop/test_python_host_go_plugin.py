@@ -1,4 +1,4 @@
-"""A Python host (goplugin.Client) runs the Go greeter plugin, built with go-plugin 1.0.1."""
+"""A Python host (goplugin.Client) runs the Go greeter plugin (go-plugin v1.8.0 and v1.0.1)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ import (
 	plugin "github.com/hashicorp/go-plugin"
 	"google.golang.org/grpc"
 
-	"pyplugin.test/shared"
+	"yourapp/internal/shared"
 	greeterv1 "yourapp/proto/greeter/v1"
 	greeterv2 "yourapp/proto/greeter/v2"
 )

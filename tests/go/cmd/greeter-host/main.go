@@ -1,5 +1,6 @@
-// Command greeter-host is a go-plugin 1.0.1 host for the lesson's Greeter, built by the interop
-// tests so that a Python plugin can be tested against the real thing.
+// Command greeter-host is a go-plugin host for the lesson's Greeter, built by the interop tests
+// (once per go-plugin version they cover) so that a Python plugin can be tested against the
+// real thing.
 //
 // Usage:
 //
@@ -20,8 +21,13 @@
 //
 // go-plugin's own log (hclog, to stderr, Trace by default) shows the plugin's stderr lines and
 // how the plugin exited ("plugin failed to exit gracefully" when the Kill needed SIGKILL). Any
-// failure prints "greeter-host: <step>: <error>" on stderr and exits with status 1; bad usage
-// exits with status 2.
+// failure prints "greeter-host: <step>: <error>" on stderr and exits with status 1; bad usage,
+// or a switch the go-plugin it is built with does not have, exits with status 2.
+//
+// The switches of internal/hostflags turn on go-plugin options: -automtls, -mux, -socket-dir,
+// -socket-group, and -stdio (the plugin's stdout lines appear as "stdout: LINE" among the
+// lines above, its stderr lines as "stderr: LINE" on stderr). -version prints the go-plugin
+// version it is built with.
 package main
 
 import (
@@ -37,7 +43,8 @@ import (
 	hclog "github.com/hashicorp/go-hclog"
 	plugin "github.com/hashicorp/go-plugin"
 
-	"pyplugin.test/shared"
+	"yourapp/internal/hostflags"
+	"yourapp/internal/shared"
 	pb "yourapp/proto/greeter"
 )
 
@@ -49,6 +56,7 @@ type options struct {
 	startTimeout, callTimeout time.Duration
 	logLevel                  hclog.Level
 	command                   []string
+	host                      *hostflags.Flags
 }
 
 // envOr lets the tests set a default through the environment as well as through a flag.
@@ -75,7 +83,11 @@ func parseOptions() (*options, error) {
 	flag.DurationVar(&o.startTimeout, "start-timeout", time.Minute, "how long to wait for the handshake")
 	flag.DurationVar(&o.callTimeout, "call-timeout", 30*time.Second, "deadline of each call")
 	flag.StringVar(&level, "log-level", "trace", "go-plugin log level on stderr: trace, debug, info, warn, error")
+	o.host = hostflags.Register(flag.CommandLine)
 	flag.Parse()
+	if o.host.Version {
+		return o, nil
+	}
 
 	var err error
 	if o.versions, err = shared.ParseVersions(versions); err != nil {
@@ -105,7 +117,7 @@ func run(o *options) error {
 	for _, v := range o.versions {
 		sets[v] = plugin.PluginSet{shared.PluginName: &shared.GreeterPlugin{}}
 	}
-	client := plugin.NewClient(&plugin.ClientConfig{
+	config := &plugin.ClientConfig{
 		HandshakeConfig: plugin.HandshakeConfig{
 			MagicCookieKey:   o.cookieKey,
 			MagicCookieValue: o.cookieValue,
@@ -114,12 +126,16 @@ func run(o *options) error {
 		Cmd:              exec.Command(o.command[0], o.command[1:]...),
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC},
 		StartTimeout:     o.startTimeout,
-		Logger: hclog.New(&hclog.LoggerOptions{
-			Name:   "greeter-host",
-			Level:  o.logLevel,
-			Output: os.Stderr,
-		}),
+	}
+	session, err := o.host.Apply(config, &hclog.LoggerOptions{
+		Name:   "greeter-host",
+		Level:  o.logLevel,
+		Output: os.Stderr,
 	})
+	if err != nil {
+		return err
+	}
+	client := plugin.NewClient(config)
 	killed := false
 	defer func() {
 		if !killed {
@@ -163,6 +179,9 @@ func run(o *options) error {
 
 	client.Kill()
 	killed = true
+	if err := session.Finish(10 * time.Second); err != nil {
+		return fail("stdio", err)
+	}
 	fmt.Println("kill: ok")
 	fmt.Printf("exited: %t\n", client.Exited())
 	return nil
@@ -197,8 +216,16 @@ func main() {
 		fmt.Fprintf(os.Stderr, "greeter-host: %v\n", err)
 		os.Exit(2)
 	}
+	if o.host.Version {
+		fmt.Printf("go-plugin %s\n", hostflags.GoPluginVersion())
+		return
+	}
 	if err := run(o); err != nil {
 		fmt.Fprintf(os.Stderr, "greeter-host: %v\n", err)
+		var usage *hostflags.UsageError
+		if errors.As(err, &usage) {
+			os.Exit(2)
+		}
 		os.Exit(1)
 	}
 }

@@ -1,4 +1,4 @@
-// Command greeter-versioned-host is a go-plugin 1.0.1 host offering versions 1 and 2 of the
+// Command greeter-versioned-host is a go-plugin host offering versions 1 and 2 of the
 // greeter protocol (packages greeter.v1 and greeter.v2) through VersionedPlugins, built by the
 // interop tests so that a generated Python plugin can be tested against the real thing.
 //
@@ -16,7 +16,9 @@
 //	kill: ok
 //
 // Any failure prints "greeter-versioned-host: <step>: <error>" on stderr and exits with status
-// 1; bad usage exits with status 2.
+// 1; bad usage, or a switch the go-plugin it is built with does not have, exits with status 2.
+// It takes greeter-host's go-plugin switches too (internal/hostflags: -automtls, -mux,
+// -socket-dir, -socket-group, -stdio, -version).
 package main
 
 import (
@@ -32,7 +34,8 @@ import (
 	hclog "github.com/hashicorp/go-hclog"
 	plugin "github.com/hashicorp/go-plugin"
 
-	"pyplugin.test/versioned"
+	"yourapp/internal/hostflags"
+	"yourapp/internal/versioned"
 	greeterv1 "yourapp/proto/greeter/v1"
 	greeterv2 "yourapp/proto/greeter/v2"
 )
@@ -42,6 +45,7 @@ type options struct {
 	versions    []int
 	timeout     time.Duration
 	command     []string
+	host        *hostflags.Flags
 }
 
 func parseOptions() (*options, error) {
@@ -51,7 +55,11 @@ func parseOptions() (*options, error) {
 	flag.StringVar(&o.title, "title", "", "GreetRequest.title (sent on version 2 only)")
 	flag.StringVar(&versions, "versions", "1,2", "app protocol versions this host offers")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Second, "start timeout and deadline of each call")
+	o.host = hostflags.Register(flag.CommandLine)
 	flag.Parse()
+	if o.host.Version {
+		return o, nil
+	}
 	var err error
 	if o.versions, err = versioned.ParseVersions(versions); err != nil {
 		return nil, fmt.Errorf("-versions: %v", err)
@@ -80,7 +88,7 @@ func run(o *options) error {
 			sets[2] = plugin.PluginSet{versioned.PluginName: &versioned.V2Plugin{}}
 		}
 	}
-	client := plugin.NewClient(&plugin.ClientConfig{
+	config := &plugin.ClientConfig{
 		HandshakeConfig: plugin.HandshakeConfig{
 			MagicCookieKey:   versioned.CookieKey,
 			MagicCookieValue: versioned.CookieValue,
@@ -89,8 +97,12 @@ func run(o *options) error {
 		Cmd:              exec.Command(o.command[0], o.command[1:]...),
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC},
 		StartTimeout:     o.timeout,
-		Logger:           hclog.New(&hclog.LoggerOptions{Name: "greeter-versioned-host", Output: os.Stderr}),
-	})
+	}
+	session, err := o.host.Apply(config, &hclog.LoggerOptions{Name: "greeter-versioned-host", Output: os.Stderr})
+	if err != nil {
+		return err
+	}
+	client := plugin.NewClient(config)
 	defer client.Kill()
 
 	rpcClient, err := client.Client()
@@ -116,6 +128,9 @@ func run(o *options) error {
 		return err
 	}
 	client.Kill()
+	if err := session.Finish(10 * time.Second); err != nil {
+		return fail("stdio", err)
+	}
 	fmt.Println("kill: ok")
 	return nil
 }
@@ -179,8 +194,16 @@ func main() {
 		fmt.Fprintf(os.Stderr, "greeter-versioned-host: %v\n", err)
 		os.Exit(2)
 	}
+	if o.host.Version {
+		fmt.Printf("go-plugin %s\n", hostflags.GoPluginVersion())
+		return
+	}
 	if err := run(o); err != nil {
 		fmt.Fprintf(os.Stderr, "greeter-versioned-host: %v\n", err)
+		var usage *hostflags.UsageError
+		if errors.As(err, &usage) {
+			os.Exit(2)
+		}
 		os.Exit(1)
 	}
 }

@@ -1,4 +1,4 @@
-// Command greeter-versioned-plugin is a go-plugin 1.0.1 plugin serving versions 1 and 2 of the
+// Command greeter-versioned-plugin is a go-plugin plugin serving versions 1 and 2 of the
 // greeter protocol (packages greeter.v1 and greeter.v2), built by the interop tests so that a
 // Python host offering several versions can be tested against the real thing.
 //
@@ -16,7 +16,7 @@ import (
 
 	plugin "github.com/hashicorp/go-plugin"
 
-	"pyplugin.test/versioned"
+	"yourapp/internal/versioned"
 	greeterv1 "yourapp/proto/greeter/v1"
 	greeterv2 "yourapp/proto/greeter/v2"
 )

@@ -1,4 +1,4 @@
-// Command greeter-plugin is a go-plugin 1.0.1 gRPC plugin serving the lesson's Greeter, built
+// Command greeter-plugin is a go-plugin gRPC plugin serving the lesson's Greeter, built
 // by the interop tests so that a Python host can be tested against the real thing.
 //
 // Greet answers "Hello, <name>!" (plus " (locale: <locale>)" when a locale is set), GreetStream
@@ -15,6 +15,10 @@
 //	                              inside GreetStream after two messages
 //	GREETER_FAIL_WITH=NOT_FOUND   Greet and GreetStream fail with this gRPC status code
 //	GREETER_GREET_DELAY=2s        Greet waits this long (or until the call is cancelled)
+//	GREETER_SYNCED_OUTPUT=1       also write each line to os.Stdout and os.Stderr as plugin.Serve
+//	                              left them ("greeter-plugin synced stdout: ..." and "... synced
+//	                              stderr: ..."): from go-plugin v1.4.0 on these reach a host
+//	                              that sets SyncStdout/SyncStderr through GRPCStdio
 package main
 
 import (
@@ -31,13 +35,14 @@ import (
 	"google.golang.org/grpc/stats"
 	"google.golang.org/grpc/status"
 
-	"pyplugin.test/shared"
+	"yourapp/internal/shared"
 	pb "yourapp/proto/greeter"
 )
 
-// The process's real stdout and stderr. plugin.Serve swaps os.Stdout and os.Stderr for pipes
-// that a go-plugin 1.0.1 host never reads (its gRPC stdio sync came in 1.1.0), so lines meant
-// for the host must be written to the originals, captured here before Serve runs.
+// The process's real stdout and stderr. plugin.Serve swaps os.Stdout and os.Stderr for pipes:
+// go-plugin v1.4.0 and later forward them to a host through GRPCStdio, but only when the host
+// asks (SyncStdout/SyncStderr), and older releases never read them for a gRPC plugin. Lines
+// every host must see go to the originals, captured here before Serve runs.
 var (
 	realStdout = os.Stdout
 	realStderr = os.Stderr
@@ -48,6 +53,10 @@ func say(format string, args ...interface{}) {
 	line := fmt.Sprintf(format, args...)
 	fmt.Fprintf(realStdout, "greeter-plugin stdout: %s\n", line)
 	fmt.Fprintf(realStderr, "greeter-plugin stderr: %s\n", line)
+	if os.Getenv("GREETER_SYNCED_OUTPUT") == "1" {
+		fmt.Fprintf(os.Stdout, "greeter-plugin synced stdout: %s\n", line)
+		fmt.Fprintf(os.Stderr, "greeter-plugin synced stderr: %s\n", line)
+	}
 }
 
 // crashIfAsked exits with status 3 when GREETER_CRASH_ON lists this point.
