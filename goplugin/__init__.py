@@ -41,6 +41,8 @@ from goplugin.errors import (
     UnknownPluginError,
 )
 from goplugin.handshake import HandshakeConfig
+from goplugin.hclog import HCLogHandler
+from goplugin.listener import UnixSocketConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
 from goplugin.tls import TLSConfig
@@ -77,6 +79,7 @@ __all__ = [
     "GRPCBroker",
     "GRPCPlugin",
     "HandshakeConfig",
+    "HCLogHandler",
     "HandshakeError",
     "HostPluginSet",
     "IncompatibleVersionError",
@@ -97,6 +100,7 @@ __all__ = [
     "UnavailableError",
     "UnimplementedError",
     "UnknownError",
+    "UnixSocketConfig",
     "UnknownPluginError",
     "call_options",
     "cleanup_clients",
