@@ -8,8 +8,6 @@ hand, it says it is a plugin and exits.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
 
 import goplugin
@@ -22,24 +20,13 @@ class GreeterImpl(interface.Greeter):
     """Greets by name, once or five times over a stream."""
 
     def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
-        _misbehave("greet")
         return greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!")
 
     def greet_stream(
         self, request: greeter_pb2.GreetRequest
     ) -> Iterator[greeter_pb2.GreetResponse]:
         for number in range(5):
-            if number == 2:
-                _misbehave("stream")
             yield greeter_pb2.GreetResponse(greeting=f"Hello {request.name}, message {number}")
-
-
-def _misbehave(where: str) -> None:
-    # Test hook: GREETER_CRASH_ON=greet|stream makes the plugin die mid-call, so tests can show
-    # what a host reports when a plugin crashes.
-    if os.environ.get("GREETER_CRASH_ON") == where:
-        print(f"greeter plugin crashing in {where}", file=sys.stderr, flush=True)
-        os._exit(3)
 
 
 def main() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from .conftest import RunGoHost
@@ -39,9 +42,10 @@ def test_go_host_log_shows_a_clean_session_with_the_python_plugin(
 
 
 def test_go_host_survives_a_python_plugin_crash_and_logs_its_stderr(
-    run_go_host: RunGoHost, python_greeter_plugin_cmd: list[str]
+    run_go_host: RunGoHost,
 ) -> None:
-    result = run_go_host(python_greeter_plugin_cmd, env={"GREETER_CRASH_ON": "greet"})
+    crashing = [sys.executable, str(Path(__file__).with_name("crashing_greeter.py"))]
+    result = run_go_host(crashing, env={"GREETER_CRASH_ON": "greet"})
 
     assert result.returncode == 1
     assert "greeter-host: greet: rpc error: code = Unavailable" in result.stderr
