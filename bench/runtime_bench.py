@@ -1,7 +1,7 @@
-"""What the goplugin runtime costs a plugin, measured from a real Go go-plugin 1.0.1 host.
+"""What the goplugin runtime costs a plugin, measured from a real Go go-plugin v1.8.0 host.
 
 One run prints, side by side, the figures of greeter plugins driven by the same Go host
-(``bench/go/``, built here in GOPATH mode against Debian's go-plugin):
+(``bench/go/``, built with Go modules against go-plugin v1.8.0 by tests/interop/gobuild.py):
 
 * ``ours``     ``bench/plugins/goplugin_greeter.py``: the goplugin runtime, wired like the example,
   whose GreetStream honours ``locale="count=N"`` (a bench-only convention);
@@ -44,11 +44,9 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 PLUGINS = BENCH / "plugins"
-GO_SOURCES = BENCH / "go"
 GREETER_PROTO = REPO / "example_protos" / "greeter.proto"
 EXAMPLE_DIR = REPO / "examples" / "greeter"
 DEFAULT_CACHE = BENCH / ".cache"
-DEBIAN_GOCODE = Path("/usr/share/gocode")
 
 PYPLUGIN_REQUIREMENT = "python-plugin==0.1.0"
 STUBS_ENV = "PYPLUGIN_BENCH_STUBS"
@@ -138,46 +136,21 @@ def generate_stubs(cache: Path, pyplugin_venv_python: Path) -> Path:
     return stubs
 
 
-def build_go_host(cache: Path) -> Path:
-    """Build bench/go against Debian's go-plugin 1.0.1 (GOPATH mode), once per input change."""
-    missing = [tool for tool in ("go", "protoc", "protoc-gen-go") if shutil.which(tool) is None]
-    if missing or not (DEBIAN_GOCODE / "src/github.com/hashicorp/go-plugin").is_dir():
-        raise BenchError(
-            f"the bench host needs Go, protoc, protoc-gen-go and Debian's go-plugin sources "
-            f"(missing: {', '.join(missing) or DEBIAN_GOCODE}); run scripts/install-go.sh"
-        )
-    key = hashlib.sha256()
-    for path in [*sorted(GO_SOURCES.glob("*.go")), GREETER_PROTO]:
-        key.update(path.name.encode() + b"\0" + path.read_bytes())
-    key.update(run(["go", "version"]).encode() + run(["protoc", "--version"]).encode())
-    final = cache / f"go-{key.hexdigest()[:12]}"
-    binary = final / "bench-host"
-    if binary.exists():
-        return binary
-    print("[bench] building the Go bench host ...", file=sys.stderr)
-    work = Path(tempfile.mkdtemp(prefix="go-tmp-", dir=cache))
+def build_go_host() -> Path:
+    """bench/go, built as a program of the tests' Go module against go-plugin v1.8.0.
+
+    The recipe is the interop tests' (tests/interop/gobuild.py: Go modules, protoc-gen-go pinned
+    in tests/go/go.mod), and so is the cache (tests/.gobuild/bench-v1.8.0-<hash>/).
+    """
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.interop.gobuild import GoBuildError, GoToolchainMissingError, build_bench_host
+
+    print("[bench] building the Go bench host (cached in tests/.gobuild) ...", file=sys.stderr)
     try:
-        src = work / "gopath" / "src"
-        (src / "pyplugin.bench" / "benchhost").mkdir(parents=True)
-        for path in GO_SOURCES.glob("*.go"):
-            shutil.copy(path, src / "pyplugin.bench" / "benchhost" / path.name)
-        run(["protoc", f"-I{GREETER_PROTO.parent}", f"--go_out=plugins=grpc:{src}", GREETER_PROTO])
-        env = dict(os.environ, GO111MODULE="off", GOFLAGS="", CGO_ENABLED="0")
-        env["GOPATH"] = f"{work / 'gopath'}{os.pathsep}{DEBIAN_GOCODE}"
-        if not any(env.get(var) for var in ("GOCACHE", "XDG_CACHE_HOME", "HOME")):
-            env["GOCACHE"] = str(cache / "go-cache")
-        run(
-            ["go", "build", "-o", work / "bench-host", "pyplugin.bench/benchhost"], env=env, cwd=src
-        )
-        shutil.rmtree(work / "gopath")
-        shutil.rmtree(final, ignore_errors=True)
-        work.rename(final)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    for stale in cache.glob("go-*"):
-        if stale != final and (stale / "bench-host").exists():
-            shutil.rmtree(stale, ignore_errors=True)
-    return binary
+        return build_bench_host()
+    except (GoToolchainMissingError, GoBuildError) as error:
+        raise BenchError(f"building the Go bench host failed: {error}") from error
 
 
 def example_script() -> Path:
@@ -429,7 +402,7 @@ def _cell(value: float, scale: float, width: int, digits: int) -> str:
 
 def print_table(samples: Mapping[str, Samples], config: Mapping[str, Any]) -> None:
     print(
-        f"\nOne Go go-plugin 1.0.1 host drives every variant, interleaved. Per variant: "
+        f"\nOne Go go-plugin v1.8.0 host drives every variant, interleaved. Per variant: "
         f"{config['startup_rounds']} launches,\n{config['unary_calls']} unary Greets, "
         f"{config['stream_reps']} GreetStreams of {config['stream_count']} messages.\n"
     )
@@ -559,7 +532,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--skip-example", action="store_true", help="leave out the shipped example's row"
     )
     parser.add_argument("--call-timeout", type=float, default=120.0, help="seconds per call")
-    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="venv, stubs, Go")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=DEFAULT_CACHE,
+        help="venv and stubs (Go host: tests/.gobuild)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw samples and summary here")
     return parser.parse_args(argv)
 
@@ -572,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         pyplugin_py = pyplugin_python(cache)
         stubs = generate_stubs(cache, pyplugin_py)
-        host = build_go_host(cache)
+        host = build_go_host()
         chosen = variants(pyplugin_py, with_example=not args.skip_example)
     except BenchError as error:
         print(f"runtime_bench: {error}", file=sys.stderr)
@@ -593,7 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         results = run_go_host(host, config, env)
         profiled = [v for v in chosen if v.name in (OURS, BASELINE, PYPLUGIN)]
-        # What a go-plugin 1.0.1 host sets, so the plugins take the same paths as under it.
+        # What a go-plugin v1.8.0 host sets, so the plugins take the same paths as under it.
         cookie_env = dict(
             env,
             GREETER_PLUGIN="hello",

@@ -1,4 +1,4 @@
-// Command bench-host is the one go-plugin 1.0.1 host that drives every greeter plugin the bench
+// Command bench-host is the one go-plugin host (v1.8.0) that drives every greeter plugin the bench
 // compares, so that the host side (Go, grpc-go, go-plugin's launch/handshake/kill code) is the
 // same for all of them and only the plugin differs.
 //
