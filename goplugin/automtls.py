@@ -10,10 +10,11 @@ Imported only when a session uses TLS: it loads ``cryptography``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from goplugin import certs
-from goplugin.constants import ENV_CLIENT_CERT
+from goplugin.constants import ENV_CLIENT_CERT, ENV_UNIX_SOCKET_DIR
 from goplugin.errors import PluginStartError
 from goplugin.tls import TLSConfig, validate_tls_config
 from goplugin.tls_transport import TLSTransport
@@ -42,11 +43,17 @@ def plugin_transport(
         validate_tls_config(config, "serve(tls_provider=...)")
         if config.cert_chain is None:
             raise ValueError("serve(tls_provider=...): a plugin's TLSConfig needs cert_chain")
-        return _transport(config, "serve(tls_provider=...) root_certificates"), ""
+        return _transport(config, "serve(tls_provider=...) root_certificates", _socket_dir()), ""
     host_pem = client_cert.encode()
     own = certs.generate()
     config = TLSConfig(own.cert_pem, own.key_pem, host_pem, "localhost")
-    return _transport(config, ENV_CLIENT_CERT), own.handshake_field()
+    return _transport(config, ENV_CLIENT_CERT, _socket_dir()), own.handshake_field()
+
+
+def _socket_dir() -> str | None:
+    """The host's socket dir for this plugin, if it gave one (go-plugin >= 1.5 with a runner,
+    and every Python host): a private dir there is removed by the host, however we exit."""
+    return os.environ.get(ENV_UNIX_SOCKET_DIR) or None
 
 
 def host_certificate() -> certs.Certificate:
@@ -54,7 +61,9 @@ def host_certificate() -> certs.Certificate:
     return certs.generate()
 
 
-def host_transport(own: certs.Certificate, cert_field: str) -> TLSTransport:
+def host_transport(
+    own: certs.Certificate, cert_field: str, private_parent: str | None = None
+) -> TLSTransport:
     """The host's transport once the plugin's handshake line has arrived (AutoMTLS)."""
     if len(cert_field) < _MIN_CERT_FIELD:
         raise PluginStartError(NO_CERTIFICATE_MESSAGE.format(env=ENV_CLIENT_CERT))
@@ -63,22 +72,23 @@ def host_transport(own: certs.Certificate, cert_field: str) -> TLSTransport:
     except certs.CertificateError as error:
         raise PluginStartError(f"AutoMTLS: {error}") from None
     config = TLSConfig(own.cert_pem, own.key_pem, plugin_pem, "localhost")
-    return _transport(config, "the plugin's handshake certificate")
+    return _transport(config, "the plugin's handshake certificate", private_parent)
 
 
-def user_host_transport(config: TLSConfig) -> TLSTransport:
+def user_host_transport(config: TLSConfig, private_parent: str | None = None) -> TLSTransport:
     """The host's transport from ``Client(tls_config=...)``."""
     validate_tls_config(config, "Client(tls_config=...)")
-    return _transport(config, "Client(tls_config=...) root_certificates")
+    return _transport(config, "Client(tls_config=...) root_certificates", private_parent)
 
 
-def _transport(config: TLSConfig, roots_source: str) -> TLSTransport:
+def _transport(config: TLSConfig, roots_source: str, private_parent: str | None) -> TLSTransport:
     roots = config.root_certificates
     if roots is None:
-        return TLSTransport(config, use_ssl_module=False)
+        return TLSTransport(config, use_ssl_module=False, private_parent=private_parent)
     trusted = certs.load_pem(roots, roots_source)
     return TLSTransport(
         config,
         use_ssl_module=not certs.grpcio_can_verify(trusted),
         trusted=", ".join(certs.describe(cert) for cert in trusted),
+        private_parent=private_parent,
     )

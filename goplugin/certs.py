@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 #: go-plugin's NotAfter: 262980 hours, about 30 years.
@@ -27,6 +27,7 @@ _LIFETIME = datetime.timedelta(hours=262980)
 #: go-plugin backdates NotBefore by 30 s, for clocks that disagree a little.
 _BACKDATE = datetime.timedelta(seconds=30)
 _HOST = "localhost"
+_BOTH_AUTHS = [ExtendedKeyUsageOID.CLIENT_AUTH, ExtendedKeyUsageOID.SERVER_AUTH]
 
 #: The curves grpcio's TLS stack (BoringSSL) verifies signatures of, in TLS 1.3 as in 1.2.
 _GRPCIO_CURVES = frozenset({"secp256r1", "secp384r1"})
@@ -45,9 +46,13 @@ class Certificate(NamedTuple):
         return base64.b64encode(der).decode("ascii").rstrip("=")
 
 
-def generate() -> Certificate:
-    """A fresh self-signed certificate for one plugin session, as go-plugin's ``generateCert``."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def generate(curve: ec.EllipticCurve | None = None) -> Certificate:
+    """A fresh self-signed certificate for one plugin session, as go-plugin's ``generateCert``.
+
+    ``curve`` defaults to P-256; ``ec.SECP521R1()`` makes the certificate go-plugin makes.
+    """
+    curve = curve or ec.SECP256R1()
+    key = ec.generate_private_key(curve)
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, _HOST),
@@ -76,13 +81,10 @@ def generate() -> Certificate:
         .not_valid_before(now - _BACKDATE)
         .not_valid_after(now + _LIFETIME)
         .add_extension(x509.SubjectAlternativeName([x509.DNSName(_HOST)]), critical=False)
-        .add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH, ExtendedKeyUsageOID.SERVER_AUTH]),
-            critical=False,
-        )
+        .add_extension(x509.ExtendedKeyUsage(_BOTH_AUTHS), critical=False)
         .add_extension(usage, critical=True)
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
+        .sign(key, hashes.SHA512() if curve.key_size > 384 else hashes.SHA256())
     )
     key_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -129,9 +131,7 @@ def grpcio_can_verify(certs: list[x509.Certificate]) -> bool:
         if isinstance(key, ec.EllipticCurvePublicKey):
             if key.curve.name not in _GRPCIO_CURVES:
                 return False
-        elif isinstance(key, (ed25519.Ed25519PublicKey, ed448.Ed448PublicKey)):
-            return False
-        elif not isinstance(key, rsa.RSAPublicKey):
+        elif not isinstance(key, rsa.RSAPublicKey):  # EdDSA, DSA: not offered either
             return False
     return True
 

@@ -400,11 +400,11 @@ class Client:
         if self._tls_config is not None:
             from goplugin.automtls import user_host_transport
 
-            return user_host_transport(self._tls_config)
+            return user_host_transport(self._tls_config, self._socket_dir)
         if self._host_cert is not None:
             from goplugin.automtls import host_transport
 
-            return host_transport(self._host_cert, handshake.server_cert)
+            return host_transport(self._host_cert, handshake.server_cert, self._socket_dir)
         if len(handshake.server_cert) > 50:
             raise PluginStartError(
                 "the plugin announced a TLS certificate in its handshake line, but this host "
@@ -464,11 +464,17 @@ class Client:
             else:
                 return None
             detail = self._transport.failure() or detail or "the connection closed"
-        how = "AutoMTLS" if self._auto_mtls else "tls_config"
+        if self._auto_mtls:
+            trust = (
+                "under AutoMTLS the host trusts only the certificate in the plugin's handshake "
+                f"line, and the plugin only the host's from {ENV_CLIENT_CERT}"
+            )
+        else:
+            trust = "the host trusts only tls_config.root_certificates"
         return (
-            f": the TLS handshake failed ({how}): {detail}. Host and plugin must each accept "
-            "the other's certificate; a plugin that refuses the host's certificate just closes "
-            "the connection (its stderr says why)"
+            f": the TLS handshake failed: {detail}. Certificates not accepted: {trust}; a "
+            "plugin that refuses the host's certificate just closes the connection (its stderr "
+            "says why)"
         )
 
     def _drain_stdio(self, channel: grpc.Channel) -> None:

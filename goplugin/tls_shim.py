@@ -55,11 +55,11 @@ class TLSShim:
         listening: socket.socket,
         context: ssl.SSLContext,
         backend_path: str,
-        refused: Callable[[str], None],
+        refused: Callable[[BaseException], None],
     ) -> Callable[[], None]:
         """Serve TLS on ``listening`` (bound and listening), forwarding to ``backend_path``.
 
-        ``refused`` hears, in words, about every connection whose handshake failed. Returns a
+        ``refused`` hears about every connection whose handshake failed. Returns a
         function that stops accepting (established connections carry on until :meth:`close`).
         """
 
@@ -115,7 +115,7 @@ class TLSShim:
         raw: asyncio.BaseTransport,
         context: ssl.SSLContext,
         backend_path: str,
-        refused: Callable[[str], None],
+        refused: Callable[[BaseException], None],
     ) -> None:
         assert isinstance(raw, asyncio.Transport)
         try:
@@ -128,7 +128,7 @@ class TLSShim:
             )
         except (OSError, asyncio.TimeoutError) as error:
             raw.close()
-            refused(reason(error))
+            refused(error)
             return
         if secured is None:  # the connection went away during the handshake
             raw.close()

@@ -19,13 +19,15 @@ import socket
 import ssl
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import grpc
 
 from goplugin.listener import ListenError, bind
 from goplugin.tls import TLSConfig
-from goplugin.tls_shim import TLSShim
+
+if TYPE_CHECKING:
+    from goplugin.tls_shim import TLSShim
 from goplugin.transport import Bound, Transport
 
 _log = logging.getLogger("goplugin.tls")
@@ -35,13 +37,23 @@ class TLSTransport(Transport):
     """Servers that require the peer's certificate and channels that verify the peer's.
 
     ``use_ssl_module`` routes the TLS through ``goplugin.tls_shim``; ``trusted`` names the
-    certificate(s) this side accepts, for the log line about a refused connection.
+    certificate(s) this side accepts, for the log line about a refused connection. The private
+    sockets go in a fresh dir under ``private_parent`` (default: the temp dir); a plugin uses
+    its host's socket dir, which the host removes even when it had to SIGKILL the plugin.
     """
 
     tls = True
 
-    def __init__(self, config: TLSConfig, *, use_ssl_module: bool, trusted: str = "") -> None:
+    def __init__(
+        self,
+        config: TLSConfig,
+        *,
+        use_ssl_module: bool,
+        trusted: str = "",
+        private_parent: str | None = None,
+    ) -> None:
         self._config = config
+        self._private_parent = private_parent or None
         self._use_ssl_module = use_ssl_module
         self._trusted = trusted
         self._shim: TLSShim | None = None
@@ -108,12 +120,14 @@ class TLSTransport(Transport):
 
     def _get_shim(self) -> TLSShim:
         if self._shim is None:
+            from goplugin.tls_shim import TLSShim
+
             self._shim = TLSShim()
         return self._shim
 
     def _private_path(self, kind: str) -> str:
         if self._private_dir is None:
-            self._private_dir = tempfile.mkdtemp(prefix="goplugin-tls")  # mode 0700
+            self._private_dir = tempfile.mkdtemp(prefix="goplugin-tls", dir=self._private_parent)
         return os.path.join(self._private_dir, f"{kind}{next(self._names)}")
 
     def _get_server_context(self) -> ssl.SSLContext:
@@ -157,14 +171,20 @@ class TLSTransport(Transport):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
 
-    def _refused(self, address: str, why: str) -> None:
-        trusted = f"; the only certificate trusted is {self._trusted}" if self._trusted else ""
-        _log.error(
-            "refused a TLS connection on %s: the client's certificate was not accepted (%s)%s",
-            address,
-            why,
-            trusted,
-        )
+    def _refused(self, address: str, error: BaseException) -> None:
+        """Say in the log (a plugin's stderr) why a connection was turned away."""
+        from goplugin.tls_shim import reason
+
+        why = reason(error)
+        if isinstance(error, ssl.SSLCertVerificationError) or "CERTIFICATE" in why.upper():
+            if "ALERT" in why.upper():
+                what = "the client did not accept this side's certificate"
+            else:
+                trusted = f"; the only one trusted is {self._trusted}" if self._trusted else ""
+                what = f"refused the client's TLS certificate{trusted}"
+        else:
+            what = "the TLS handshake failed"
+        _log.error("TLS connection on %s: %s (%s)", address, what, why)
 
 
 class _SecurePorts:
@@ -187,7 +207,7 @@ class _ShimPorts:
         shim: TLSShim,
         context: ssl.SSLContext,
         backend: str,
-        refused: Callable[[str, str], None],
+        refused: Callable[[str, BaseException], None],
     ) -> None:
         self._shim = shim
         self._context = context
@@ -217,7 +237,7 @@ class _ShimPorts:
                 listening,
                 self._context,
                 self._backend,
-                lambda why: self._refused(address, why),
+                lambda error: self._refused(address, error),
             )
         )
         return int(bound[1]) if isinstance(bound, tuple) else 1
