@@ -101,6 +101,15 @@ def _validated_each(
     callback=_validated_each(settings.validate_package_version),
     help="Protocol version of one proto package whose name has no vN part; repeatable.",
 )
+@click.option(
+    "--broker-service",
+    "broker_service",
+    multiple=True,
+    metavar="SERVICE",
+    callback=_validated_each(settings.validate_broker_service),
+    help="Full name of a service served through the GRPCBroker, not dispensed as a plugin "
+    "(proto.AddHelper): it gets serve_/dial_ helpers instead; repeatable.",
+)
 @click.pass_obj
 def command(
     key: str | None,
@@ -113,6 +122,7 @@ def command(
     magic_cookie_value: str | None,
     protocol_version: int | None,
     package_version: Sequence[str],
+    broker_service: Sequence[str],
 ) -> None:
     """Generate a typed go-plugin plugin package from PROTO files into OUT."""
     from generator import cli
@@ -123,5 +133,6 @@ def command(
         protocol_version=protocol_version,
         package_version=settings.package_version_pairs(package_version),
         force_main=force_main,
+        broker_service=tuple(broker_service),
     )
     cli.run(list(protos), out_dir, list(includes), options, check=check, key=key)

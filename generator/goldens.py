@@ -38,6 +38,14 @@ CASE_SETTINGS: dict[str, Settings] = {
     # Several unrelated packages served by one main.py need one handshake.
     "names": Settings(magic_cookie_key="NAMES_PLUGIN", magic_cookie_value="names"),
     "syntax": Settings(magic_cookie_key="SYNTAX_PLUGIN", magic_cookie_value="syntax"),
+    # go-plugin's own example protos, unmodified, with their examples' handshake
+    # (examples/*/shared/interface.go); AddHelper is what the Counter host serves its plugin.
+    "go-plugin-grpc": Settings(magic_cookie_key="BASIC_PLUGIN", magic_cookie_value="hello"),
+    "go-plugin-bidirectional": Settings(
+        magic_cookie_key="BASIC_PLUGIN",
+        magic_cookie_value="hello",
+        broker_service=("proto.AddHelper",),
+    ),
 }
 
 #: Folder cases named other than their folder: ``greeter/`` (v1 and v2) beside ``greeter.proto``.
@@ -49,6 +57,8 @@ FOLDER_CASES: dict[str, str] = {
 EXAMPLES_FROM_CASES: dict[str, str] = {
     "greeter": "greeter",
     "versioned": "versioned",
+    "kv": "go-plugin-grpc",
+    "bidirectional": "go-plugin-bidirectional",
 }
 
 
@@ -75,6 +85,7 @@ class Case:
                 else ""
             ),
             f"--protocol-version {options.protocol_version}" if options.protocol_version else "",
+            *(f"--broker-service {name}" for name in options.broker_service),
         ]
         protos = " ".join(os.path.relpath(proto, REPO) for proto in self.protos)
         return " ".join(filter(None, ["gen-plugin", protos, "-I example_protos", *flags]))

@@ -121,10 +121,23 @@ class Service:
     doc: tuple[str, ...]
     #: Why the service is deprecated (``"service a.B is deprecated"``), or ``""``.
     deprecation: str
+    #: Served through the GRPCBroker (``--broker-service``), not dispensed as a plugin: no
+    #: GRPCPlugin, no plugin-set entry, ``serve_``/``dial_`` helpers instead.
+    broker: bool = False
 
     @property
     def deprecated(self) -> bool:
         return bool(self.deprecation)
+
+    @property
+    def serve_function(self) -> str:
+        """The helper serving an implementation through the broker (broker services)."""
+        return naming.broker_helper_names(self.plugin_name)[0]
+
+    @property
+    def dial_function(self) -> str:
+        """The helper dialling the other side's implementation (broker services)."""
+        return naming.broker_helper_names(self.plugin_name)[1]
 
     @property
     def server_class(self) -> str:
@@ -188,6 +201,16 @@ class Package:
     def services(self) -> tuple[Service, ...]:
         return tuple(service for file in self.files for service in file.services)
 
+    @property
+    def plugin_services(self) -> tuple[Service, ...]:
+        """The services dispensed as plugins: in ``PLUGINS``, served by ``main.py``."""
+        return tuple(service for service in self.services if not service.broker)
+
+    @property
+    def broker_services(self) -> tuple[Service, ...]:
+        """The services served through the GRPCBroker, with ``serve_``/``dial_`` helpers."""
+        return tuple(service for service in self.services if service.broker)
+
 
 @record
 class Model:
@@ -205,6 +228,10 @@ class Model:
     @property
     def services(self) -> tuple[Service, ...]:
         return tuple(service for package in self.packages for service in package.services)
+
+    @property
+    def plugin_services(self) -> tuple[Service, ...]:
+        return tuple(service for service in self.services if not service.broker)
 
 
 def build(
@@ -227,11 +254,35 @@ def build(
     for file in wanted:
         grouped.setdefault(naming.python_package(file.package, file.name), []).append(file)
     _check_package_versions(settings, wanted)
+    _check_broker_services(settings, wanted)
     packages = tuple(_package(module, group, types, settings) for module, group in grouped.items())
     model = Model(packages=packages, modules=modules)
     if not model.services:
         raise _no_service_error(wanted or [by_name[name] for name in to_generate])
     return model
+
+
+def _check_broker_services(
+    settings: Settings, files: Sequence[descriptor_pb2.FileDescriptorProto]
+) -> None:
+    """A ``broker_service`` that names no service of this run is a typo: say which exist."""
+    declared = {
+        f"{file.package}.{service.name}" if file.package else service.name: file.name
+        for file in files
+        for service in file.service
+    }
+    for name in settings.broker_service:
+        if name in declared:
+            continue
+        short = name.rpartition(".")[2]
+        like = sorted(full for full in declared if full.rpartition(".")[2] == short)
+        hint = f"did you mean {' or '.join(like)}? " if like else ""
+        listed = ", ".join(f"{full} ({file})" for full, file in sorted(declared.items()))
+        raise GeneratorError(
+            f"broker_service names {name}, which no proto of this run declares; {hint}give "
+            f"the full name of one of its services: {listed or '(none)'}",
+            files[0].name if files else None,
+        )
 
 
 def _check_package_versions(
@@ -311,7 +362,15 @@ def _package(
         index = SourceIndex(file)
         pb2 = naming.pb2_module(file.package, file.name)
         services = tuple(
-            _service(file, number, index, types, next(class_names), next(plugin_names))
+            _service(
+                file,
+                number,
+                index,
+                types,
+                next(class_names),
+                next(plugin_names),
+                settings.broker_service,
+            )
             for number in range(len(file.service))
         )
         proto_files.append(
@@ -335,6 +394,7 @@ def _service(
     types: Mapping[str, TypeRef],
     class_name: str,
     plugin_name: str,
+    broker_services: Sequence[str],
 ) -> Service:
     proto = file.service[number]
     full_name = f"{file.package}.{proto.name}" if file.package else proto.name
@@ -379,6 +439,7 @@ def _service(
         methods=tuple(methods),
         doc=tuple(doc),
         deprecation=service_deprecation,
+        broker=full_name in broker_services,
     )
 
 

@@ -263,6 +263,16 @@ def plugin_names(service_names: Sequence[str]) -> list[str]:
     return _dedupe([snake_case(name) for name in service_names])
 
 
+def broker_helper_names(plugin_name: str) -> tuple[str, str]:
+    """A broker service's helpers in ``plugin.py``: ``serve_add_helper``, ``dial_add_helper``.
+
+    Built from the service's unique snake_case name; the prefixes keep them clear of keywords,
+    the module's other names (CapWords classes, upper-case constants, ``*_pb2`` aliases) and
+    each other.
+    """
+    return f"serve_{plugin_name}", f"dial_{plugin_name}"
+
+
 def is_cap_words(name: str) -> bool:
     """Whether pep8-naming (ruff's N801) accepts ``name`` as a class name."""
     stripped = name.strip("_")

@@ -118,7 +118,14 @@ def _check_one_program(built: model.Model) -> None:
     Several versions of one protocol are one program too; :mod:`generator.versioning` checks
     those (one cookie, distinct plugin names per version).
     """
-    packages = [package for package in built.packages if package.services]
+    packages = [package for package in built.packages if package.plugin_services]
+    if not packages:
+        names = ", ".join(service.full_name for service in built.services)
+        raise GeneratorError(
+            f"every service of this run is a broker service ({names}): main.py serves plugins, "
+            "so leave at least one service unmarked by --broker-service, or generate without "
+            "main.py (protoc-gen-pyplugin without force_main)"
+        )
     handshakes = {package.handshake for package in packages}
     if len(handshakes) > 1:
         listed = ", ".join(
@@ -132,7 +139,7 @@ def _check_one_program(built: model.Model) -> None:
             "protocol share the cookie and differ in version: NAME.v1, NAME.v2)"
         )
     seen: dict[str, str] = {}
-    for service in built.services:
+    for service in built.plugin_services:
         other = seen.setdefault(service.plugin_name, service.full_name)
         if other != service.full_name:
             raise GeneratorError(

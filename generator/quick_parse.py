@@ -2,8 +2,9 @@
 
 click declares the command line (:mod:`generator.command`): its arguments, options, help and
 errors. Importing click costs a cold run about a third of protoc's whole run, so the command
-lines people type every day — ``PROTO... -o OUT`` with ``-I DIR``, ``--check``, ``--force-main``
-and the handshake options, each given once, spelled ``--opt VALUE``, ``--opt=VALUE`` or
+lines people type every day — ``PROTO... -o OUT`` with ``-I DIR``, ``--check``, ``--force-main``,
+``--broker-service SERVICE`` and the handshake options, each given once (``-I`` and
+``--broker-service`` as often as needed), spelled ``--opt VALUE``, ``--opt=VALUE`` or
 ``-oVALUE`` — are read here. Anything else (help, a mistake, a value that starts with ``-``, a
 positional argument that is not a ``.proto`` file, such as a subcommand) is declined and left
 to click, which owns the answer. ``tests/generator/test_quick_parse.py`` checks that whatever
@@ -29,7 +30,8 @@ class Run(NamedTuple):
     check: bool
 
 
-#: Options that take a value -> where it goes (``includes`` repeats; the others are given once).
+#: Options that take a value -> where it goes (``_REPEATED`` ones repeat; the others are given
+#: once).
 _VALUED = {
     "-o": "out_dir",
     "--out": "out_dir",
@@ -38,14 +40,16 @@ _VALUED = {
     "--magic-cookie-key": "magic_cookie_key",
     "--magic-cookie-value": "magic_cookie_value",
     "--protocol-version": "protocol_version",
+    "--broker-service": "broker_service",
 }
+_REPEATED = ("includes", "broker_service")
 _FLAGS = ("--check", "--force-main")
 
 
 def parse(argv: Sequence[str]) -> Run | None:
     """The run ``argv`` asks for, or ``None`` to let click parse it (and explain any mistake)."""
     protos: list[str] = []
-    includes: list[str] = []
+    repeated: dict[str, list[str]] = {name: [] for name in _REPEATED}
     values: dict[str, str] = {}
     flags: set[str] = set()
     words = iter(argv)
@@ -72,8 +76,8 @@ def parse(argv: Sequence[str]) -> Run | None:
             value = next(words, "")
         if not value or value.startswith("-"):
             return None
-        if destination == "includes":
-            includes.append(value)
+        if destination in repeated:
+            repeated[destination].append(value)
         elif destination in values:
             return None
         else:
@@ -90,7 +94,8 @@ def parse(argv: Sequence[str]) -> Run | None:
             magic_cookie_value=values.get("magic_cookie_value"),
             protocol_version=None if version is None else int(version),
             force_main="--force-main" in flags,
+            broker_service=tuple(repeated["broker_service"]),
         )
     except GeneratorError:
         return None
-    return Run(protos, out_dir, includes, options, "--check" in flags)
+    return Run(protos, out_dir, repeated["includes"], options, "--check" in flags)

@@ -33,6 +33,11 @@ class Settings:
     #: Write ``main.py`` even if it exists (CLI); emit it at all (protoc, which cannot know
     #: whether the user already has one).
     force_main: bool = False
+    #: Full names of services served through the GRPCBroker rather than dispensed as plugins
+    #: (``--broker-service proto.AddHelper``), one per option: go-plugin's callback services,
+    #: such as the AddHelper a host serves to its plugin. They get ``serve_``/``dial_``
+    #: helpers instead of a GRPCPlugin. Marked here, so a proto one does not own is used as is.
+    broker_service: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.magic_cookie_key is not None:
@@ -43,6 +48,10 @@ class Settings:
             raise GeneratorError(
                 f"protocol_version must be a positive integer, got {self.protocol_version}"
             )
+        for name in self.broker_service:
+            validate_broker_service(name)
+        if len(set(self.broker_service)) != len(self.broker_service):
+            raise GeneratorError("broker_service names a service twice")
         seen: set[str] = set()
         for package, version in self.package_version:
             validate_package_version(f"{package}={version}")
@@ -92,6 +101,16 @@ def validate_package_version(text: str) -> str:
     return text
 
 
+def validate_broker_service(name: str) -> str:
+    """A service's full proto name: ``package.Service`` (just ``Service`` without a package)."""
+    if not _PACKAGE_NAME.match(name):
+        raise GeneratorError(
+            f"broker_service {name!r} is not a service name: give the service's full proto "
+            "name, package included, e.g. proto.AddHelper"
+        )
+    return name
+
+
 def package_version_pairs(items: Iterable[str]) -> tuple[tuple[str, int], ...]:
     """``["a=1", "b=2"]`` as ``(("a", 1), ("b", 2))``, each item validated."""
     pairs = []
@@ -102,7 +121,7 @@ def package_version_pairs(items: Iterable[str]) -> tuple[tuple[str, int], ...]:
 
 
 #: Options that may be given more than once in a protoc parameter, one value each time.
-_REPEATABLE = frozenset({"package_version"})
+_REPEATABLE = frozenset({"package_version", "broker_service"})
 
 _BOOL_WORDS = {
     "": True,
@@ -147,4 +166,5 @@ def parse_parameter(parameter: str) -> Settings:
         protocol_version=int(version) if version is not None else None,
         package_version=package_version_pairs(repeated["package_version"]),
         force_main=_BOOL_WORDS[force_main],
+        broker_service=tuple(repeated["broker_service"]),
     )

@@ -141,6 +141,19 @@ class SpelledService:
     def interface_doc(self) -> tuple[str, ...]:
         """The proto's comment, then how the interface is used (the same for every service)."""
         name = self.service.plugin_name
+        if self.service.broker:
+            return (
+                *self.service.doc,
+                "",
+                "Served through go-plugin's GRPCBroker rather than dispensed as a plugin: one "
+                "side serves an implementation with ``plugin."
+                f"{self.service.serve_function}(broker, impl)`` and sends the returned id in a "
+                f"request; the other side calls ``plugin.{self.service.dial_function}(broker, "
+                "id)`` and gets a client with these methods. Each method takes the request "
+                "message and returns the response message (iterators for streams). Inside a "
+                "method, ``goplugin.current_call()`` gives the call's deadline, metadata and "
+                "cancellation.",
+            )
         return (
             *self.service.doc,
             "",
@@ -168,6 +181,16 @@ class ModuleSpelling:
     def relative_imports(self) -> tuple[str, ...]:
         """Imports from this package and its relatives."""
         return tuple(line for line in self.imports if line.startswith("from ."))
+
+    @property
+    def plugin_services(self) -> tuple[SpelledService, ...]:
+        """The services dispensed as plugins (a GRPCPlugin and a ``PLUGINS`` entry each)."""
+        return tuple(s for s in self.services if not s.service.broker)
+
+    @property
+    def broker_services(self) -> tuple[SpelledService, ...]:
+        """The services served through the broker (``serve_``/``dial_`` helpers each)."""
+        return tuple(s for s in self.services if s.service.broker)
 
     @property
     def class_names(self) -> str:
@@ -298,6 +321,9 @@ class MainSpelling:
     handshake_alias: str
     #: The versions served, oldest first; empty for a one-version run (served with plugins=).
     versions: tuple[MainVersion, ...]
+    #: The broker services' helpers as ``main.py`` reaches them: ``(serve, dial)`` pairs such
+    #: as ``("plugin.serve_add_helper", "plugin.dial_add_helper")``.
+    broker_helpers: tuple[tuple[str, str], ...] = ()
 
     @property
     def version_list(self) -> str:
@@ -308,8 +334,8 @@ class MainSpelling:
 
 def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpelling:
     """Spelling for ``main.py``, which lives outside every package and imports absolutely."""
-    packages = [package for package in model.packages if package.services]
-    services = [service for package in packages for service in package.services]
+    packages = [package for package in model.packages if package.plugin_services]
+    services = [service for package in packages for service in package.plugin_services]
     wiring = {f"{p.module}.{name}" for p in packages for name in ("interface", "plugin")}
     modules = {ref.module for ref in _refs(services)} | wiring
     if versioned is not None:
@@ -334,7 +360,7 @@ def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpellin
                     methods=by_service[service].methods,
                     impl_class=impl_class(package, service),
                 )
-                for service in package.services
+                for service in package.plugin_services
             ),
         )
         for package in packages
@@ -348,6 +374,11 @@ def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpellin
             )
             for version in versioned.versions
         )
+    broker_helpers = tuple(
+        _helpers(aliases.get(f"{package.module}.plugin", f"{package.module}.plugin"), service)
+        for package in model.packages
+        for service in package.broker_services
+    )
     lines = _import_lines(None, aliases)
     runtime = tuple(line for line in lines if line.startswith("from google.protobuf"))
     return MainSpelling(
@@ -359,7 +390,12 @@ def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpellin
             aliases[versioned.module] if versioned is not None else main_packages[0].plugin_alias
         ),
         versions=versions,
+        broker_helpers=broker_helpers,
     )
+
+
+def _helpers(plugin_module: str, service: Service) -> tuple[str, str]:
+    return f"{plugin_module}.{service.serve_function}", f"{plugin_module}.{service.dial_function}"
 
 
 @record
@@ -407,7 +443,7 @@ def for_versions(versioned: VersionedSet) -> VersionsSpelling:
                     plugin_class=f"{aliases[package.module + '.plugin']}.{service.plugin_class}",
                 )
                 for package in version.packages
-                for service in package.services
+                for service in package.plugin_services
             ),
         )
         for version in versioned.versions

@@ -67,7 +67,7 @@ def plan(model: Model) -> VersionedSet | None:
     package they share, the module's name taken by a generated package, or one plugin name
     twice in a version (one would silently replace the other in ``VERSIONED_PLUGINS``).
     """
-    packages = [package for package in model.packages if package.services]
+    packages = [package for package in model.packages if package.plugin_services]
     numbers = sorted({package.handshake.protocol_version for package in packages})
     cookies = {
         (package.handshake.magic_cookie_key, package.handshake.magic_cookie_value)
@@ -112,7 +112,7 @@ def plan(model: Model) -> VersionedSet | None:
 def _check_plugin_names(version: Version) -> None:
     seen: dict[str, str] = {}
     for package in version.packages:
-        for service in package.services:
+        for service in package.plugin_services:
             other = seen.setdefault(service.plugin_name, service.full_name)
             if other != service.full_name:
                 raise GeneratorError(

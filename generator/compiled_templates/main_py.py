@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see generator.templating.
-# sha256 of the template: 9dcd5af11563dd8fc3b2d23bf1f96331be4c42f02f1d755c63eb40731b921eee
+# sha256 of the template: 5c0c07180d039beeea8f5342a1178b6946f15af4dc0c57c9e569b4079e693ebc
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -46,6 +46,17 @@ def root(context, missing=missing):
             str(environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'version_list')),
             ': the handshake picks the newest one the host also offers. Remove a version from ``versioned_plugins`` to stop serving it.\n',
         ))
+    for (l_2_serve, l_2_dial) in environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'broker_helpers'):
+        _loop_vars = {}
+        pass
+        t_4.extend((
+            '\n``',
+            str(l_2_dial),
+            "(goplugin.current_broker(), request.<id field>)`` calls what the host serves through go-plugin's GRPCBroker under the id a request carries; ``",
+            str(l_2_serve),
+            '(goplugin.current_broker(), impl)`` serves an implementation to the host and returns the id to send it.\n',
+        ))
+    l_2_serve = l_2_dial = missing
     yield t_1(concat(t_4), 0)
     l_1_sources = missing
     yield '\n\nfrom __future__ import annotations\n\n'
@@ -167,4 +178,4 @@ def root(context, missing=missing):
     yield '    )\n\n\nif __name__ == "__main__":\n    main()\n'
 
 blocks = {}
-debug_info = '2=35&4=37&5=40&7=44&1=47&14=50&18=53&19=56&21=59&28=63&29=66&31=69&32=72&35=76&36=79&37=85&39=90&40=96&42=98&44=103&45=105&46=107&54=113&55=115&57=118&58=122&59=124&60=127&61=131&69=147&70=150&71=154'
+debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=58&18=61&22=64&23=67&25=70&32=74&33=77&35=80&36=83&39=87&40=90&41=96&43=101&44=107&46=109&48=114&49=116&50=118&58=124&59=126&61=129&62=133&63=135&64=138&65=142&73=158&74=161&75=165'

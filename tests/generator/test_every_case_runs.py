@@ -4,12 +4,15 @@ The golden output is copied as a user would have it; a dummy implementation of e
 (``tests/support/dummies.py``, built from the generated type hints) is served by one plugin
 process, and a host calls every RPC of every plugin with default messages: keyword-named RPCs
 and types, streams of every kind, nested and well-known types, deprecated RPCs (which must warn
-on the host), services without RPCs.
+on the host), services without RPCs. Broker services (``--broker-service``), which are no
+plugins, are served by the plugin through its broker with their generated ``serve_<name>``
+helper and called by the host through ``dial_<name>`` and ``client.broker``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -34,6 +37,13 @@ def test_every_rpc_of_every_plugin_answers_through_the_generated_client(
 
     calls = report["calls"]
     assert calls, "no RPC was called"
+    brokered = {call["plugin"] for call in calls if ":" in call["plugin"]}
+    helpers = {
+        f"{'.'.join(path.relative_to(out).with_suffix('').parts)}:{name}"
+        for path in out.rglob("plugin.py")
+        for name in re.findall(r"^def serve_(\w+)\(", path.read_text(), re.MULTILINE)
+    }
+    assert brokered == helpers  # every broker service was dialled and called
     for call in calls:
         assert call["is_interface"], call
         expected = [call["expected"]] * len(call["replies"])

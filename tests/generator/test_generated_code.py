@@ -104,10 +104,16 @@ CONSUMERS = {
     "greeter": TYPING / "consumer_greeter.py",
     "names": TYPING / "names" / "consumer.py",
     "syntax": TYPING / "syntax" / "consumer.py",
+    "go-plugin-bidirectional": TYPING / "bidirectional" / "consumer.py",
 }
 #: Each case's committed negative cases: wrong implementations and uses, and the errors mypy
 #: must report for them (``negative.expected``, one ``file:line: error: ...`` per line).
-NEGATIVES = {"greeter": TYPING, "names": TYPING / "names", "syntax": TYPING / "syntax"}
+NEGATIVES = {
+    "greeter": TYPING,
+    "names": TYPING / "names",
+    "syntax": TYPING / "syntax",
+    "go-plugin-bidirectional": TYPING / "bidirectional",
+}
 
 
 @pytest.mark.parametrize("case", sorted(CONSUMERS))

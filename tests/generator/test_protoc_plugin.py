@@ -61,6 +61,9 @@ def test_protoc_writes_the_same_bytes_as_gen_plugin(
         if value is not None:
             flags += [f"--{name.replace('_', '-')}", value]
             options.append(f"{name}={value}")
+    for service in case.settings.broker_service:
+        flags += ["--broker-service", service]
+        options.append(f"broker_service={service}")
     cli = gen_plugin(*protos, "-I", EXAMPLE_PROTOS, "-o", tmp_path / "cli", *flags)
     assert cli.exit_code == 0, cli.stderr
     done = run_protoc(which, EXAMPLE_PROTOS, protos, tmp_path / "protoc", ",".join(options))
@@ -80,8 +83,9 @@ def test_unknown_protoc_options_fail_the_run_with_the_known_ones_listed(tmp_path
         "grpc_tools", EXAMPLE_PROTOS, EXAMPLE_PROTOS / "greeter.proto", tmp_path, "magic_cookie=x"
     )
     assert done.returncode == 1
-    assert "--pyplugin_out: unknown option 'magic_cookie'; known options: force_main, " in (
-        done.stderr
+    assert (
+        "--pyplugin_out: unknown option 'magic_cookie'; known options: broker_service, force_main, "
+        in (done.stderr)
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -31,17 +31,19 @@ class OrphanGRPCServer:
     """Serves a ``Orphan`` as the gRPC service ``Orphan`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``OrphanGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``OrphanGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Orphan) -> None:
+    def __init__(self, impl: Orphan, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def ping(
         self, request: nopackage_pb2.Ping, context: grpc.ServicerContext
     ) -> nopackage_pb2.Ping:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.ping(request)
 
 
@@ -81,7 +83,7 @@ class OrphanGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = OrphanGRPCServer(self._impl)
+        adapter = OrphanGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "Orphan",
             {

@@ -37,33 +37,35 @@ class InventoryGRPCServer:
     """Serves a ``Inventory`` as the gRPC service ``kinds.v1.Inventory`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``InventoryGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``InventoryGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Inventory) -> None:
+    def __init__(self, impl: Inventory, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def get(self, request: kinds_pb2.Item.Key, context: grpc.ServicerContext) -> kinds_pb2.Item:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.get(request)
 
     def list(
         self, request: kinds_pb2.ListRequest, context: grpc.ServicerContext
     ) -> Iterator[kinds_pb2.Item]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.list(request)
 
     def put(
         self, requests: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
     ) -> kinds_pb2.PutSummary:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.put(requests)
 
     def sync(
         self, requests: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
     ) -> Iterator[kinds_pb2.Item]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.sync(requests)
 
 
@@ -130,7 +132,7 @@ class InventoryGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = InventoryGRPCServer(self._impl)
+        adapter = InventoryGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "kinds.v1.Inventory",
             {
@@ -166,21 +168,23 @@ class AuditGRPCServer:
     """Serves a ``Audit`` as the gRPC service ``kinds.v1.Audit`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``AuditGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``AuditGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Audit) -> None:
+    def __init__(self, impl: Audit, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def record(self, request: kinds_pb2.Item, context: grpc.ServicerContext) -> empty_pb2.Empty:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.record(request)
 
     def get_http_status(
         self, request: empty_pb2.Empty, context: grpc.ServicerContext
     ) -> kinds_pb2.Item:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.get_http_status(request)
 
 
@@ -232,7 +236,7 @@ class AuditGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = AuditGRPCServer(self._impl)
+        adapter = AuditGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "kinds.v1.Audit",
             {

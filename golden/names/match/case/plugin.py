@@ -32,45 +32,47 @@ class LambdaGRPCServer:
     """Serves a ``Lambda`` as the gRPC service ``match.case.lambda`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``LambdaGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``LambdaGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Lambda) -> None:
+    def __init__(self, impl: Lambda, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def lambda_(
         self, request: import_pb2.class_, context: grpc.ServicerContext
     ) -> import_pb2.class_:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.lambda_(request)
 
     def import_(
         self, request: import_pb2.class_.import_, context: grpc.ServicerContext
     ) -> import_pb2.class_.import_:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.import_(request)
 
     def match(
         self, request: import_pb2.class_, context: grpc.ServicerContext
     ) -> Iterator[import_pb2.class_]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.match(request)
 
     def case(
         self, requests: Iterator[import_pb2.class_], context: grpc.ServicerContext
     ) -> import_pb2.class_:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.case(requests)
 
     def type(
         self, requests: Iterator[import_pb2.class_], context: grpc.ServicerContext
     ) -> Iterator[import_pb2.class_]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.type(requests)
 
     def rpc(self, request: import_pb2.class_, context: grpc.ServicerContext) -> import_pb2.class_:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.rpc(request)
 
 
@@ -155,7 +157,7 @@ class LambdaGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = LambdaGRPCServer(self._impl)
+        adapter = LambdaGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "match.case.lambda",
             {

@@ -56,17 +56,19 @@ class SumGRPCServer:
     """Serves a ``Sum`` as the gRPC service ``names.api.Sum`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``SumGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``SumGRPCPlugin.grpc_server`` registers these methods under their
+    RPC names.
     """
 
-    def __init__(self, impl: Sum) -> None:
+    def __init__(self, impl: Sum, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def sum(
         self, requests: Iterator[types_pb2.Sum], context: grpc.ServicerContext
     ) -> types_pb2.Sum:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.sum(requests)
 
 
@@ -106,7 +108,7 @@ class SumGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = SumGRPCServer(self._impl)
+        adapter = SumGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Sum",
             {
@@ -127,17 +129,19 @@ class ListGRPCServer:
     """Serves a ``List`` as the gRPC service ``names.api.List`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``ListGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``ListGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: List) -> None:
+    def __init__(self, impl: List, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def list(
         self, request: empty_pb2.Empty, context: grpc.ServicerContext
     ) -> Iterator[types_pb2.List]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.list(request)
 
 
@@ -177,7 +181,7 @@ class ListGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ListGRPCServer(self._impl)
+        adapter = ListGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.List",
             {
@@ -198,15 +202,17 @@ class TypeGRPCServer:
     """Serves a ``Type`` as the gRPC service ``names.api.Type`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``TypeGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``TypeGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Type) -> None:
+    def __init__(self, impl: Type, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def type(self, request: types_pb2.Type, context: grpc.ServicerContext) -> types_pb2.Type:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.type(request)
 
 
@@ -246,7 +252,7 @@ class TypeGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = TypeGRPCServer(self._impl)
+        adapter = TypeGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Type",
             {
@@ -267,15 +273,17 @@ class ExecGRPCServer:
     """Serves a ``Exec`` as the gRPC service ``names.api.Exec`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``ExecGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``ExecGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Exec) -> None:
+    def __init__(self, impl: Exec, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def exec(self, request: types_pb2.Exec, context: grpc.ServicerContext) -> struct_pb2.Struct:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.exec(request)
 
 
@@ -315,7 +323,7 @@ class ExecGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ExecGRPCServer(self._impl)
+        adapter = ExecGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Exec",
             {
@@ -336,35 +344,37 @@ class LowercaseGRPCServer:
     """Serves a ``Lowercase`` as the gRPC service ``names.api.lowercase`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``LowercaseGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``LowercaseGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Lowercase) -> None:
+    def __init__(self, impl: Lowercase, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def do_thing(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.do_thing(request)
 
     def get_thing(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.get_thing(request)
 
     def get_thing_2(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.get_thing_2(request)
 
     def get_thing_3(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.get_thing_3(request)
 
 
@@ -431,7 +441,7 @@ class LowercaseGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = LowercaseGRPCServer(self._impl)
+        adapter = LowercaseGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.lowercase",
             {
@@ -467,131 +477,133 @@ class HelpersGRPCServer:
     """Serves a ``Helpers`` as the gRPC service ``names.api.Helpers`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``HelpersGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``HelpersGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Helpers) -> None:
+    def __init__(self, impl: Helpers, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def impl(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.impl(request)
 
     def init(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.init(request)
 
     def self(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.self(request)
 
     def request(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.request(request)
 
     def context(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.context(request)
 
     def channel(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.channel(request)
 
     def server(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.server(request)
 
     def adapter(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.adapter(request)
 
     def service(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.service(request)
 
     def grpc_server(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.grpc_server(request)
 
     def grpc_client(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.grpc_client(request)
 
     def grpc_(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.grpc_(request)
 
     def goplugin_(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.goplugin_(request)
 
     def abc_(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.abc_(request)
 
     def iter(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> Iterator[api_types_pb2.Thing]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.iter(request)
 
     def warnings(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.warnings(request)
 
     def deprecated(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.deprecated(request)
 
     def api_types_pb2_(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.api_types_pb2_(request)
 
     def private(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.private(request)
 
     def init__(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.init__(request)
 
 
@@ -802,7 +814,7 @@ class HelpersGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = HelpersGRPCServer(self._impl)
+        adapter = HelpersGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Helpers",
             {
@@ -918,39 +930,41 @@ class ProviderGRPCServer:
     """Serves a ``Provider`` as the gRPC service ``names.api.Provider`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``ProviderGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``ProviderGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Provider) -> None:
+    def __init__(self, impl: Provider, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def read_resource(
         self, request: types_pb2.Read.Request, context: grpc.ServicerContext
     ) -> types_pb2.Read.Response:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.read_resource(request)
 
     def now(
         self, request: empty_pb2.Empty, context: grpc.ServicerContext
     ) -> timestamp_pb2.Timestamp:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.now(request)
 
     def pack(self, request: any_pb2.Any, context: grpc.ServicerContext) -> any_pb2.Any:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.pack(request)
 
     def wait(
         self, request: duration_pb2.Duration, context: grpc.ServicerContext
     ) -> wrappers_pb2.BoolValue:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.wait(request)
 
     def classify(
         self, request: import_pb2.class_, context: grpc.ServicerContext
     ) -> import_pb2.class_.import_:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.classify(request)
 
 
@@ -1026,7 +1040,7 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ProviderGRPCServer(self._impl)
+        adapter = ProviderGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Provider",
             {
@@ -1067,12 +1081,14 @@ class NothingGRPCServer:
     """Serves a ``Nothing`` as the gRPC service ``names.api.Nothing`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``NothingGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``NothingGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Nothing) -> None:
+    def __init__(self, impl: Nothing, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
 
 class NothingGRPCClient(Nothing):
@@ -1116,17 +1132,19 @@ class GreeterGRPCServer:
     """Serves a ``Greeter`` as the gRPC service ``names.api.Greeter`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``GreeterGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``GreeterGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Greeter) -> None:
+    def __init__(self, impl: Greeter, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def greet(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.greet(request)
 
 
@@ -1166,7 +1184,7 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = GreeterGRPCServer(self._impl)
+        adapter = GreeterGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Greeter",
             {
@@ -1187,17 +1205,19 @@ class Greeter2GRPCServer:
     """Serves a ``Greeter2`` as the gRPC service ``names.api.greeter`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``Greeter2GRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``Greeter2GRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Greeter2) -> None:
+    def __init__(self, impl: Greeter2, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def greet(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.greet(request)
 
 
@@ -1237,7 +1257,7 @@ class Greeter2GRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = Greeter2GRPCServer(self._impl)
+        adapter = Greeter2GRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.greeter",
             {
@@ -1258,17 +1278,19 @@ class IteratorServiceGRPCServer:
     """Serves a ``IteratorService`` as the gRPC service ``names.api.Iterator`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``IteratorServiceGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``IteratorServiceGRPCPlugin.grpc_server`` registers these methods
+    under their RPC names.
     """
 
-    def __init__(self, impl: IteratorService) -> None:
+    def __init__(self, impl: IteratorService, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def next(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.next(request)
 
 
@@ -1308,7 +1330,7 @@ class IteratorServiceGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = IteratorServiceGRPCServer(self._impl)
+        adapter = IteratorServiceGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.Iterator",
             {
@@ -1329,17 +1351,19 @@ class HANDSHAKEServiceGRPCServer:
     """Serves a ``HANDSHAKEService`` as the gRPC service ``names.api.HANDSHAKE`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``HANDSHAKEServiceGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``HANDSHAKEServiceGRPCPlugin.grpc_server`` registers these
+    methods under their RPC names.
     """
 
-    def __init__(self, impl: HANDSHAKEService) -> None:
+    def __init__(self, impl: HANDSHAKEService, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def shake(
         self, request: api_types_pb2.Thing, context: grpc.ServicerContext
     ) -> api_types_pb2.Thing:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.shake(request)
 
 
@@ -1379,7 +1403,7 @@ class HANDSHAKEServiceGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = HANDSHAKEServiceGRPCServer(self._impl)
+        adapter = HANDSHAKEServiceGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.api.HANDSHAKE",
             {

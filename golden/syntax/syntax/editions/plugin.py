@@ -33,17 +33,19 @@ class PongerGRPCServer:
     """Serves a ``Ponger`` as the gRPC service ``syntax.editions.Ponger`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``PongerGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``PongerGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Ponger) -> None:
+    def __init__(self, impl: Ponger, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def reply(
         self, request: editions_pb2.Ping, context: grpc.ServicerContext
     ) -> edition2024_pb2.Pong:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.reply(request)
 
 
@@ -83,7 +85,7 @@ class PongerGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = PongerGRPCServer(self._impl)
+        adapter = PongerGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "syntax.editions.Ponger",
             {
@@ -104,25 +106,27 @@ class PingerGRPCServer:
     """Serves a ``Pinger`` as the gRPC service ``syntax.editions.Pinger`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``PingerGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``PingerGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Pinger) -> None:
+    def __init__(self, impl: Pinger, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def send(self, request: editions_pb2.Ping, context: grpc.ServicerContext) -> editions_pb2.Ping:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.send(request)
 
     def echo(
         self, requests: Iterator[editions_pb2.Ping], context: grpc.ServicerContext
     ) -> Iterator[editions_pb2.Ping]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.echo(requests)
 
     def count(self, request: editions_pb2.Ping, context: grpc.ServicerContext) -> editions_pb2.Ping:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.count(request)
 
 
@@ -180,7 +184,7 @@ class PingerGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = PingerGRPCServer(self._impl)
+        adapter = PingerGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "syntax.editions.Pinger",
             {

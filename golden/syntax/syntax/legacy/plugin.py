@@ -36,21 +36,23 @@ class LegacyGRPCServer:
     """Serves a ``Legacy`` as the gRPC service ``syntax.legacy.Legacy`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``LegacyGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``LegacyGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Legacy) -> None:
+    def __init__(self, impl: Legacy, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def store(self, request: legacy_pb2.Record, context: grpc.ServicerContext) -> legacy_pb2.Ack:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.store(request)
 
     def store_all(
         self, requests: Iterator[legacy_pb2.Record], context: grpc.ServicerContext
     ) -> legacy_pb2.Ack:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.store_all(requests)
 
 
@@ -102,7 +104,7 @@ class LegacyGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = LegacyGRPCServer(self._impl)
+        adapter = LegacyGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "syntax.legacy.Legacy",
             {

@@ -36,23 +36,25 @@ class ConfigureGRPCServer:
     """Serves a ``Configure`` as the gRPC service ``syntax.presence.Configure`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``ConfigureGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``ConfigureGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Configure) -> None:
+    def __init__(self, impl: Configure, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def apply(
         self, request: presence_pb2.Settings, context: grpc.ServicerContext
     ) -> presence_pb2.Settings:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.apply(request)
 
     def watch(
         self, request: presence_pb2.Settings, context: grpc.ServicerContext
     ) -> Iterator[presence_pb2.Settings]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.watch(request)
 
 
@@ -107,7 +109,7 @@ class ConfigureGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ConfigureGRPCServer(self._impl)
+        adapter = ConfigureGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "syntax.presence.Configure",
             {

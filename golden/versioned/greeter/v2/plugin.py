@@ -32,29 +32,31 @@ class GreeterGRPCServer:
     """Serves a ``Greeter`` as the gRPC service ``greeter.v2.Greeter`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``GreeterGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``GreeterGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Greeter) -> None:
+    def __init__(self, impl: Greeter, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def greet(
         self, request: greeter_pb2.GreetRequest, context: grpc.ServicerContext
     ) -> greeter_pb2.GreetResponse:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.greet(request)
 
     def greet_stream(
         self, request: greeter_pb2.GreetRequest, context: grpc.ServicerContext
     ) -> Iterator[greeter_pb2.GreetResponse]:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             yield from self._impl.greet_stream(request)
 
     def farewell(
         self, request: greeter_pb2.FarewellRequest, context: grpc.ServicerContext
     ) -> greeter_pb2.FarewellResponse:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.farewell(request)
 
 
@@ -118,7 +120,7 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = GreeterGRPCServer(self._impl)
+        adapter = GreeterGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "greeter.v2.Greeter",
             {

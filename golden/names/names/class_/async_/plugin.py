@@ -31,17 +31,19 @@ class AwaitGRPCServer:
     """Serves a ``Await`` as the gRPC service ``names.class.async.Await`` (plugin side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``AwaitGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``AwaitGRPCPlugin.grpc_server`` registers these methods under
+    their RPC names.
     """
 
-    def __init__(self, impl: Await) -> None:
+    def __init__(self, impl: Await, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def await_(
         self, request: keyword_package_pb2.Job, context: grpc.ServicerContext
     ) -> keyword_package_pb2.Job:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.await_(request)
 
 
@@ -81,7 +83,7 @@ class AwaitGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = AwaitGRPCServer(self._impl)
+        adapter = AwaitGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.class.async.Await",
             {

@@ -32,17 +32,19 @@ class BasePluginGRPCServer:
     side).
 
     One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and turns the implementation's exceptions into gRPC statuses.
-    ``BasePluginGRPCPlugin.grpc_server`` registers these methods under their RPC names.
+    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
+    exceptions into gRPC statuses. ``BasePluginGRPCPlugin.grpc_server`` registers these methods
+    under their RPC names.
     """
 
-    def __init__(self, impl: BasePlugin) -> None:
+    def __init__(self, impl: BasePlugin, broker: goplugin.GRPCBroker | None = None) -> None:
         self._impl = impl
+        self._broker = broker
 
     def plugin_info(
         self, request: base_pb2.PluginInfoRequest, context: grpc.ServicerContext
     ) -> base_pb2.PluginInfoResponse:
-        with goplugin.serving(context):
+        with goplugin.serving(context, self._broker):
             return self._impl.plugin_info(request)
 
 
@@ -84,7 +86,7 @@ class BasePluginGRPCPlugin(goplugin.GRPCPlugin):
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = BasePluginGRPCServer(self._impl)
+        adapter = BasePluginGRPCServer(self._impl, broker)
         service = grpc.method_handlers_generic_handler(
             "names.nomad.base.proto.BasePlugin",
             {
