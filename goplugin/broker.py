@@ -112,12 +112,15 @@ class GRPCBroker:
 
         Waits up to ``timeout`` seconds for the announcement; each announcement is dialled once.
         """
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         with self._arrived:
             while True:
-                self._drop_stale(time.monotonic())
                 announced = self._announced.pop(service_id, None)
-                if announced is not None:
+                # Taken whatever its age if it arrived while this dial waited, as in go-plugin.
+                if announced is not None and (
+                    announced[1] >= started or not _expired(announced[1], time.monotonic())
+                ):
                     break
                 if self._closed:
                     raise BrokerError(f"cannot dial broker id {service_id}: the broker is closed")
@@ -188,11 +191,7 @@ class GRPCBroker:
                     self._arrived.notify_all()
 
     def _drop_stale(self, now: float) -> None:
-        stale = [
-            service_id
-            for service_id, (_, arrived) in self._announced.items()
-            if now - arrived > ANNOUNCEMENT_LIFETIME_SECONDS
-        ]
+        stale = [id_ for id_, (_, arrived) in self._announced.items() if _expired(arrived, now)]
         for service_id in stale:
             del self._announced[service_id]
 
@@ -237,6 +236,10 @@ class GRPCBroker:
         threading.Thread(
             target=self.receive, args=(responses,), name="goplugin-broker", daemon=True
         ).start()
+
+
+def _expired(arrived: float, now: float) -> bool:
+    return now - arrived > ANNOUNCEMENT_LIFETIME_SECONDS
 
 
 def _stop(server: grpc.Server, listener: Bound) -> None:
