@@ -187,8 +187,8 @@ def check_toolchain() -> None:
     if problems:
         raise GoToolchainMissingError(
             "the Go interop tests need Go >= 1.25 (the module proxy provides everything else) "
-            f"and grpcio-tools: {'; '.join(problems)}.\nRun scripts/install-go.sh and "
-            "scripts/bootstrap.sh, or skip these tests with -m 'not interop'."
+            f"and grpcio-tools: {'; '.join(problems)}.\nscripts/test.sh sets both up (Go through "
+            "scripts/install-go.sh), or skip these tests with -m 'not interop'."
         )
 
 
