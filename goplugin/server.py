@@ -23,6 +23,7 @@ from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.broker import GRPCBroker
 from goplugin.constants import (
     ENV_CLIENT_CERT,
+    ENV_MULTIPLEX_GRPC,
     ENV_PROTOCOL_VERSIONS,
     GRPC_MESSAGE_OPTIONS,
     HEALTH_SERVICE,
@@ -36,6 +37,7 @@ from goplugin.handshake import (
     parse_protocol_versions,
     versioned_sets,
 )
+from goplugin.hclog import install_runtime_logging
 from goplugin.health import NOT_SERVING, SERVING, HealthService
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.listener import ListenError, default_network
@@ -52,6 +54,8 @@ _log = logging.getLogger("goplugin.server")
 #: After Shutdown, in-flight calls get this long before the server stops (go-plugin's host
 #: SIGKILLs after 2 s, so the whole exit must fit well inside that).
 _STOP_GRACE_SECONDS = 0.5
+#: How long Shutdown waits for the plugin's output to reach the host's stdio stream.
+_STDIO_FLUSH_SECONDS = 0.5
 
 
 def serve(
@@ -78,6 +82,7 @@ def serve(
     """
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
     _refuse_without_cookie(handshake_config)
+    install_runtime_logging()
     host_versions = parse_protocol_versions(os.environ.get(ENV_PROTOCOL_VERSIONS, ""))
     version = negotiate_version(host_versions, plugin_sets, handshake_config.protocol_version)
     # Like a Go plugin, ignore Ctrl-C: the host shares our terminal and owns our shutdown.
@@ -147,8 +152,16 @@ class _PluginServer:
         self._server.start()
         signal.signal(signal.SIGTERM, lambda _signum, _frame: self._stop.set())
         line = HandshakeLine(
-            version, self._listener.network, self._listener.address, PROTOCOL_GRPC, cert_field
+            version,
+            self._listener.network,
+            self._listener.address,
+            PROTOCOL_GRPC,
+            cert_field,
+            # Asked whether we multiplex the broker (go-plugin >= 1.6), answer no: a host that
+            # requires it then refuses us with go-plugin's own "not supported" error.
+            multiplex=False if os.environ.get(ENV_MULTIPLEX_GRPC) else None,
         )
+        self._stdio.hold_for_host()
         os.write(handshake_fd, line.format().encode())
 
     def _register_builtin_services(self) -> None:
@@ -178,7 +191,13 @@ class _PluginServer:
         self._server.add_generic_rpc_handlers((LazyReflection(names),))
 
     def _shutdown(self, request: ControllerEmpty, context: grpc.ServicerContext) -> ControllerEmpty:
-        """``plugin.GRPCController/Shutdown``: reply first, then stop (the host waits 2 s)."""
+        """``plugin.GRPCController/Shutdown``: reply first, then stop (the host waits 2 s).
+
+        A host closes the connection as soon as we reply, so whatever the plugin printed goes
+        out on the stdio stream first (briefly bounded: a stalled host must not hold us).
+        """
+        self._capture.drain()
+        self._stdio.wait_sent(timeout=_STDIO_FLUSH_SECONDS)
         context.add_callback(self._stop.set)
         return ControllerEmpty()
 

@@ -20,11 +20,12 @@ import contextlib
 import io
 import os
 import queue
+import select
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 import grpc
 from google.protobuf import empty_pb2
@@ -54,15 +55,24 @@ class StdioHub:
         self._hold_until: float | None = None
         self._held: list[bytes] = []
         self._held_bytes = 0
+        # Data items put on the stream's queue, and of those, sent: wait_sent compares them.
+        self._queued = 0
+        self._sent = 0
 
     def publish(self, channel: StdioData.Channel, data: bytes) -> bool:
         """Queue ``data`` for the open stream; False when no host is listening."""
         with self._lock:
-            subscriber = self._subscriber
-        if subscriber is None:
-            return False
-        subscriber.put(StdioData(channel=channel, data=data))
+            if self._subscriber is None:
+                return False
+            self._put(self._subscriber, channel, data)
         return True
+
+    def _put(
+        self, stream: queue.SimpleQueue[StdioData | None], channel: StdioData.Channel, data: bytes
+    ) -> None:
+        """Queue data for the stream (caller holds the lock)."""
+        stream.put(StdioData(channel=channel, data=data))
+        self._queued += 1
 
     def hold_for_host(self, seconds: float = HOLD_SECONDS) -> None:
         """From now on keep stdout for the stream the host is about to open (see module doc)."""
@@ -73,7 +83,7 @@ class StdioHub:
         # Under the lock throughout: the stream, the held bytes and stderr see one order.
         with self._lock:
             if self._subscriber is not None:
-                self._subscriber.put(StdioData(channel=StdioData.STDOUT, data=data))
+                self._put(self._subscriber, StdioData.STDOUT, data)
                 return
             if self._holding() and self._held_bytes + len(data) <= HOLD_BYTES:
                 if not self._held:
@@ -110,7 +120,7 @@ class StdioHub:
         stream: queue.SimpleQueue[StdioData | None] = queue.SimpleQueue()
         with self._lock:
             for data in self._held:
-                stream.put(StdioData(channel=StdioData.STDOUT, data=data))
+                self._put(stream, StdioData.STDOUT, data)
             self._held, self._held_bytes, self._hold_until = [], 0, None
             previous, self._subscriber = self._subscriber, stream
         if previous is not None:
@@ -134,14 +144,36 @@ class StdioHub:
     def stream_stdio(
         self, request: empty_pb2.Empty, context: grpc.ServicerContext
     ) -> Iterator[StdioData]:
-        """The ``plugin.GRPCStdio/StreamStdio`` handler."""
+        """The ``plugin.GRPCStdio/StreamStdio`` handler.
+
+        Writes that queued up while the last message was on its way go out as one message per
+        channel: a plugin printing line by line costs the host a message per burst, not per line.
+        """
         stream = self.subscribe()
         context.add_callback(lambda: stream.put(_STREAM_END))
         try:
-            while (item := stream.get()) is not _STREAM_END:
-                yield item
+            carry = stream.get()
+            while carry is not _STREAM_END:
+                batch = _coalesce(carry, stream)
+                yield batch.message
+                # grpcio asks for the next message only once this one is sent.
+                with self._lock:
+                    self._sent += batch.merged
+                if batch.ended:
+                    return
+                carry = batch.next_item if batch.next_item is not None else stream.get()
         finally:
             self.unsubscribe(stream)
+
+    def wait_sent(self, timeout: float) -> bool:
+        """Wait until the open stream has sent the host everything queued for it so far."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if self._subscriber is None or self._sent >= self._queued:
+                    return True
+            time.sleep(0.002)
+        return False
 
     def generic_handler(self) -> grpc.GenericRpcHandler[Any, Any]:
         return grpc.method_handlers_generic_handler(
@@ -190,6 +222,8 @@ class StdoutCapture:
         self.hub = hub
         self._handshake_fd = -1
         self._reader: threading.Thread | None = None
+        self._read_fd = -1
+        self._pump_lock = threading.Lock()
         self._original_stderr: TextIO | None = None
 
     def start(self) -> int:
@@ -200,6 +234,7 @@ class StdoutCapture:
         """
         self._handshake_fd = os.dup(1)
         read_fd, write_fd = os.pipe()
+        self._read_fd = read_fd
         os.dup2(write_fd, 1)
         os.close(write_fd)
         with contextlib.suppress(Exception):
@@ -219,10 +254,38 @@ class StdoutCapture:
         return self._handshake_fd
 
     def _pump(self, read_fd: int) -> None:
+        # Non-blocking reads under a lock, so drain() can empty the pipe from another thread.
+        os.set_blocking(read_fd, False)
+        poller = select.poll()
+        poller.register(read_fd, select.POLLIN)
         with contextlib.suppress(OSError):
-            while data := os.read(read_fd, _CHUNK):
-                self.hub.forward_stdout(data)
-        os.close(read_fd)
+            while True:
+                poller.poll()
+                with self._pump_lock:
+                    if not self._forward_available(read_fd):
+                        break
+        with self._pump_lock:
+            self._read_fd = -1
+            os.close(read_fd)
+
+    def _forward_available(self, read_fd: int) -> bool:
+        """Forward what the pipe holds now (caller holds the pump lock); False at its end."""
+        while True:
+            try:
+                data = os.read(read_fd, _CHUNK)
+            except BlockingIOError:
+                return True
+            if not data:
+                return False
+            self.hub.forward_stdout(data)
+
+    def drain(self) -> None:
+        """Forward everything printed so far, before the host is told we are shutting down."""
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        with self._pump_lock, contextlib.suppress(OSError):
+            if self._read_fd >= 0:
+                self._forward_available(self._read_fd)
 
     def stop(self) -> None:
         """Flush what the plugin printed, restore stderr, close the pipe; give the pump a moment."""
@@ -257,6 +320,35 @@ def capture_process_stdout() -> StdoutCapture:
         _process_capture = StdoutCapture(StdioHub(raw_stderr_fd=2))
         _process_capture.start()
     return _process_capture
+
+
+class _Batch(NamedTuple):
+    message: StdioData  # what to send
+    merged: int  # how many queued items it holds
+    next_item: StdioData | None  # a queued item that could not join it, if one was taken
+    ended: bool  # the end-of-stream marker was taken from the queue
+
+
+def _coalesce(first: StdioData, stream: queue.SimpleQueue[StdioData | None]) -> _Batch:
+    """``first`` joined with the queued items of its channel right behind it, up to _CHUNK."""
+    parts = [first.data]
+    size = len(first.data)
+    while size < _CHUNK:
+        try:
+            following = stream.get_nowait()
+        except queue.Empty:
+            break
+        if following is _STREAM_END:
+            return _Batch(_joined(first, parts), len(parts), None, ended=True)
+        if following.channel != first.channel:
+            return _Batch(_joined(first, parts), len(parts), following, ended=False)
+        parts.append(following.data)
+        size += len(following.data)
+    return _Batch(_joined(first, parts), len(parts), None, ended=False)
+
+
+def _joined(first: StdioData, parts: list[bytes]) -> StdioData:
+    return first if len(parts) == 1 else StdioData(channel=first.channel, data=b"".join(parts))
 
 
 def _write_all(fd: int, data: bytes) -> None:
