@@ -41,6 +41,7 @@ from goplugin.constants import (
     ENV_MIN_PORT,
     ENV_PROTOCOL_VERSIONS,
     ENV_UNIX_SOCKET_DIR,
+    ENV_UNIX_SOCKET_GROUP,
     GRPC_MESSAGE_OPTIONS,
     HEALTH_SERVICE,
     KILL_GRACE_SECONDS,
@@ -60,6 +61,7 @@ from goplugin.handshake import (
     parse_handshake_line,
     versioned_sets,
 )
+from goplugin.listener import ListenError, UnixSocketConfig, hand_to_group
 from goplugin.plugin import GRPCPlugin
 from goplugin.plugin_log import StderrReader
 from goplugin.tls import TLSConfig, validate_tls_config
@@ -114,6 +116,10 @@ class Client:
     plaintext; ``auto_mtls=False`` talks plaintext, as go-plugin hosts do unless they opt in.
     ``tls_config`` is the host's own TLS instead, like go-plugin's ``ClientConfig.TLSConfig``
     (AutoMTLS is then not used).
+
+    The plugin's unix sockets, and the host's broker sockets, go in a private directory made
+    for this plugin (mode 0700) and removed by ``kill()``; ``unix_socket_config`` gives them
+    to a group (go-plugin's ``UnixSocketConfig``) or makes the directory elsewhere.
     """
 
     def __init__(
@@ -130,6 +136,7 @@ class Client:
         sync_stdout: IO[str] | None = None,
         sync_stderr: IO[str] | None = None,
         kill_grace: float = KILL_GRACE_SECONDS,
+        unix_socket_config: UnixSocketConfig | None = None,
         auto_mtls: bool = True,
         tls_config: TLSConfig | None = None,
     ) -> None:
@@ -151,6 +158,8 @@ class Client:
         self._sync_stdout = sync_stdout
         self._sync_stderr = sync_stderr
         self._kill_grace = kill_grace
+        self._unix_socket_config = unix_socket_config or UnixSocketConfig()
+        self._socket_env: dict[str, str] = {}
 
         self._lock = threading.RLock()
         self._started = False
@@ -286,8 +295,21 @@ class Client:
 
     # -- start-up ----------------------------------------------------------------------------
 
+    def _make_socket_dir(self) -> dict[str, str]:
+        """The plugin's private socket dir (0700, or 0770 for a group) and the env naming it."""
+        config = self._unix_socket_config
+        self._socket_dir = tempfile.mkdtemp(prefix="plugin-dir", dir=config.temp_dir)
+        env = {ENV_UNIX_SOCKET_DIR: self._socket_dir}
+        if config.group:
+            try:
+                hand_to_group(self._socket_dir, config.group, 0o770)
+            except ListenError as error:
+                raise PluginStartError(f"unix_socket_config: {error}") from None
+            env[ENV_UNIX_SOCKET_GROUP] = config.group
+        return env
+
     def _launch(self) -> None:
-        self._socket_dir = tempfile.mkdtemp(prefix="plugin-dir")
+        self._socket_env = socket_env = self._make_socket_dir()
         env = {**os.environ, **self._env}
         env.update(
             {
@@ -295,7 +317,7 @@ class Client:
                 ENV_MIN_PORT: str(DEFAULT_MIN_PORT),
                 ENV_MAX_PORT: str(DEFAULT_MAX_PORT),
                 ENV_PROTOCOL_VERSIONS: ",".join(str(v) for v in sorted(self._plugin_sets)),
-                ENV_UNIX_SOCKET_DIR: self._socket_dir,
+                **socket_env,
             }
         )
         if self._auto_mtls:
@@ -386,9 +408,7 @@ class Client:
         self._raw_channel = channel
         self._channel = intercepted(channel, self._diagnose)
         # Like go-plugin's host, the broker listens in the plugin's private socket folder.
-        self._broker = GRPCBroker(
-            listen_env={ENV_UNIX_SOCKET_DIR: self._socket_dir or ""}, transport=self._transport
-        )
+        self._broker = GRPCBroker(listen_env=self._socket_env, transport=self._transport)
         self._broker.connect(channel)
         self._stdio_thread = threading.Thread(
             target=self._drain_stdio, args=(channel,), name="goplugin-stdio", daemon=True

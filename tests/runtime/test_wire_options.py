@@ -218,3 +218,14 @@ def test_holding_stops_at_its_byte_limit_without_losing_order() -> None:
     hub.forward_stdout(chunk)
     hub.forward_stdout(b"y" * 40_000)  # over the limit: everything so far goes out, in order
     assert _read_available(stderr) == chunk + b"y" * 40_000
+
+
+def test_socket_group_also_gets_the_hosts_broker_sockets(make_client: MakeClient) -> None:
+    client = make_client(unix_socket_config=goplugin.UnixSocketConfig(group="daemon"))
+    client.start()
+    service_id = client.broker.next_id()
+    client.broker.accept_and_serve(service_id, lambda server: None)
+    socket_dir = os.path.dirname(client.address)
+    sockets = [os.stat(os.path.join(socket_dir, name)) for name in os.listdir(socket_dir)]
+    assert len(sockets) == 2  # the plugin's, and the host's broker listener
+    assert {(stat.S_IMODE(info.st_mode), info.st_gid) for info in sockets} == {(0o660, 1)}
