@@ -48,10 +48,8 @@ class Settings:
             raise GeneratorError(
                 f"protocol_version must be a positive integer, got {self.protocol_version}"
             )
-        for name in self.broker_service:
+        for name in self.broker_service:  # naming one twice is harmless
             validate_broker_service(name)
-        if len(set(self.broker_service)) != len(self.broker_service):
-            raise GeneratorError("broker_service names a service twice")
         seen: set[str] = set()
         for package, version in self.package_version:
             validate_package_version(f"{package}={version}")

@@ -36,6 +36,8 @@ EVERYDAY = [
         "3",
     ],
     ["greeter.proto", "-o", "out", "--protocol-version", "03"],
+    ["kv.proto", "-o", "out", "--broker-service", "proto.AddHelper", "--broker-service=a.B"],
+    ["kv.proto", "-o", "out", "--broker-service", "a.B", "--broker-service", "a.B"],
     ["greeter.proto", "-o", "=out"],
     ["greeter.proto", "-o=out"],  # click reads "=out" too: a short option's value is the rest
     ["greeter.proto", "-out"],  # and "ut" here
@@ -61,6 +63,8 @@ DECLINED = [
     ["greeter.proto", "-o", "out", "--magic-cookie-value", 'quo"te'],
     ["greeter.proto", "-o", "out", "--magic-cookie-value", "a", "--magic-cookie-value", "b"],
     ["greeter.proto", "-o", "out", "--protocol-version", "0"],
+    ["kv.proto", "-o", "out", "--broker-service", "not a name"],
+    ["kv.proto", "-o", "out", "--broker-service", "proto..AddHelper"],
     ["greeter.proto", "-o", "out", "--protocol-version", "+3"],
     ["greeter.proto", "-o", "out", "--protocol-version", " 3"],
     ["greeter.proto", "-o", "out", "--protocol-version", "\N{SUPERSCRIPT THREE}"],
