@@ -89,6 +89,6 @@ def _transport(config: TLSConfig, roots_source: str, private_parent: str | None)
     return TLSTransport(
         config,
         use_ssl_module=not certs.grpcio_can_verify(trusted),
-        trusted=", ".join(certs.describe(cert) for cert in trusted),
+        trusted=f"{roots_source} ({', '.join(certs.describe(cert) for cert in trusted)})",
         private_parent=private_parent,
     )
