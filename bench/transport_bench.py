@@ -6,7 +6,8 @@ a GRPCBroker stream held open, Greet and GreetStream honouring ``locale="count=N
 
 * ``sync-6``   grpcio's sync server, default pool (6 workers on 2 cores): today's goplugin;
 * ``sync-128`` grpcio's sync server with 128 workers;
-* ``aio``      grpc.aio (grpcio's asyncio server);
+* ``aio``      grpc.aio (grpcio's asyncio server), async handlers;
+* ``aio-sync`` grpc.aio serving sync handlers in a 128-thread migration pool (sync user code);
 * ``grpclib``  grpclib (pure-Python h2 on asyncio);
 * ``pyplugin`` python-plugin 0.1.0 from PyPI (grpclib), in its own venv: the peer;
 * ``go``       a Go go-plugin v1.8.0 plugin (``bench/go/mixed``, ``plugin`` mode), the floor.
@@ -52,15 +53,18 @@ GOPLUGIN_PROTOS = REPO / "goplugin" / "_proto"
 BASELINE = "sync-6"
 PEER = rb.PYPLUGIN
 GO = "go"
-#: Packages each candidate serves with, beyond protobuf (which all of them need).
+#: Packages each candidate serves with (health and reflection included), beyond what all need.
 DEPENDENCIES = {
-    "grpcio": ("grpcio",),
+    "grpcio": ("grpcio", "grpcio-health-checking", "grpcio-reflection"),
     "grpclib": ("grpclib", "h2", "hpack", "hyperframe", "multidict"),
 }
+#: What every candidate needs: messages, and AutoMTLS certificates.
+COMMON_DEPENDENCIES = ("protobuf", "cryptography", "cffi", "pycparser")
 CANDIDATE_DEPS = {
     "sync-6": "grpcio",
     "sync-128": "grpcio",
     "aio": "grpcio",
+    "aio-sync": "grpcio",
     "grpclib": "grpclib",
     PEER: "grpclib",
 }
@@ -136,6 +140,7 @@ def plugins(pyplugin_python: Path, go_program: Path | None) -> list[Plugin]:
         Plugin("sync-6", (python, str(TRANSPORTS / "plugin_grpcio.py"))),
         Plugin("sync-128", (python, str(TRANSPORTS / "plugin_grpcio.py"), "--workers", "128")),
         Plugin("aio", (python, str(TRANSPORTS / "plugin_aio.py"))),
+        Plugin("aio-sync", (python, str(TRANSPORTS / "plugin_aio.py"), "--sync-handlers", "128")),
         Plugin("grpclib", (python, str(TRANSPORTS / "plugin_grpclib.py"))),
         Plugin(PEER, (str(pyplugin_python), str(BENCH / "plugins" / "pyplugin_greeter.py"))),
     ]
@@ -441,9 +446,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sizes = {
             "project venv, grpcio": installed_sizes(sys.executable, DEPENDENCIES["grpcio"]),
             "project venv, grpclib": installed_sizes(sys.executable, DEPENDENCIES["grpclib"]),
-            "both need": installed_sizes(sys.executable, ("protobuf",)),
+            "all need": installed_sizes(sys.executable, COMMON_DEPENDENCIES),
             "python-plugin venv": installed_sizes(
-                pyplugin_python, ("python-plugin", *DEPENDENCIES["grpclib"], "protobuf")
+                pyplugin_python,
+                ("python-plugin", *DEPENDENCIES["grpclib"], *COMMON_DEPENDENCIES),
             ),
         }
     except (BenchError, rb.BenchError) as error:
@@ -462,7 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         name: _megabytes(sizes[f"project venv, {dep}"]) for name, dep in CANDIDATE_DEPS.items()
     }
     peer_packages = dict(sizes["python-plugin venv"])
-    peer_packages.pop("protobuf", None)
+    for common in COMMON_DEPENDENCIES:
+        peer_packages.pop(common, None)
     weights[PEER] = _megabytes(peer_packages)
     extra = {
         name: f"import {imports[name]:.0f} ms, deps {weights.get(name, NAN):.1f} MB"

@@ -1,17 +1,23 @@
 """Candidate serving core: grpc.aio, grpcio's asyncio server (same C core, no thread pool).
 
 Every call is a coroutine on one event loop, so an open stream costs a suspended task, not a
-worker. Serves what a go-plugin host needs: health, ``GRPCController/Shutdown``, ``GRPCStdio``
-and ``GRPCBroker`` streams held open until shutdown, and the Greeter.
+worker. ``--sync-handlers N`` serves a plain (sync) Greeter instead, as existing sync plugin
+code would be served on grpc.aio: grpc.aio runs sync handlers in a ``migration_thread_pool`` of
+N threads (a sync stream's generator holds one of them while it runs).
+
+Serves what a go-plugin host needs: health, ``GRPCController/Shutdown``, ``GRPCStdio`` and
+``GRPCBroker`` streams held open until shutdown, and the Greeter.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from concurrent import futures
 from typing import Any
 
 import grpc
@@ -35,6 +41,16 @@ from google.protobuf import empty_pb2  # noqa: E402
 from grpc_health.v1 import health_pb2  # noqa: E402
 
 
+class SyncGreeter(greeter_pb2_grpc.GreeterServicer):  # type: ignore[misc]
+    def Greet(self, request: Any, context: Any) -> Any:  # noqa: N802
+        return greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!")
+
+    def GreetStream(self, request: Any, context: Any) -> Iterator[Any]:  # noqa: N802
+        response = greeter_pb2.GreetResponse
+        for i in range(stream_count(request.locale)):
+            yield response(greeting=f"Hello {request.name}, message {i}")
+
+
 class Greeter(greeter_pb2_grpc.GreeterServicer):  # type: ignore[misc]
     async def Greet(self, request: Any, context: Any) -> Any:  # noqa: N802
         return greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!")
@@ -45,7 +61,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):  # type: ignore[misc]
             yield response(greeting=f"Hello {request.name}, message {i}")
 
 
-async def serve() -> None:
+async def serve(sync_handlers: int) -> None:
     stop = asyncio.Event()
     closing = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -75,8 +91,13 @@ async def serve() -> None:
         return
         yield
 
-    server = grpc.aio.server()
-    greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
+    if sync_handlers:
+        pool = futures.ThreadPoolExecutor(max_workers=sync_handlers)
+        server = grpc.aio.server(migration_thread_pool=pool)
+        greeter_pb2_grpc.add_GreeterServicer_to_server(SyncGreeter(), server)
+    else:
+        server = grpc.aio.server()
+        greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
     server.add_generic_rpc_handlers(
         (
             grpc.method_handlers_generic_handler(
@@ -135,8 +156,11 @@ async def serve() -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sync-handlers", type=int, default=0, metavar="THREADS")
+    args = parser.parse_args()
     check_cookie()
-    asyncio.run(serve())
+    asyncio.run(serve(args.sync_handlers))
     os._exit(0)
 
 
