@@ -108,8 +108,7 @@ def hand_to_group(path: str, group: str, mode: int) -> None:
         os.chmod(path, mode)
     except KeyError:
         raise ListenError(
-            f"could not give {path} to group {group!r} ({ENV_UNIX_SOCKET_GROUP}): "
-            "no such group"
+            f"could not give {path} to group {group!r} ({ENV_UNIX_SOCKET_GROUP}): " "no such group"
         ) from None
     except OSError as error:
         raise ListenError(

@@ -54,9 +54,12 @@ _PREFIXES = tuple(
     )
 )
 #: ``logging.basicConfig``'s default format: ``WARNING:name:message``.
-_LOGGING_FORMAT_LEVELS: dict[str, int] = {
-    f"{name}:": logging.getLevelName(name)
-    for name in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LOGGING_FORMAT_LEVELS = {
+    "DEBUG:": logging.DEBUG,
+    "INFO:": logging.INFO,
+    "WARNING:": logging.WARNING,
+    "ERROR:": logging.ERROR,
+    "CRITICAL:": logging.CRITICAL,
 }
 #: Lines that start a crash report: what follows belongs to it.
 _TRACEBACK_START = "Traceback (most recent call last):"
