@@ -135,6 +135,15 @@ def test_plugin_refusing_the_hosts_certificate_fails_start_and_says_why(
     assert refusal, caught.value.stderr_tail
 
 
+@pytest.mark.parametrize("mode", ["", "go-like"], ids=["grpcio-tls", "ssl-shim"])
+def test_tcp_plugin_under_auto_mtls(make_client: MakeClient, mode: str) -> None:
+    client = make_client(**tls_plugin(mode, TLS_PLUGIN_NETWORK="tcp"))
+    echo = client.dispense("echo")
+    assert client.address.startswith("127.0.0.1:")
+    assert echo.echo("hello") == "hello"
+    assert echo.call_back(register_host_service) == "host says HI"
+
+
 def test_go_like_plugin_goes_through_the_ssl_shim_both_ways(
     make_client: MakeClient, no_leftovers: None
 ) -> None:

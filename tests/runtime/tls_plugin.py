@@ -9,7 +9,8 @@ TLS_PLUGIN_MODE (comma-separated, e.g. ``go-like,lie``):
   would need it (a Python host must then use the shim for this plugin);
 - ``provider``: serve with ``tls_provider``, from the PEM files named in TLS_PLUGIN_CERT,
   TLS_PLUGIN_KEY and TLS_PLUGIN_ROOTS.
-Echo("modules?") answers which TLS modules the process has imported.
+TLS_PLUGIN_NETWORK=tcp listens on TCP. Echo("modules?") answers which TLS modules the process
+has imported.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def main() -> None:
         handshake_config=HANDSHAKE,
         plugins={"echo": EchoPlugin(ReportingImpl())},
         tls_provider=tls_provider,
+        network=os.environ.get("TLS_PLUGIN_NETWORK") or None,
     )
 
 
