@@ -18,6 +18,7 @@ import shutil
 import socket
 import ssl
 import tempfile
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -56,7 +57,10 @@ class TLSTransport(Transport):
         self._private_parent = private_parent or None
         self._use_ssl_module = use_ssl_module
         self._trusted = trusted
+        # Broker dials and serves come from any thread: one shim and one dir per session.
+        self._lock = threading.Lock()
         self._shim: TLSShim | None = None
+        self._closed = False
         self._private_dir: str | None = None
         self._names = itertools.count(1)
         self._server_context: ssl.SSLContext | None = None
@@ -112,23 +116,32 @@ class TLSTransport(Transport):
             shutil.rmtree(self._private_dir, ignore_errors=True)
 
     def close(self) -> None:
-        if self._shim is not None:
-            self._shim.close()
+        with self._lock:
+            self._closed = True
+            shim = self._shim
+        if shim is not None:
+            shim.close()
         self.remove_sockets()
 
     # -- the shim's parts, made on first use ----------------------------------------------------
 
     def _get_shim(self) -> TLSShim:
-        if self._shim is None:
-            from goplugin.tls_shim import TLSShim
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("this plugin session has ended: its TLS connections are closed")
+            if self._shim is None:
+                from goplugin.tls_shim import TLSShim
 
-            self._shim = TLSShim()
-        return self._shim
+                self._shim = TLSShim()
+            return self._shim
 
     def _private_path(self, kind: str) -> str:
-        if self._private_dir is None:
-            self._private_dir = tempfile.mkdtemp(prefix="goplugin-tls", dir=self._private_parent)
-        return os.path.join(self._private_dir, f"{kind}{next(self._names)}")
+        with self._lock:
+            if self._private_dir is None:
+                self._private_dir = tempfile.mkdtemp(
+                    prefix="goplugin-tls", dir=self._private_parent
+                )
+            return os.path.join(self._private_dir, f"{kind}{next(self._names)}")
 
     def _get_server_context(self) -> ssl.SSLContext:
         if self._server_context is None:
