@@ -20,9 +20,10 @@ import os
 import shlex
 import signal
 import subprocess
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
@@ -56,8 +57,54 @@ RunExampleHost = Callable[..., HostRun]
 GoBinariesFor = Callable[[str], GoGreeterBinaries]
 
 
-def _build_failed(problem: str) -> NoReturn:
-    pytest.fail(problem, pytrace=False)  # outside the except: the message once, unchained
+#: Build results by target (a go-plugin version, or EXAMPLES), or the error message of the build.
+_BUILDS: dict[str, GoGreeterBinaries | GoExampleBinaries | str] = {}
+EXAMPLES = "examples"
+
+
+def _build(target: str) -> GoGreeterBinaries | GoExampleBinaries | str:
+    """Build a target once per session; a failure is remembered, not retried by every test."""
+    if target not in _BUILDS:
+        try:
+            _BUILDS[target] = (
+                build_go_examples() if target == EXAMPLES else build_go_greeter(target)
+            )
+        except (GoToolchainMissingError, GoBuildError, ValueError) as error:
+            _BUILDS[target] = str(error)
+    return _BUILDS[target]
+
+
+def _built_greeter(version: str) -> GoGreeterBinaries:
+    result = _build(version)
+    if isinstance(result, str):
+        pytest.fail(result, pytrace=False)
+    assert isinstance(result, GoGreeterBinaries)
+    return result
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Build the Go programs the selected tests use before the first test starts.
+
+    A cold build downloads the modules and compiles grpc-go, which can take longer than one
+    test's timeout; done here, no test pays for it.
+    """
+    targets: set[str] = set()
+    for item in session.items:
+        names = getattr(item, "fixturenames", ())
+        callspec = getattr(item, "callspec", None)
+        if "go_version" in names and callspec is not None:
+            targets.add(callspec.params["go_version"])
+        if "go_binaries_for" in names:
+            targets.update(GO_PLUGIN_VERSIONS)
+        if "go_examples" in names:
+            targets.add(EXAMPLES)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    for target in sorted(targets):
+        started = time.monotonic()
+        _build(target)
+        took = time.monotonic() - started
+        if reporter is not None and took > 2.0:  # a real build, not the cache
+            reporter.write_line(f"interop: built the Go programs ({target}) in {took:.0f}s")
 
 
 @pytest.fixture(scope="session")
@@ -77,19 +124,7 @@ def go_version(request: pytest.FixtureRequest) -> str:
 def go_binaries_for() -> GoBinariesFor:
     """Build (once) and return the greeter programs of any go-plugin version, e.g. for a test
     of a switch only v1.8.0 has: ``go_binaries_for("v1.8.0").host``."""
-    built: dict[str, GoGreeterBinaries] = {}
-
-    def get(version: str) -> GoGreeterBinaries:
-        if version in built:
-            return built[version]
-        try:
-            built[version] = build_go_greeter(version)
-            return built[version]
-        except (GoToolchainMissingError, GoBuildError, ValueError) as error:
-            problem = str(error)
-        _build_failed(problem)
-
-    return get
+    return _built_greeter
 
 
 @pytest.fixture(scope="session")
@@ -162,11 +197,11 @@ def run_go_host(go_greeter_host: Path) -> RunGoHost:
 def go_examples() -> GoExampleBinaries:
     """go-plugin v1.8.0's KV (examples/grpc) and Counter (examples/bidirectional) hosts and Go
     plugins, built unmodified from the module."""
-    try:
-        return build_go_examples()
-    except (GoToolchainMissingError, GoBuildError) as error:
-        problem = str(error)
-    _build_failed(problem)
+    result = _build(EXAMPLES)
+    if isinstance(result, str):
+        pytest.fail(result, pytrace=False)
+    assert isinstance(result, GoExampleBinaries)
+    return result
 
 
 @pytest.fixture(scope="session")
