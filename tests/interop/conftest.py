@@ -88,6 +88,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     A cold build downloads the modules and compiles grpc-go, which can take longer than one
     test's timeout; done here, no test pays for it.
     """
+    if session.config.option.collectonly:
+        return
     targets: set[str] = set()
     for item in session.items:
         names = getattr(item, "fixturenames", ())
