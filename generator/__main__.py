@@ -1,5 +1,5 @@
-"""``python -m generator``: the same as ``gen-plugin``."""
+"""``python -m pygoplugin_gen``: the same as ``gen-plugin``."""
 
-from generator.cli import console
+from .front.gen_plugin import console
 
 console()

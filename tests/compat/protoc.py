@@ -9,7 +9,7 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 from grpc_tools import protoc
 
-from generator.compat import ProtoSet
+from pygoplugin_gen.compat import ProtoSet
 
 #: grpcio-tools' bundled well-known types (google/protobuf/*.proto).
 WELL_KNOWN = str(importlib.resources.files("grpc_tools") / "_proto")

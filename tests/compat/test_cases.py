@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.compat import Severity, compare, render_change
+from pygoplugin_gen.compat import Severity, compare, render_change
 from tests.compat.protoc import compile_side
 
 CASES = Path(__file__).parent / "cases"

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pytest
 
-from generator import cli
+from pygoplugin_gen.front import gen_plugin as cli
 
 REPO = Path(__file__).resolve().parents[2]
 PROTOS = REPO / "example_protos"

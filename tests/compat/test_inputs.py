@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from google.protobuf import descriptor_pb2
 
-from generator.compat import ProtoSet, compare, render_change
+from pygoplugin_gen.compat import ProtoSet, compare, render_change
 from tests.compat.protoc import compile_set
 
 CASES = Path(__file__).parent / "cases"

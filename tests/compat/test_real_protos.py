@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.compat import compare, render
+from pygoplugin_gen.compat import compare, render
 from tests.compat.protoc import compile_side
 
 PROTOS = Path(__file__).resolve().parents[3] / "shared" / "protos"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.compat import CompatReport, compare, exit_code, render
+from pygoplugin_gen.compat import CompatReport, compare, exit_code, render
 from tests.compat.protoc import compile_side
 
 REPO = Path(__file__).resolve().parents[2]

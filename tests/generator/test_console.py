@@ -1,4 +1,4 @@
-"""The ``gen-plugin`` script and ``python -m generator``, run as a user runs them.
+"""The ``gen-plugin`` script and ``python -m pygoplugin_gen``, run as a user runs them.
 
 A successful run ends with a quick exit that skips the interpreter's teardown: it must still
 report, write every file and exit 0; failures and click's own exits must end as before.
@@ -16,7 +16,8 @@ import pytest
 from tests.generator.conftest import GREETER_PROTO, REPO, snapshot
 
 SCRIPT = [str(Path(sys.executable).parent / "gen-plugin")]
-MODULE = [sys.executable, "-m", "generator"]
+MODULE = [sys.executable, "-m", "pygoplugin_gen"]
+IDS = ["gen-plugin", "python -m pygoplugin_gen"]
 
 
 def run(command: list[str], *arguments: str | Path) -> subprocess.CompletedProcess[str]:
@@ -26,7 +27,7 @@ def run(command: list[str], *arguments: str | Path) -> subprocess.CompletedProce
     )
 
 
-@pytest.mark.parametrize("command", [SCRIPT, MODULE], ids=["gen-plugin", "python -m generator"])
+@pytest.mark.parametrize("command", [SCRIPT, MODULE], ids=IDS)
 def test_a_run_reports_writes_everything_and_exits_0(command: list[str], tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(command, GREETER_PROTO, "-o", out)
@@ -37,7 +38,7 @@ def test_a_run_reports_writes_everything_and_exits_0(command: list[str], tmp_pat
     assert (checked.returncode, checked.stdout) == (0, "")
 
 
-@pytest.mark.parametrize("command", [SCRIPT, MODULE], ids=["gen-plugin", "python -m generator"])
+@pytest.mark.parametrize("command", [SCRIPT, MODULE], ids=IDS)
 def test_failures_help_and_usage_errors_exit_as_before(command: list[str], tmp_path: Path) -> None:
     missing = run(command, tmp_path / "missing.proto", "-o", tmp_path / "out")
     assert missing.returncode == 1

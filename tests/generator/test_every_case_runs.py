@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import goldens
 from tests.generator.conftest import REPO, python
+from tools import goldens
 
 HOST = Path(__file__).resolve().parent / "run" / "case_host.py"
 #: Cases with one handshake for all their packages (the versioned case negotiates instead).

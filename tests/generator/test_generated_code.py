@@ -18,8 +18,8 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import goldens
 from tests.generator.conftest import REPO
+from tools import goldens
 
 GOLDEN = REPO / "golden"
 TYPING = Path(__file__).resolve().parent / "typecheck"

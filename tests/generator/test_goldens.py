@@ -1,6 +1,6 @@
 """The committed goldens and the example are exactly what the generator writes today.
 
-On failure: look at the diff, then run ``.venv/bin/python -m generator.goldens --update`` and
+On failure: look at the diff, then run ``.venv/bin/python -m tools.goldens --update`` and
 review the change like any other code change.
 """
 
@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from generator import goldens
+from tools import goldens
 
 CASES = [case.name for case in goldens.cases()]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from google.protobuf import descriptor_pb2
 
-from generator import grpc_docstrings, keywords, stubs
+from pygoplugin_gen.python.protoc import grpc_docstrings, keywords, stubs
 
 
 def test_keyword_names_are_escaped_where_they_name_things_and_strings_are_left_alone() -> None:

@@ -6,7 +6,7 @@ import keyword
 
 import pytest
 
-from generator import naming
+from pygoplugin_gen.python import naming
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ import pytest
 from google.protobuf import descriptor_pb2
 from google.protobuf.compiler import plugin_pb2
 
-from generator import goldens, load, protoc_plugin
+from pygoplugin_gen.core import load
+from pygoplugin_gen.front import protoc_plugin
 from tests.generator.conftest import EXAMPLE_PROTOS, TEST_PROTOS, GenPlugin, snapshot
+from tools import goldens
 
 PLUGIN = Path(sys.executable).parent / "protoc-gen-pyplugin"
 SYSTEM_PROTOC = shutil.which("protoc")

@@ -13,8 +13,8 @@ import inspect
 import black
 import pytest
 
-from generator import pytext
-from generator.format import format_python, needs_black
+from pygoplugin_gen.python.render import pytext
+from pygoplugin_gen.python.render.format import format_python, needs_black
 
 COMMENTS = [
     "Simple.",

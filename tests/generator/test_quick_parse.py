@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 import pytest
 
-from generator import cli, quick_parse
-from generator.command import command
-from generator.settings import Settings
+from pygoplugin_gen.core.settings import Settings
+from pygoplugin_gen.front import gen_plugin as cli
+from pygoplugin_gen.front import quick_parse
+from pygoplugin_gen.front.command import command
 from tests.generator.conftest import GREETER_PROTO, REPO, GenPlugin
 
 #: Command lines the quick parse must take on itself (the point of having it).
@@ -124,8 +125,8 @@ def test_help_mistakes_and_unusual_lines_are_left_to_click(argv: list[str]) -> N
 def test_an_everyday_run_never_imports_click(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "from generator import cli\n"
-        "cli.main(sys.argv[1:])\n"
+        "from pygoplugin_gen.front import gen_plugin\n"
+        "gen_plugin.main(sys.argv[1:])\n"
         "assert 'click' not in sys.modules, 'click was imported'\n"
     )
     env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
@@ -156,7 +157,7 @@ def output_options(path: str, out: str) -> list[str]:
 def test_ctrl_c_aborts_as_click_does_on_either_path(
     path: str, gen_plugin: GenPlugin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import pipeline
+    from pygoplugin_gen.core import pipeline
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt

@@ -1,7 +1,7 @@
 """The templates ship compiled: current, used only while current, and rendering the same bytes.
 
-On failure of the first test: run ``.venv/bin/python -m generator.templating --update`` (or
-``python -m generator.goldens --update``, which does it too) and commit the result.
+On failure of the first test: run ``.venv/bin/python -m tools.templates --update`` (or
+``python -m tools.goldens --update``, which does it too) and commit the result.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import goldens, render, templating
-from generator.resources import templates_folder
+from pygoplugin_gen.python.render import render, templating
+from pygoplugin_gen.python.render.resources import templates_folder
+from tools import goldens
+from tools import templates as tools_templates
 
 NO_FILES = SimpleNamespace(files=[])
 
 
 def test_the_compiled_templates_are_compiled_from_the_templates_as_they_are() -> None:
-    assert templating.stale() == [], "run .venv/bin/python -m generator.templating --update"
-    assert templating.main([]) == 0
+    assert tools_templates.stale() == [], "run .venv/bin/python -m tools.templates --update"
+    assert tools_templates.main([]) == 0
 
 
 def test_every_template_loads_from_its_compiled_module() -> None:
@@ -50,7 +52,9 @@ def test_an_edited_template_is_compiled_from_source_until_recompiled(
     shutil.copytree(templates_folder(), templates)
     monkeypatch.setattr(templating, "templates_folder", lambda: str(templates))
     monkeypatch.setattr(templating, "COMPILED", str(compiled))
-    assert "header.py" in templating.update()
+    monkeypatch.setattr(tools_templates, "TEMPLATES", str(templates))
+    monkeypatch.setattr(tools_templates, "COMPILED", str(compiled))
+    assert "header.py" in tools_templates.update()
     header = templates / "header.j2"
     header.write_text(header.read_text().replace("DO NOT EDIT", "HANDS OFF"))
 
@@ -60,8 +64,8 @@ def test_an_edited_template_is_compiled_from_source_until_recompiled(
     assert "HANDS OFF" in edited.get_template("header.j2").render(package=NO_FILES)
 
     (compiled / "orphan.py").write_text("")
-    assert templating.stale() == ["header.py", "orphan.py"]
-    assert templating.update() == ["header.py", "orphan.py"]
+    assert tools_templates.stale() == ["header.py", "orphan.py"]
+    assert tools_templates.update() == ["header.py", "orphan.py"]
     assert not (compiled / "orphan.py").exists()
     recompiled = templating.environment()
     assert recompiled.get_template("header.j2").filename == str(compiled / "header.py")

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 
-from generator import cli
+from pygoplugin_gen.front import gen_plugin as cli
 
 
 class Result(NamedTuple):

@@ -28,7 +28,7 @@ COOKIE = ("--magic-cookie-value", "hello")
 def generate(proto: Path, out: Path) -> Path:
     """``gen-plugin PROTO -o OUT`` with the lesson's cookie, in a process of its own."""
     done = subprocess.run(
-        [sys.executable, "-m", "generator", str(proto), "-o", str(out), *COOKIE],
+        [sys.executable, "-m", "pygoplugin_gen", str(proto), "-o", str(out), *COOKIE],
         capture_output=True,
         text=True,
         timeout=120,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import naming
-from generator.errors import GeneratorError
-from generator.settings import Settings, parse_parameter
+from pygoplugin_gen.core.errors import GeneratorError
+from pygoplugin_gen.core.settings import Settings, parse_parameter
+from pygoplugin_gen.python import naming
 
 
 def test_package_version_repeats_in_a_protoc_parameter() -> None:

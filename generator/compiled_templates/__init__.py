@@ -1,1 +1,0 @@
-"""Templates compiled by jinja2: see generator.templating."""

@@ -1,0 +1,1 @@
+"""Model to Python source text: templates (shipped compiled), docstrings and black's layout."""

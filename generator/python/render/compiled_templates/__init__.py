@@ -1,0 +1,1 @@
+"""Templates compiled by jinja2: see tools/templates.py."""

@@ -1,0 +1,132 @@
+"""The render stage's jinja2 environment, with the templates shipped compiled to Python.
+
+Compiling the templates cost a cold run about 30 ms here, two thirds of a whole protoc run, so
+they ship compiled: ``compiled_templates/`` beside this module holds, per template, the Python
+module jinja2 itself compiles it to, stamped with the hash of the template text it came from.
+The development tool ``tools/templates.py`` (outside the shipped package) writes them:
+
+    .venv/bin/python -m tools.templates            # compare: exit 1 if one is stale
+    .venv/bin/python -m tools.templates --update   # recompile them from templates/
+
+A compiled module is used only if its stamp matches the template on disk and the jinja2
+feature release in use (its code calls into ``jinja2.runtime``); otherwise (say, a template
+edited in a checkout and not yet recompiled) the template is compiled from source, as jinja2
+does by default, so an edit always takes effect.
+A test fails while any compiled module is stale, and another renders every golden case both ways.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Callable, MutableMapping
+from typing import Any
+
+import jinja2
+
+from . import pytext
+from .resources import templates_folder
+
+#: Where the compiled modules live: a package next to this module.
+COMPILED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "compiled_templates")
+
+#: Compiled code calls into ``jinja2.runtime``, stable within a feature release.
+_JINJA2_RELEASE = ".".join(jinja2.__version__.split(".")[:2])
+
+
+def environment(*, precompiled: bool = True) -> jinja2.Environment:
+    """The environment templates render in; ``precompiled=False`` always compiles from source."""
+    result = jinja2.Environment(
+        loader=Loader(precompiled=precompiled),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    result.filters["docstring"] = pytext.docstring
+    result.filters["indented_docstring"] = _indented_docstring
+    result.filters["pystr"] = pytext.string_literal
+    result.globals["define"] = pytext.define
+    result.globals["annotated"] = pytext.annotated
+    return result
+
+
+def _indented_docstring(text: str, indent: int) -> str:
+    """For ``{% filter %}`` blocks, whose tag cannot carry the indentation (lstrip_blocks)."""
+    return " " * indent + pytext.docstring(text, indent)
+
+
+def module_name(template: str) -> str:
+    """The compiled module's file name: ``plugin.py.j2`` -> ``plugin_py.py``."""
+    return template.removesuffix(".j2").replace(".", "_") + ".py"
+
+
+def stamp(name: str, source: str) -> str:
+    """The first lines of a compiled module: the template text and the compiler it came from."""
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return (
+        f"# Compiled by jinja2 {_JINJA2_RELEASE} from templates/{name}: do not edit; see "
+        f"tools/templates.py.\n# sha256 of the template: {digest}\n"
+    )
+
+
+class Loader(jinja2.BaseLoader):
+    """Templates from ``templates/``; their code from the compiled module when it is current."""
+
+    def __init__(self, *, precompiled: bool) -> None:
+        self.precompiled = precompiled
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = os.path.join(templates_folder(), template)
+        try:
+            with open(path, encoding="utf-8") as stream:
+                source = stream.read()
+        except FileNotFoundError:
+            raise jinja2.TemplateNotFound(template) from None
+        return source, path, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(name for name in os.listdir(templates_folder()) if name.endswith(".j2"))
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        source, filename, uptodate = self.get_source(environment, name)
+        namespace = _compiled_module(name, source) if self.precompiled else None
+        if namespace is not None:
+            return environment.template_class.from_module_dict(
+                environment, namespace, globals or {}
+            )
+        code = environment.compile(source, name, filename)
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+
+
+def _compiled_module(name: str, source: str) -> MutableMapping[str, Any] | None:
+    """The namespace of ``name``'s compiled module if it was compiled from ``source``, else None.
+
+    The stamp is checked before anything runs. Each load executes the module afresh (from its
+    cached bytecode), because jinja2 binds the environment into the namespace it makes a
+    template from.
+    """
+    path = os.path.join(COMPILED, module_name(name))
+    expected = stamp(name, source)
+    try:
+        with open(path, encoding="utf-8") as stream:
+            if stream.read(len(expected)) != expected:
+                return None
+    except FileNotFoundError:
+        return None
+    qualified = f"{__package__}.compiled_templates.{module_name(name).removesuffix('.py')}"
+    spec = importlib.util.spec_from_file_location(qualified, path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return vars(module)

@@ -1,0 +1,451 @@
+"""The model as one generated module spells it: its import lines and its type expressions.
+
+The same message is ``greeter_pb2.GreetRequest`` inside the ``greeter`` package (imported
+relatively) and may need a longer alias in ``main.py`` when two packages both have a
+``greeter_pb2``. Each module context gets its own alias table, computed from only the modules it
+needs, so a package's files never change because another package was generated in the same run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..core.model import Method, MethodKind, Model, Package, Service, TypeRef
+from ..core.records import record
+from ..core.versioning import VersionedSet
+from . import naming
+
+
+@record
+class SpelledMethod:
+    """A method with its annotations spelled for one module."""
+
+    method: Method
+    request_message: str
+    response_message: str
+    #: The ``DeprecationWarning`` a host gets calling it: the RPC's or its service's ("" if none).
+    deprecation_warning: str
+
+    @property
+    def name(self) -> str:
+        return self.method.name
+
+    @property
+    def py_name(self) -> str:
+        return self.method.py_name
+
+    @property
+    def kind(self) -> MethodKind:
+        return self.method.kind
+
+    @property
+    def doc(self) -> tuple[str, ...]:
+        return self.method.doc
+
+    @property
+    def deprecated(self) -> bool:
+        """Whether calling it warns: the RPC or its service is deprecated."""
+        return bool(self.deprecation_warning)
+
+    @property
+    def own_deprecation(self) -> str:
+        """What the interface method's own ``@deprecated`` says ("" when only its service is)."""
+        return self.method.deprecation
+
+    @property
+    def path(self) -> str:
+        return self.method.path
+
+    @property
+    def grpc_name(self) -> str:
+        return self.method.grpc_name
+
+    @property
+    def client_attribute(self) -> str:
+        return self.method.client_attribute
+
+    @property
+    def request_param(self) -> str:
+        """``request``, or ``requests`` when the client streams."""
+        return "requests" if self.kind.client_streaming else "request"
+
+    @property
+    def servicer_param(self) -> str:
+        """The parameter name grpcio-tools gives the servicer method (overrides must match)."""
+        return "request_iterator" if self.kind.client_streaming else "request"
+
+    @property
+    def request(self) -> str:
+        """The request annotation: ``Iterator[...]`` when the client streams."""
+        return _stream(self.request_message, self.kind.client_streaming)
+
+    @property
+    def response(self) -> str:
+        """The return annotation: ``Iterator[...]`` when the server streams."""
+        return _stream(self.response_message, self.kind.server_streaming)
+
+    @property
+    def interface_params(self) -> tuple[str, ...]:
+        """Parameters of the interface method (and of the client adapter and the scaffold)."""
+        return ("self", f"{self.request_param}: {self.request}")
+
+    @property
+    def servicer_params(self) -> tuple[str, ...]:
+        """Parameters of a method of grpcio-tools' servicer (the ``_pb2_grpc.pyi`` stub)."""
+        return ("self", f"{self.servicer_param}: {self.request}", "context: grpc.ServicerContext")
+
+    @property
+    def server_params(self) -> tuple[str, ...]:
+        """Parameters of the server adapter's method: the interface's, and the gRPC context."""
+        return (*self.interface_params, "context: grpc.ServicerContext")
+
+    @property
+    def request_class(self) -> str:
+        """The request message class (also when the client streams): its ``FromString``."""
+        return self.request_message
+
+    @property
+    def response_class(self) -> str:
+        return self.response_message
+
+    @property
+    def todo_message(self) -> str:
+        return f"{self.method.name} is not implemented yet"
+
+    @property
+    def multicallable_arguments(self) -> tuple[str, str]:
+        """The type arguments of the stub attribute's ``grpc.<Kind>MultiCallable``."""
+        return (self.request_message, self.response_message)
+
+
+def _stream(message: str, streaming: bool) -> str:
+    return f"Iterator[{message}]" if streaming else message
+
+
+@record
+class SpelledService:
+    """A service whose methods are spelled for one module."""
+
+    service: Service
+    methods: tuple[SpelledMethod, ...]
+
+    @property
+    def grpc_methods(self) -> tuple[SpelledMethod, ...]:
+        """The methods grpcio-tools' stub and servicer have that a ``.pyi`` can declare.
+
+        An RPC named like a dunder (``__init__``) would redefine the class's own method there.
+        """
+        return tuple(m for m in self.methods if not naming.is_dunder(m.name))
+
+    @property
+    def interface_doc(self) -> tuple[str, ...]:
+        """The proto's comment, then how the interface is used (the same for every service)."""
+        name = self.service.plugin_name
+        if self.service.broker:
+            return (
+                *self.service.doc,
+                "",
+                "Served through go-plugin's GRPCBroker rather than dispensed as a plugin: one "
+                "side serves an implementation with ``plugin."
+                f"{self.service.serve_function}(broker, impl)`` and sends the returned id in a "
+                f"request; the other side calls ``plugin.{self.service.dial_function}(broker, "
+                "id)`` and gets a client with these methods. Each method takes the request "
+                "message and returns the response message (iterators for streams). Inside a "
+                "method, ``goplugin.current_call()`` gives the call's deadline, metadata and "
+                "cancellation.",
+            )
+        return (
+            *self.service.doc,
+            "",
+            f"A plugin implements these methods and serves them with ``{self.service.plugin_class}"
+            f'(impl)``; a host calls them on what ``client.dispense("{name}")`` returns. Each '
+            "method takes the request message and returns the response message (iterators for "
+            "streams), so adding a field never breaks an implementation. Inside a method, "
+            "``goplugin.current_call()`` gives the call's deadline, metadata and cancellation.",
+        )
+
+
+@record
+class ModuleSpelling:
+    """Import lines and spelled services for one generated module."""
+
+    imports: tuple[str, ...]
+    services: tuple[SpelledService, ...]
+
+    @property
+    def absolute_imports(self) -> tuple[str, ...]:
+        """Imports of other packages' modules (the protobuf runtime's, other proto packages')."""
+        return tuple(line for line in self.imports if not line.startswith("from ."))
+
+    @property
+    def relative_imports(self) -> tuple[str, ...]:
+        """Imports from this package and its relatives."""
+        return tuple(line for line in self.imports if line.startswith("from ."))
+
+    @property
+    def plugin_services(self) -> tuple[SpelledService, ...]:
+        """The services dispensed as plugins (a GRPCPlugin and a ``PLUGINS`` entry each)."""
+        return tuple(s for s in self.services if not s.service.broker)
+
+    @property
+    def broker_services(self) -> tuple[SpelledService, ...]:
+        """The services served through the broker (``serve_``/``dial_`` helpers each)."""
+        return tuple(s for s in self.services if s.service.broker)
+
+    @property
+    def class_names(self) -> str:
+        """The interface classes, sorted, as ``from .interface import`` lists them."""
+        return ", ".join(sorted(s.service.class_name for s in self.services))
+
+    @property
+    def uses_iterator(self) -> bool:
+        return any(m.kind is not MethodKind.UNARY for s in self.services for m in s.methods)
+
+    @property
+    def any_deprecated(self) -> bool:
+        """Whether a service or RPC is deprecated (the module needs ``goplugin.deprecated``)."""
+        return any(s.service.deprecated for s in self.services) or any(
+            m.deprecated for s in self.services for m in s.methods
+        )
+
+    @property
+    def stub_lint_exemptions(self) -> str:
+        """The ruff codes grpcio-tools' own names break in a ``_pb2_grpc.pyi`` ("" if none).
+
+        grpc names servicer methods after the RPCs and registration functions
+        ``add_<Service>Servicer_to_server``; a lowercase service also makes lowercase classes.
+        """
+        if not self.services:
+            return ""
+        if all(naming.is_cap_words(s.service.name) for s in self.services):
+            return "N802"
+        return "N801, N802"
+
+
+def _refs(services: Iterable[Service]) -> list[TypeRef]:
+    return [ref for s in services for m in s.methods for ref in (m.request, m.response)]
+
+
+def _spell(
+    services: Sequence[Service], aliases: Mapping[str, str], imports: Sequence[str]
+) -> ModuleSpelling:
+    spelled = tuple(
+        SpelledService(
+            service=service,
+            methods=tuple(
+                SpelledMethod(
+                    method=method,
+                    request_message=f"{aliases[method.request.module]}.{method.request.attr}",
+                    response_message=f"{aliases[method.response.module]}.{method.response.attr}",
+                    deprecation_warning=method.deprecation or service.deprecation,
+                )
+                for method in service.methods
+            ),
+        )
+        for service in services
+    )
+    return ModuleSpelling(imports=tuple(imports), services=spelled)
+
+
+def _import_lines(importer_package: str | None, aliases: Mapping[str, str]) -> list[str]:
+    """Import lines as isort writes them: one per source, ``as`` imports on lines of their own.
+
+    Absolute sources first, then relative ones, each sorted, so the output is stable.
+    """
+    plain: dict[str, list[str]] = {}
+    lines = []
+    for module, alias in aliases.items():
+        if importer_package is None:
+            source, _, name = module.rpartition(".")
+        else:
+            source, name = naming.import_from(importer_package, module)
+        if alias == name:
+            plain.setdefault(source, []).append(name)
+        else:
+            lines.append(f"from {source} import {name} as {alias}")
+    lines.extend(
+        f"from {source} import {', '.join(sorted(names))}" for source, names in plain.items()
+    )
+    return sorted(lines, key=lambda line: (line.startswith("from ."), line))
+
+
+def in_package(package: Package, services: Sequence[Service]) -> ModuleSpelling:
+    """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub).
+
+    They import the ``_pb2`` modules of the messages they name, never a ``_pb2_grpc``: the
+    adapters call grpc themselves (see ``templates/plugin.py.j2``).
+    """
+    modules = {ref.module for ref in _refs(services)}
+    aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES)
+    return _spell(services, aliases, _import_lines(package.module, aliases))
+
+
+@record
+class MainService:
+    """A service as ``main.py`` implements it: its spelled methods and its implementation class."""
+
+    service: Service
+    methods: tuple[SpelledMethod, ...]
+    impl_class: str
+
+
+@record
+class MainPackage:
+    """One package as ``main.py`` reaches it."""
+
+    package: Package
+    interface_alias: str
+    plugin_alias: str
+    services: tuple[MainService, ...]
+
+
+@record
+class MainVersion:
+    """One protocol version ``main.py`` serves (versioned runs only)."""
+
+    number: int
+    packages: tuple[MainPackage, ...]
+
+
+@record
+class MainSpelling:
+    """Everything ``main.py`` needs: imports, packages and services, spelled absolutely."""
+
+    #: Imports of modules the protobuf runtime ships (well-known types).
+    runtime_imports: tuple[str, ...]
+    #: Imports of the generated packages.
+    imports: tuple[str, ...]
+    packages: tuple[MainPackage, ...]
+    spelling: ModuleSpelling
+    #: Where ``HANDSHAKE`` comes from: a package's ``plugin`` or the versions module.
+    handshake_alias: str
+    #: The versions served, oldest first; empty for a one-version run (served with plugins=).
+    versions: tuple[MainVersion, ...]
+    #: The broker services' helpers as ``main.py`` reaches them: ``(serve, dial)`` pairs such
+    #: as ``("plugin.serve_add_helper", "plugin.dial_add_helper")``.
+    broker_helpers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def version_list(self) -> str:
+        """``1 and 2``, ``1, 2 and 3``: the versions served, as a sentence names them."""
+        numbers = [str(version.number) for version in self.versions]
+        return " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+
+
+def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpelling:
+    """Spelling for ``main.py``, which lives outside every package and imports absolutely."""
+    packages = [package for package in model.packages if package.plugin_services]
+    services = [service for package in packages for service in package.plugin_services]
+    wiring = {f"{p.module}.{name}" for p in packages for name in ("interface", "plugin")}
+    modules = {ref.module for ref in _refs(services)} | wiring
+    if versioned is not None:
+        modules.add(versioned.module)
+    aliases = naming.module_aliases(modules, {"main", "goplugin", "Iterator", "annotations"})
+    spelling = _spell(services, aliases, ())
+    by_service = {spelled.service: spelled for spelled in spelling.services}
+
+    def impl_class(package: Package, service: Service) -> str:
+        if versioned is None:
+            return service.impl_class
+        return naming.versioned_impl_class(service.class_name, package.handshake.protocol_version)
+
+    main_packages = tuple(
+        MainPackage(
+            package=package,
+            interface_alias=aliases[f"{package.module}.interface"],
+            plugin_alias=aliases[f"{package.module}.plugin"],
+            services=tuple(
+                MainService(
+                    service=service,
+                    methods=by_service[service].methods,
+                    impl_class=impl_class(package, service),
+                )
+                for service in package.plugin_services
+            ),
+        )
+        for package in packages
+    )
+    versions: tuple[MainVersion, ...] = ()
+    if versioned is not None:
+        versions = tuple(
+            MainVersion(
+                number=version.number,
+                packages=tuple(p for p in main_packages if p.package in version.packages),
+            )
+            for version in versioned.versions
+        )
+    broker_helpers = tuple(
+        _helpers(aliases.get(f"{package.module}.plugin", f"{package.module}.plugin"), service)
+        for package in model.packages
+        for service in package.broker_services
+    )
+    lines = _import_lines(None, aliases)
+    runtime = tuple(line for line in lines if line.startswith("from google.protobuf"))
+    return MainSpelling(
+        runtime_imports=runtime,
+        imports=tuple(line for line in lines if line not in runtime),
+        packages=main_packages,
+        spelling=spelling,
+        handshake_alias=(
+            aliases[versioned.module] if versioned is not None else main_packages[0].plugin_alias
+        ),
+        versions=versions,
+        broker_helpers=broker_helpers,
+    )
+
+
+def _helpers(plugin_module: str, service: Service) -> tuple[str, str]:
+    return f"{plugin_module}.{service.serve_function}", f"{plugin_module}.{service.dial_function}"
+
+
+@record
+class VersionsPlugin:
+    """One entry of a version's plugin set, as the versions module spells it."""
+
+    name: str
+    plugin_class: str
+
+
+@record
+class VersionsEntry:
+    """One version's plugin set in the versions module."""
+
+    number: int
+    plugins: tuple[VersionsPlugin, ...]
+
+
+@record
+class VersionsSpelling:
+    """The versions module: its relative imports and its plugin sets."""
+
+    imports: tuple[str, ...]
+    entries: tuple[VersionsEntry, ...]
+
+
+def for_versions(versioned: VersionedSet) -> VersionsSpelling:
+    """Spelling for the versions module: each version's ``plugin`` module under its own alias.
+
+    Every version defines the same class names (``GreeterGRPCPlugin``), so classes are reached
+    through their module, and the module's alias says its version (``v1_plugin``).
+    """
+    home = versioned.home
+    aliases = {
+        f"{package.module}.plugin": naming.relative_alias(home, f"{package.module}.plugin")
+        for version in versioned.versions
+        for package in version.packages
+    }
+    entries = tuple(
+        VersionsEntry(
+            number=version.number,
+            plugins=tuple(
+                VersionsPlugin(
+                    name=service.plugin_name,
+                    plugin_class=f"{aliases[package.module + '.plugin']}.{service.plugin_class}",
+                )
+                for package in version.packages
+                for service in package.plugin_services
+            ),
+        )
+        for version in versioned.versions
+    )
+    return VersionsSpelling(imports=tuple(_import_lines(home, aliases)), entries=entries)

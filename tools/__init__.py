@@ -1,0 +1,6 @@
+"""Development tools for the generator, kept out of the shipped package.
+
+``python -m tools.goldens [--update]`` checks (or rewrites) the golden files and the generated
+examples; ``python -m tools.templates [--update]`` checks (or recompiles) the compiled templates.
+Tests import them; a wheel never contains them.
+"""
