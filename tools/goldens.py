@@ -119,10 +119,13 @@ def generate(case: Case) -> dict[str, str]:
     from google.protobuf import descriptor_pb2
 
     from pygoplugin_gen.core import load, pipeline
+    from pygoplugin_gen.python import target
 
     data, names = load.compile_protos(case.protos, [PROTOS])
     files = descriptor_pb2.FileDescriptorSet.FromString(data).file
-    outputs = pipeline.generate(files, names, case.settings, include_main=True)
+    outputs = pipeline.generate(
+        files, names, case.settings, target=target.generate, include_main=True
+    )
     return {output.path: output.content for output in outputs}
 
 

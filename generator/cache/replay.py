@@ -18,15 +18,16 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from ..core import records
 from ..core.files import OutputFile
 from . import store
 
 _KIND = "runs"
 
 
-class Recorded(NamedTuple):
+@records.record
+class Recorded:
     """A run to replay: where it wrote, how, and what."""
 
     out_dir: str

@@ -47,13 +47,13 @@ from collections.abc import Sequence
 
 from google.protobuf import descriptor_pb2
 
+from ..core.errors import Location
 from .index import ProtoSet, Side
 from .report import (
     SEVERITY,
     Change,
     CompatReport,
     Kind,
-    Location,
     Severity,
     exit_code,
     render,

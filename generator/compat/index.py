@@ -18,12 +18,13 @@ each file's locations are indexed once, by path tuple, on first use.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from google.protobuf import descriptor, descriptor_pb2, descriptor_pool
 
-from ..core.locations import SourceIndex
-from .report import Location
+from ..core.errors import Location
+from ..core.locations import Path, SourceIndex
+from ..core.model import TypeRef
+from ..core.records import record
 
 _FILE = descriptor_pb2.FileDescriptorProto
 _MESSAGE = descriptor_pb2.DescriptorProto
@@ -31,15 +32,11 @@ _FIELD = descriptor_pb2.FieldDescriptorProto
 _ENUM = descriptor_pb2.EnumDescriptorProto
 _SERVICE = descriptor_pb2.ServiceDescriptorProto
 
-#: A SourceCodeInfo path: field numbers and list indexes from the file down to an element.
-Path = tuple[int, ...]
-
 #: The whole file (its first statement), the enclosing element of top-level declarations.
 ROOT: Path = ()
-PACKAGE: Path = (_FILE.PACKAGE_FIELD_NUMBER,)
 
 
-@dataclass(frozen=True)
+@record
 class ProtoSet:
     """One side of a comparison: compiled files, the ones the user named, and their paths.
 
@@ -53,7 +50,7 @@ class ProtoSet:
 
     files: tuple[descriptor_pb2.FileDescriptorProto, ...]
     targets: tuple[str, ...]
-    paths: Mapping[str, str] = field(default_factory=dict)
+    paths: Mapping[str, str]
 
     @classmethod
     def of(
@@ -75,7 +72,7 @@ class ProtoSet:
         return cls(protos, names, dict(paths or {}))
 
 
-@dataclass(frozen=True)
+@record
 class Decl:
     """Where an element is declared: file (descriptor name) and SourceCodeInfo path."""
 
@@ -87,18 +84,7 @@ class Decl:
         return Decl(self.file, (*self.path, *parts))
 
 
-@dataclass(frozen=True)
-class TypeRef:
-    """A field's wire type: a scalar name, or message/group/enum and the type's full name."""
-
-    kind: str
-    name: str = ""
-
-    def __str__(self) -> str:
-        return self.name or self.kind
-
-
-@dataclass(frozen=True)
+@record
 class FieldInfo:
     """A field with its semantics resolved (see the module docstring)."""
 
@@ -129,7 +115,7 @@ class FieldInfo:
         return "required" if self.required else "singular"
 
 
-@dataclass(frozen=True)
+@record
 class Reserved:
     """A message's or enum's reserved numbers (half-open ranges) and names, with locations."""
 
@@ -144,7 +130,7 @@ class Reserved:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class MessageInfo:
     """A message: its fields in declaration order and what it reserves."""
 
@@ -157,7 +143,7 @@ class MessageInfo:
     map_entry: bool
 
 
-@dataclass(frozen=True)
+@record
 class EnumValueInfo:
     """One enum value."""
 
@@ -166,7 +152,7 @@ class EnumValueInfo:
     decl: Decl
 
 
-@dataclass(frozen=True)
+@record
 class EnumInfo:
     """An enum: its values in declaration order and what it reserves."""
 
@@ -177,7 +163,7 @@ class EnumInfo:
     reserved: Reserved
 
 
-@dataclass(frozen=True)
+@record
 class MethodInfo:
     """An RPC: its message types (full names, no leading dot) and streaming flags."""
 
@@ -189,7 +175,7 @@ class MethodInfo:
     server_streaming: bool
 
 
-@dataclass(frozen=True)
+@record
 class ServiceInfo:
     """A service and its RPCs in declaration order."""
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .index import Decl, EnumInfo, FieldInfo, MessageInfo, Reserved, TypeRef
+from ..core.model import TypeRef
+from .index import Decl, EnumInfo, FieldInfo, MessageInfo, Reserved
 from .report import Kind
 
 

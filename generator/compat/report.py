@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+
+from ..core.errors import Location
+from ..core.records import record
 
 
 class Severity(str, enum.Enum):
@@ -113,23 +115,7 @@ SEVERITY: Mapping[Kind, Severity] = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A position as editors and CI annotators parse it: ``path:line:column``, 1-based.
-
-    ``line`` 0 means the descriptor carried no source info for the element; it is then shown
-    as the bare path rather than as a made-up position.
-    """
-
-    path: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-
-
-@dataclass(frozen=True)
+@record
 class Change:
     """One difference between the old and the new contract.
 
@@ -149,7 +135,7 @@ class Change:
         return self.kind.severity
 
 
-@dataclass(frozen=True)
+@record
 class CompatReport:
     """Every change between two contracts, by severity, each list in source order."""
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .index import PACKAGE, Decl, EnumInfo, MessageInfo, MethodInfo, ServiceInfo, Side, TypeRef
+from ..core.locations import PACKAGE_PATH
+from ..core.model import TypeRef
+from .index import Decl, EnumInfo, MessageInfo, MethodInfo, ServiceInfo, Side
 from .members import compare_enum_values, compare_fields
 from .report import Change, Kind
 
@@ -87,8 +89,8 @@ class _Differ:
             f"package changed from {old} to {new}: every RPC's method path changes "
             f"({example}), so peers of the two versions cannot call each other; to offer "
             "both, serve each as its own protocol version",
-            self.old.root().child(*PACKAGE),
-            self.new.root().child(*PACKAGE),
+            self.old.root().child(*PACKAGE_PATH),
+            self.new.root().child(*PACKAGE_PATH),
         )
 
     def _target_services(self, side: Side) -> list[ServiceInfo]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .records import record
 
 #: The scaffold's path in the output folder; the only file a user is meant to edit.
 MAIN = "main.py"
 
 
-class OutputFile(NamedTuple):
-    """One file to emit: a POSIX path relative to the output folder, and its text.
-
-    A named tuple rather than a dataclass: this module is on the replay path, where importing
-    ``dataclasses`` alone would cost a fifth of the run.
-    """
+@record
+class OutputFile:
+    """One file to emit: a POSIX path relative to the output folder, and its text."""
 
     path: str
     content: str

@@ -1,10 +1,9 @@
-"""The load stage: grpcio-tools' bundled protoc, run in-process, in both directions.
+"""The load stage: grpcio-tools' bundled protoc, run in-process.
 
 ``compile_protos`` turns ``.proto`` files into a ``FileDescriptorSet`` (the CLI's way in; the
-protoc plugin receives the same descriptors in its request). ``python_modules`` turns a
-descriptor set back into protoc's own ``_pb2.py``, ``_pb2.pyi`` and ``_pb2_grpc.py`` — through
-``--descriptor_set_in``, for both front doors, which is why ``gen-plugin`` and
-``protoc --pyplugin_out`` produce the same bytes whichever protoc parsed the files.
+protoc plugin receives the same descriptors in its request). A target may run protoc again on
+those descriptors with :func:`run_protoc` (the Python target has protoc write its own modules,
+``python/protoc/modules.py``).
 
 protoc reports problems on file descriptor 2 (it is C++); that output is captured and turned
 into a :class:`GeneratorError` that keeps protoc's ``file:line:column`` and adds what to do.
@@ -17,16 +16,9 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
 
-from ..python import naming
 from .errors import GeneratorError
-
-if TYPE_CHECKING:
-    from google.protobuf import descriptor_pb2
-
-_PROTOC_SUFFIXES = ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py")
 
 
 def well_known_include() -> str:
@@ -36,7 +28,7 @@ def well_known_include() -> str:
     return os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
 
 
-def _run_protoc(arguments: Sequence[str]) -> tuple[int, str]:
+def run_protoc(arguments: Sequence[str]) -> tuple[int, str]:
     """Run the bundled protoc in this process; return its exit code and what it printed."""
     from grpc_tools import protoc
 
@@ -134,7 +126,7 @@ def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[byte
     names = [virtual_name(proto, includes) for proto in protos]
     with tempfile.TemporaryDirectory(prefix="pyplugin-") as scratch:
         target = os.path.join(scratch, "descriptors.pb")
-        code, messages = _run_protoc(
+        code, messages = run_protoc(
             [
                 *(f"-I{include}" for include in includes),
                 f"-I{well_known_include()}",
@@ -152,74 +144,6 @@ def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[byte
         _forward_warnings(messages)
         with open(target, "rb") as stream:
             return stream.read(), names
-
-
-def python_modules(
-    files: Sequence[descriptor_pb2.FileDescriptorProto], names: Sequence[str]
-) -> dict[str, str]:
-    """protoc's Python modules for ``names``, keyed by protoc's output path.
-
-    ``files`` must hold every file ``names`` import. They are normalized first (see
-    :func:`normalized`) so the output does not depend on which protoc produced them.
-    """
-    from google.protobuf import descriptor_pb2
-
-    descriptor_set = descriptor_pb2.FileDescriptorSet(file=[normalized(file) for file in files])
-    with tempfile.TemporaryDirectory(prefix="pyplugin-") as scratch:
-        source = os.path.join(scratch, "descriptors.pb")
-        out = os.path.join(scratch, "out")
-        os.mkdir(out)
-        with open(source, "wb") as stream:
-            stream.write(descriptor_set.SerializeToString())
-        code, messages = _run_protoc(
-            [
-                f"--descriptor_set_in={source}",
-                f"--python_out={out}",
-                f"--pyi_out={out}",
-                f"--grpc_python_out={out}",
-                *names,
-            ]
-        )
-        if code != 0:
-            raise GeneratorError(f"protoc could not generate Python modules:\n{messages.strip()}")
-        modules = {}
-        for name in names:
-            stem = naming.protoc_module(name)[: -len("_pb2")].replace(".", "/")
-            for suffix in _PROTOC_SUFFIXES:
-                with open(os.path.join(out, stem + suffix), encoding="utf-8") as stream:
-                    modules[stem + suffix] = stream.read()
-        return modules
-
-
-def normalized(file: descriptor_pb2.FileDescriptorProto) -> descriptor_pb2.FileDescriptorProto:
-    """A copy without the ``json_name`` values protoc fills in itself.
-
-    protoc adds the default ``json_name`` to every field of a descriptor set or plugin
-    request, but not when it compiles a ``.proto`` directly; dropping the defaults makes the
-    embedded descriptor, and so ``_pb2.py``, byte-identical to ``grpc_tools.protoc``'s own.
-    A ``json_name`` the author chose is kept.
-    """
-    copy = type(file)()
-    copy.CopyFrom(file)
-
-    def strip(messages: Iterable[descriptor_pb2.DescriptorProto]) -> None:
-        for message in messages:
-            for field in [*message.field, *message.extension]:
-                if field.json_name == _json_name(field.name):
-                    field.ClearField("json_name")
-            strip(message.nested_type)
-
-    strip(copy.message_type)
-    for extension in copy.extension:
-        if extension.json_name == _json_name(extension.name):
-            extension.ClearField("json_name")
-    return copy
-
-
-def _json_name(name: str) -> str:
-    """protoc's default JSON name: underscores dropped, the letter after each capitalized."""
-    parts = name.split("_")
-    return parts[0] + "".join(part[:1].upper() + part[1:] for part in parts[1:])
 
 
 _HINTS = (

@@ -1,26 +1,24 @@
-"""Several versions of one plugin protocol generated together: which, and where they meet.
+"""Which plugin sets one plugin program serves: one protocol version, or several versions.
 
 go-plugin negotiates an app protocol version at the handshake: a host offers every version it
 knows (``VersionedPlugins``), the plugin serves the newest one it shares. A run that generates
-``greeter.v1`` and ``greeter.v2`` therefore also emits one module listing both,
-``greeter/versions.py`` with the shared ``HANDSHAKE`` and ``VERSIONED_PLUGINS``, and a
-``main.py`` that serves both. Each version's own package is emitted exactly as a one-version run
-emits it, so an old plugin built from ``greeter.v1`` alone and the v1 half of a two-version
-build are the same code.
+``greeter.v1`` and ``greeter.v2`` is therefore versioned: a target emits, beside each version's
+own code (exactly what a one-version run emits, so an old plugin built from ``greeter.v1`` alone
+and the v1 half of a two-version build are the same), one place listing every version's plugin
+set under the shared handshake.
 
-A run is versioned when its packages with services carry two or more protocol versions (from
-``vN`` package components or ``--package-version``) and one magic cookie. Packages with
-different cookies are unrelated protocols, not versions: they get no versions module, and
-``main.py`` refuses to serve them together, as before.
+A run is versioned when its packages with plugin services carry two or more protocol versions
+(from ``vN`` package components or ``--package-version``) and one magic cookie. Packages with
+different cookies are unrelated protocols, not versions; one plugin program cannot serve them
+together (:func:`check_one_program`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 
-from ..python import naming
 from .errors import GeneratorError
-from .model import Handshake, Model, Package, ProtoFile
+from .model import Handshake, Model, Package, Service
 from .records import record
 
 
@@ -34,26 +32,12 @@ class Version:
 
 @record
 class VersionedSet:
-    """Every version a run generates, and the module that lists them."""
+    """Every version a run generates, under the handshake they share."""
 
-    #: ``greeter.versions``.
-    module: str
     #: The cookie all versions share; ``protocol_version`` is the newest version.
     handshake: Handshake
     #: Oldest first.
     versions: tuple[Version, ...]
-
-    @property
-    def home(self) -> str:
-        """The package the versions module sits in (``greeter``)."""
-        return self.module.rpartition(".")[0]
-
-    @property
-    def files(self) -> Iterator[ProtoFile]:
-        """Every proto file of every version, for the ``# source:`` header."""
-        for version in self.versions:
-            for package in version.packages:
-                yield from package.files
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -63,11 +47,10 @@ class VersionedSet:
 def plan(model: Model) -> VersionedSet | None:
     """The versioned set of ``model``, or ``None`` for a one-version run.
 
-    Raises :class:`GeneratorError` when the versions cannot be listed in one module: no
-    package they share, the module's name taken by a generated package, or one plugin name
-    twice in a version (one would silently replace the other in ``VERSIONED_PLUGINS``).
+    Raises :class:`GeneratorError` when one plugin name is used twice in a version (one would
+    silently replace the other in the version's plugin set).
     """
-    packages = [package for package in model.packages if package.plugin_services]
+    packages = _plugin_packages(model)
     numbers = sorted({package.handshake.protocol_version for package in packages})
     cookies = {
         (package.handshake.magic_cookie_key, package.handshake.magic_cookie_value)
@@ -75,24 +58,6 @@ def plan(model: Model) -> VersionedSet | None:
     }
     if len(numbers) < 2 or len(cookies) > 1:
         return None
-    listed = ", ".join(
-        f"{package.proto_package or package.module} (version "
-        f"{package.handshake.protocol_version})"
-        for package in packages
-    )
-    home = naming.versions_home([package.module for package in packages])
-    if not home:
-        raise GeneratorError(
-            f"versions {listed} share no package to hold {naming.VERSIONS_MODULE}.py: name "
-            "the packages of one protocol's versions NAME.v1, NAME.v2, ..."
-        )
-    module = f"{home}.{naming.VERSIONS_MODULE}"
-    for package in model.packages:
-        if package.module == module or package.module.startswith(module + "."):
-            raise GeneratorError(
-                f"package {package.proto_package} would be generated where the versions "
-                f"module {naming.module_path(module)} goes: rename that package"
-            )
     versions = tuple(
         Version(
             number=number,
@@ -101,22 +66,75 @@ def plan(model: Model) -> VersionedSet | None:
         for number in numbers
     )
     for version in versions:
-        _check_plugin_names(version)
+        _check_plugin_names(
+            [service for package in version.packages for service in package.plugin_services],
+            _in_version(version.number),
+        )
     key, value = cookies.pop()
     handshake = Handshake(
         protocol_version=numbers[-1], magic_cookie_key=key, magic_cookie_value=value
     )
-    return VersionedSet(module=module, handshake=handshake, versions=versions)
+    return VersionedSet(handshake=handshake, versions=versions)
 
 
-def _check_plugin_names(version: Version) -> None:
+def check_one_program(model: Model) -> None:
+    """One plugin program serving every plugin of a one-version run: one handshake, distinct
+    plugin names, and at least one plugin. (Versioned runs are checked by :func:`plan`.)"""
+    packages = _plugin_packages(model)
+    if not packages:
+        names = ", ".join(service.full_name for service in model.services)
+        raise GeneratorError(
+            f"every service of this run is a broker service ({names}): main.py serves plugins, "
+            "so leave at least one service unmarked by --broker-service, or generate without "
+            "main.py (protoc-gen-pyplugin without force_main)"
+        )
+    handshakes = {package.handshake for package in packages}
+    if len(handshakes) > 1:
+        listed = ", ".join(
+            f"{package.proto_package or package.files[0].name} ({_describe(package.handshake)})"
+            for package in packages
+        )
+        raise GeneratorError(
+            f"one main.py cannot serve packages with different handshakes: {listed}; generate "
+            "them into separate output folders, or give them one handshake with "
+            "--magic-cookie-key/--magic-cookie-value/--protocol-version (versions of one "
+            "protocol share the cookie and differ in version: NAME.v1, NAME.v2)"
+        )
+    _check_plugin_names(
+        model.plugin_services,
+        lambda name: (
+            f"served as plugin {name!r} by main.py: generate them into separate output folders"
+        ),
+    )
+
+
+def _plugin_packages(model: Model) -> list[Package]:
+    return [package for package in model.packages if package.plugin_services]
+
+
+def _in_version(number: int) -> Callable[[str], str]:
+    def clash(name: str) -> str:
+        return (
+            f"plugin {name!r} of version {number}: rename one service, or generate them into "
+            "separate output folders"
+        )
+
+    return clash
+
+
+def _check_plugin_names(services: Iterable[Service], clash: Callable[[str], str]) -> None:
+    """Each plugin name once, else one plugin would silently replace another in its set:
+    ``clash(name)`` says what two services would both be, and what to do."""
     seen: dict[str, str] = {}
-    for package in version.packages:
-        for service in package.plugin_services:
-            other = seen.setdefault(service.plugin_name, service.full_name)
-            if other != service.full_name:
-                raise GeneratorError(
-                    f"{other} and {service.full_name} would both be plugin "
-                    f"{service.plugin_name!r} of version {version.number}: rename one service, "
-                    "or generate them into separate output folders"
-                )
+    for service in services:
+        other = seen.setdefault(service.plugin_name, service.full_name)
+        if other != service.full_name:
+            raise GeneratorError(
+                f"{other} and {service.full_name} would both be {clash(service.plugin_name)}"
+            )
+
+
+def _describe(handshake: Handshake) -> str:
+    value = handshake.magic_cookie_value
+    shown = value if len(value) <= 12 else value[:8] + "..."
+    return f"{handshake.magic_cookie_key}={shown}, version {handshake.protocol_version}"

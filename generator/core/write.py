@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
 from .errors import GeneratorError
 from .files import OutputFile
+from .records import record
 
 
-class Change(NamedTuple):
+@record
+class FileChange:
     """A file whose bytes will change: created (``old is None``) or replaced."""
 
     path: str
@@ -27,11 +28,12 @@ class Change(NamedTuple):
     old: bytes | None
 
 
-class Plan(NamedTuple):
+@record
+class Plan:
     """What a run would do to the output folder."""
 
     out_dir: str
-    changes: tuple[Change, ...]
+    changes: tuple[FileChange, ...]
     unchanged: tuple[str, ...]
     #: Scaffolds (main.py) left alone because the user already has one.
     kept: tuple[str, ...]
@@ -50,7 +52,7 @@ def plan(outputs: Sequence[OutputFile], out_dir: str, *, force_main: bool) -> Pl
         elif old == new:
             unchanged.append(output.path)
         else:
-            changes.append(Change(output.path, new, old))
+            changes.append(FileChange(output.path, new, old))
     return Plan(out_dir, tuple(changes), tuple(unchanged), tuple(kept))
 
 
@@ -149,7 +151,7 @@ def _write_file(path: str, data: bytes) -> None:
         stream.write(data)
 
 
-def _replace_files(changes: Iterable[Change], fresh: str, out_dir: str, backup: str) -> None:
+def _replace_files(changes: Iterable[FileChange], fresh: str, out_dir: str, backup: str) -> None:
     """Move staged files over the existing folder; undo everything if one move fails."""
     import shutil
 

@@ -99,11 +99,14 @@ def run(
         from google.protobuf import descriptor_pb2
 
         from ..core import load, pipeline
+        from ..python import target
 
         search = includes or load.default_includes(protos)
         data, names = load.compile_protos(protos, search)
         files = descriptor_pb2.FileDescriptorSet.FromString(data).file
-        outputs = pipeline.generate(files, names, options, include_main=True)
+        outputs = pipeline.generate(
+            files, names, options, target=target.generate, include_main=True
+        )
         _deliver(outputs, out_dir, check, options.force_main)
         if key is not None:
             recorded = replay.Recorded(out_dir, check, options.force_main, tuple(outputs))

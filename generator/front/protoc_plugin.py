@@ -19,6 +19,7 @@ from google.protobuf.compiler import plugin_pb2
 from ..core import pipeline
 from ..core.errors import GeneratorError
 from ..core.settings import parse_parameter
+from ..python import target
 
 _FEATURES = (
     plugin_pb2.CodeGeneratorResponse.FEATURE_PROTO3_OPTIONAL
@@ -39,6 +40,7 @@ def respond(request: plugin_pb2.CodeGeneratorRequest) -> plugin_pb2.CodeGenerato
             request.proto_file,
             request.file_to_generate,
             options,
+            target=target.generate,
             include_main=options.force_main,
         )
     except GeneratorError as error:

@@ -1,10 +1,12 @@
-"""Every naming decision the generator makes, in one place.
+"""Every Python name the generator makes, in one place.
 
 A proto file names things for every language at once; Python needs its own spelling of each
-name, and the spelling must be stable: a regenerated package has to keep every public name it
-had, or user code that implements or calls it breaks. So each rule lives here once, is a pure
-function of the proto names, and depends on nothing else — not the Python version running the
-generator (keyword lists are frozen below), not the order files were passed in.
+name (the names all targets share, such as plugin-set keys and handshake defaults, are in
+``core/naming.py``), and the spelling must be stable: a regenerated package has to keep every
+public name it had, or user code that implements or calls it breaks. So each rule lives here
+once, is a pure function of the proto names, and depends on nothing else — not the Python
+version running the generator (keyword lists are frozen below), not the order files were
+passed in.
 
 Escaping by context, because Python forbids different things in different places. The one
 escape is PEP 8's trailing underscore, so an escaped name still reads as the proto name:
@@ -23,7 +25,7 @@ escape is PEP 8's trailing underscore, so an escaped name still reads as the pro
   CapWords): ``IteratorService``.
 * message and enum types as attributes of their ``_pb2`` module (``kw_pb2.class_``): protobuf
   binds a type named after a keyword only under its own name, reachable through ``getattr``;
-  the generator adds the escaped name as an alias (:mod:`generator.keywords`) so typed code
+  the generator adds the escaped name as an alias (``python/protoc/keywords.py``) so typed code
   and stubs can spell it. grpcio-tools' own ``_pb2_grpc`` attributes are escaped the same way.
 * module and package paths: keywords are escaped; a top-level package that would shadow the
   standard library, ``grpc`` or ``goplugin`` when the output folder is on ``sys.path`` gets a
@@ -35,9 +37,9 @@ escape is PEP 8's trailing underscore, so an escaped name still reads as the pro
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Sequence
+
+from ..core.naming import dedupe, file_stem, is_version_component, is_well_known, snake_case
 
 
 def _words(text: str) -> frozenset[str]:
@@ -119,19 +121,6 @@ RESERVED_TOP_LEVEL = _words(
     "zipfile zipimport zlib zoneinfo"
 ) | {"grpc", "grpc_tools", "goplugin"}
 
-#: Proto files whose Python modules ship with the protobuf runtime: never generated, imported
-#: from ``google.protobuf`` as they are.
-RUNTIME_PROTO_PREFIX = "google/protobuf/"
-
-_VERSION_COMPONENT = re.compile(r"^v(\d+)(?:(?:alpha|beta)\d*)?$")
-
-
-def snake_case(name: str) -> str:
-    """``GetHTTPResponse`` -> ``get_http_response``: acronyms stay together, digits stick left."""
-    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return name.lower()
-
 
 def pascal_case(name: str) -> str:
     """``greeter`` -> ``Greeter``, ``my_service`` -> ``MyService``; CamelCase is kept as is."""
@@ -145,23 +134,6 @@ def pascal_case(name: str) -> str:
 def escape_keyword(name: str) -> str:
     """A hard keyword gets PEP 8's trailing underscore; anything else is returned unchanged."""
     return name + "_" if name in HARD_KEYWORDS else name
-
-
-def _dedupe(names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
-    """Make names unique in declaration order: the first keeps its name, later ones get ``_2``.
-
-    Declaration order is part of the proto file, so the result is stable across runs.
-    """
-    used = set(taken)
-    result = []
-    for name in names:
-        candidate, counter = name, 2
-        while candidate in used:
-            candidate = f"{name}_{counter}"
-            counter += 1
-        used.add(candidate)
-        result.append(candidate)
-    return result
 
 
 def method_name(rpc_name: str) -> str:
@@ -182,7 +154,7 @@ def method_names(rpc_names: Sequence[str]) -> list[str]:
     None starts with an underscore, so none can collide with the adapters' private attributes
     (``_impl``, ``__init__``) or with :func:`client_attribute` names.
     """
-    return _dedupe([method_name(name) for name in rpc_names])
+    return dedupe([method_name(name) for name in rpc_names])
 
 
 def client_attribute(method: str) -> str:
@@ -211,11 +183,6 @@ def grpc_attribute(rpc_name: str) -> str:
 def is_dunder(name: str) -> bool:
     """``__init__`` and the like: names Python gives a meaning of its own."""
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
-
-
-def rpc_path(service_full_name: str, rpc_name: str) -> str:
-    """The gRPC method path on the wire: ``/greeter.Greeter/Greet`` (proto names, never ours)."""
-    return f"/{service_full_name}/{rpc_name}"
 
 
 #: What a service class name that must not be used as is gets appended: a CapWords word,
@@ -255,14 +222,6 @@ def adapter_class_names(class_name: str) -> tuple[str, str, str, str]:
     )
 
 
-def plugin_names(service_names: Sequence[str]) -> list[str]:
-    """Plugin-set keys: the service name in snake_case (``Greeter`` -> ``greeter``), unique.
-
-    They are strings, so keywords need no escape; they are what a Go host's ``Dispense`` names.
-    """
-    return _dedupe([snake_case(name) for name in service_names])
-
-
 def broker_helper_names(plugin_name: str) -> tuple[str, str]:
     """A broker service's helpers in ``plugin.py``: ``serve_add_helper``, ``dial_add_helper``.
 
@@ -291,29 +250,9 @@ def grpc_stub_names(service_name: str) -> tuple[str, str, str]:
 # -- files, modules and packages -----------------------------------------------------------
 
 
-def file_stem(proto_file: str) -> str:
-    """``a/b/greet-er.v1.proto`` -> ``greet_er_v1``: the last path part as an identifier part.
-
-    Not keyword-escaped: ``_pb2`` follows it in module names (``import_pb2``, as protoc names
-    it); a package named after a file escapes it itself (:func:`python_package`).
-    """
-    base = proto_file.rsplit("/", 1)[-1]
-    if base.endswith(".proto"):
-        base = base[: -len(".proto")]
-    stem = re.sub(r"\W", "_", base)
-    if stem[:1].isdigit():
-        stem = "_" + stem
-    return stem
-
-
 def protoc_module(proto_file: str) -> str:
     """The module name protoc's Python generator uses for a file (its import lines use it)."""
     return proto_file[: -len(".proto")].replace("-", "_").replace("/", ".") + "_pb2"
-
-
-def is_runtime_proto(proto_file: str) -> bool:
-    """True for well-known types, whose modules come with the protobuf runtime."""
-    return proto_file.startswith(RUNTIME_PROTO_PREFIX)
 
 
 def python_package(proto_package: str, proto_file: str) -> str:
@@ -332,7 +271,7 @@ def python_package(proto_package: str, proto_file: str) -> str:
 
 def pb2_module(proto_package: str, proto_file: str) -> str:
     """The absolute module path of a file's ``_pb2`` module within the output folder."""
-    if is_runtime_proto(proto_file):
+    if is_well_known(proto_file):
         return protoc_module(proto_file)
     return f"{python_package(proto_package, proto_file)}.{file_stem(proto_file)}{PB2_SUFFIX}"
 
@@ -382,45 +321,6 @@ def module_aliases(modules: Iterable[str], taken: Iterable[str] = ()) -> dict[st
     return aliases
 
 
-# -- handshake defaults -----------------------------------------------------------------------
-
-
-def version_of(proto_package: str) -> int | None:
-    """The N of a trailing ``vN`` (or ``vNalphaM``/``vNbetaM``) package component, if any."""
-    last = proto_package.rpartition(".")[2]
-    match = _VERSION_COMPONENT.match(last)
-    return int(match.group(1)) if match else None
-
-
-def base_package(proto_package: str, proto_file: str) -> str:
-    """The package without its version component: what all versions of a protocol share."""
-    if not proto_package:
-        return file_stem(proto_file)
-    head, _, last = proto_package.rpartition(".")
-    return head if head and _VERSION_COMPONENT.match(last) else proto_package
-
-
-def default_cookie_key(proto_package: str, proto_file: str) -> str:
-    """``GREETER_PLUGIN`` for ``greeter`` and ``greeter.v1``: the first package component."""
-    first = proto_package.split(".")[0] if proto_package else file_stem(proto_file)
-    return re.sub(r"\W", "_", first).upper().strip("_") + "_PLUGIN"
-
-
-def default_cookie_value(proto_package: str, proto_file: str) -> str:
-    """A value chosen once for all time: a hash of the versionless package name.
-
-    Deterministic, so regenerating never changes it and every version of a protocol shares it;
-    not a secret (go-plugin's cookie is a UX feature, not a security measure).
-    """
-    seed = "pyplugin:" + base_package(proto_package, proto_file)
-    return hashlib.sha256(seed.encode()).hexdigest()
-
-
-def default_protocol_version(proto_package: str) -> int:
-    """The app protocol version: from a ``vN`` package component, else 1."""
-    return version_of(proto_package) or 1
-
-
 # -- several versions of one protocol ---------------------------------------------------------
 
 #: The module holding ``HANDSHAKE`` and ``VERSIONED_PLUGINS`` for all versions generated
@@ -439,7 +339,7 @@ def versions_home(python_packages: Sequence[str]) -> str:
     stems = []
     for package in python_packages:
         parts = package.split(".")
-        if len(parts) > 1 and _VERSION_COMPONENT.match(parts[-1]):
+        if len(parts) > 1 and is_version_component(parts[-1]):
             parts = parts[:-1]
         stems.append(parts)
     common: list[str] = []

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..core.model import Method, MethodKind, Model, Package, Service, TypeRef
+from ..core.model import Method, MethodKind, Service
 from ..core.records import record
-from ..core.versioning import VersionedSet
 from . import naming
+from .model import PyClass, PyModel, PyPackage, PyService, PyVersions
 
 
 @record
@@ -21,26 +21,22 @@ class SpelledMethod:
     """A method with its annotations spelled for one module."""
 
     method: Method
+    #: The method's name in the interface and the adapters.
+    py_name: str
     request_message: str
     response_message: str
     #: The ``DeprecationWarning`` a host gets calling it: the RPC's or its service's ("" if none).
     deprecation_warning: str
+    #: Its docstring's lines.
+    doc: tuple[str, ...]
 
     @property
     def name(self) -> str:
         return self.method.name
 
     @property
-    def py_name(self) -> str:
-        return self.method.py_name
-
-    @property
     def kind(self) -> MethodKind:
         return self.method.kind
-
-    @property
-    def doc(self) -> tuple[str, ...]:
-        return self.method.doc
 
     @property
     def deprecated(self) -> bool:
@@ -58,11 +54,35 @@ class SpelledMethod:
 
     @property
     def grpc_name(self) -> str:
-        return self.method.grpc_name
+        """The method's name in grpcio-tools' ``_pb2_grpc`` stub and servicer."""
+        return naming.grpc_attribute(self.method.name)
 
     @property
     def client_attribute(self) -> str:
-        return self.method.client_attribute
+        """The client adapter's attribute holding this RPC's gRPC callable."""
+        return naming.client_attribute(self.py_name)
+
+    @property
+    def grpc_shape(self) -> str:
+        """``unary_unary``...: how grpc spells the kind in its function and method names."""
+        prefix = "stream" if self.kind.client_streaming else "unary"
+        suffix = "stream" if self.kind.server_streaming else "unary"
+        return f"{prefix}_{suffix}"
+
+    @property
+    def multicallable(self) -> str:
+        """The grpc class a client-side callable of this kind is an instance of."""
+        return "grpc." + self.grpc_shape.title().replace("_", "") + "MultiCallable"
+
+    @property
+    def channel_method(self) -> str:
+        """The ``grpc.Channel`` method that makes a callable of this kind."""
+        return self.grpc_shape
+
+    @property
+    def handler_factory(self) -> str:
+        """The grpc function that wraps a server method of this kind for registration."""
+        return f"grpc.{self.grpc_shape}_rpc_method_handler"
 
     @property
     def request_param(self) -> str:
@@ -126,8 +146,13 @@ def _stream(message: str, streaming: bool) -> str:
 class SpelledService:
     """A service whose methods are spelled for one module."""
 
-    service: Service
+    service: PyService
     methods: tuple[SpelledMethod, ...]
+
+    @property
+    def proto(self) -> Service:
+        """The service as the proto declares it."""
+        return self.service.service
 
     @property
     def grpc_methods(self) -> tuple[SpelledMethod, ...]:
@@ -140,10 +165,10 @@ class SpelledService:
     @property
     def interface_doc(self) -> tuple[str, ...]:
         """The proto's comment, then how the interface is used (the same for every service)."""
-        name = self.service.plugin_name
-        if self.service.broker:
+        name = self.proto.plugin_name
+        if self.proto.broker:
             return (
-                *self.service.doc,
+                *service_doc(self.proto),
                 "",
                 "Served through go-plugin's GRPCBroker rather than dispensed as a plugin: one "
                 "side serves an implementation with ``plugin."
@@ -155,7 +180,7 @@ class SpelledService:
                 "cancellation.",
             )
         return (
-            *self.service.doc,
+            *service_doc(self.proto),
             "",
             f"A plugin implements these methods and serves them with ``{self.service.plugin_class}"
             f'(impl)``; a host calls them on what ``client.dispense("{name}")`` returns. Each '
@@ -185,12 +210,12 @@ class ModuleSpelling:
     @property
     def plugin_services(self) -> tuple[SpelledService, ...]:
         """The services dispensed as plugins (a GRPCPlugin and a ``PLUGINS`` entry each)."""
-        return tuple(s for s in self.services if not s.service.broker)
+        return tuple(s for s in self.services if not s.proto.broker)
 
     @property
     def broker_services(self) -> tuple[SpelledService, ...]:
         """The services served through the broker (``serve_``/``dial_`` helpers each)."""
-        return tuple(s for s in self.services if s.service.broker)
+        return tuple(s for s in self.services if s.proto.broker)
 
     @property
     def class_names(self) -> str:
@@ -204,7 +229,7 @@ class ModuleSpelling:
     @property
     def any_deprecated(self) -> bool:
         """Whether a service or RPC is deprecated (the module needs ``goplugin.deprecated``)."""
-        return any(s.service.deprecated for s in self.services) or any(
+        return any(s.proto.deprecated for s in self.services) or any(
             m.deprecated for s in self.services for m in s.methods
         )
 
@@ -217,29 +242,69 @@ class ModuleSpelling:
         """
         if not self.services:
             return ""
-        if all(naming.is_cap_words(s.service.name) for s in self.services):
+        if all(naming.is_cap_words(s.proto.name) for s in self.services):
             return "N802"
         return "N801, N802"
 
 
-def _refs(services: Iterable[Service]) -> list[TypeRef]:
-    return [ref for s in services for m in s.methods for ref in (m.request, m.response)]
+def service_doc(service: Service) -> tuple[str, ...]:
+    """A service's docstring: its proto comment (or a line naming it), and a deprecation note."""
+    doc = service.doc or (f"The ``{service.full_name}`` service.",)
+    if service.deprecated:
+        return (*doc, "", _deprecation_note(f"``{service.name}``", service.proto_file))
+    return doc
+
+
+def method_doc(method: Method, service: Service) -> tuple[str, ...]:
+    """An RPC's docstring: its proto comment (or a line naming it), and a deprecation note."""
+    doc = method.doc or (f"The ``{method.name}`` RPC ({method.kind.value}).",)
+    if method.deprecated:
+        return (*doc, "", _deprecation_note(f"``{method.name}``", service.proto_file))
+    return doc
+
+
+def _deprecation_note(what: str, proto_file: str) -> str:
+    """The docstring's last paragraph for a deprecated RPC or service."""
+    return (
+        f"Deprecated: {what} is marked deprecated in {proto_file}. Type checkers flag its use; "
+        "a host that calls it gets a ``DeprecationWarning``."
+    )
+
+
+def _classes(model: PyModel, services: Iterable[PyService]) -> list[PyClass]:
+    """The message classes the services' methods take and return."""
+    return [
+        model.class_of(ref)
+        for s in services
+        for m in s.service.methods
+        for ref in (m.request, m.response)
+    ]
 
 
 def _spell(
-    services: Sequence[Service], aliases: Mapping[str, str], imports: Sequence[str]
+    model: PyModel,
+    services: Sequence[PyService],
+    aliases: Mapping[str, str],
+    imports: Sequence[str],
 ) -> ModuleSpelling:
+    def message(ref_class: PyClass) -> str:
+        return f"{aliases[ref_class.module]}.{ref_class.attr}"
+
     spelled = tuple(
         SpelledService(
             service=service,
             methods=tuple(
                 SpelledMethod(
                     method=method,
-                    request_message=f"{aliases[method.request.module]}.{method.request.attr}",
-                    response_message=f"{aliases[method.response.module]}.{method.response.attr}",
-                    deprecation_warning=method.deprecation or service.deprecation,
+                    py_name=py_name,
+                    request_message=message(model.class_of(method.request)),
+                    response_message=message(model.class_of(method.response)),
+                    deprecation_warning=method.deprecation or service.service.deprecation,
+                    doc=method_doc(method, service.service),
                 )
-                for method in service.methods
+                for method, py_name in zip(
+                    service.service.methods, service.method_names, strict=True
+                )
             ),
         )
         for service in services
@@ -269,31 +334,36 @@ def _import_lines(importer_package: str | None, aliases: Mapping[str, str]) -> l
     return sorted(lines, key=lambda line: (line.startswith("from ."), line))
 
 
-def in_package(package: Package, services: Sequence[Service]) -> ModuleSpelling:
+def in_package(model: PyModel, package: PyPackage, services: Sequence[PyService]) -> ModuleSpelling:
     """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub).
 
     They import the ``_pb2`` modules of the messages they name, never a ``_pb2_grpc``: the
     adapters call grpc themselves (see ``templates/plugin.py.j2``).
     """
-    modules = {ref.module for ref in _refs(services)}
+    modules = {ref.module for ref in _classes(model, services)}
     aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES)
-    return _spell(services, aliases, _import_lines(package.module, aliases))
+    return _spell(model, services, aliases, _import_lines(package.module, aliases))
 
 
 @record
 class MainService:
     """A service as ``main.py`` implements it: its spelled methods and its implementation class."""
 
-    service: Service
+    service: PyService
     methods: tuple[SpelledMethod, ...]
     impl_class: str
+
+    @property
+    def proto(self) -> Service:
+        """The service as the proto declares it."""
+        return self.service.service
 
 
 @record
 class MainPackage:
     """One package as ``main.py`` reaches it."""
 
-    package: Package
+    package: PyPackage
     interface_alias: str
     plugin_alias: str
     services: tuple[MainService, ...]
@@ -332,19 +402,19 @@ class MainSpelling:
         return " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
 
 
-def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpelling:
+def for_main(model: PyModel, versioned: PyVersions | None = None) -> MainSpelling:
     """Spelling for ``main.py``, which lives outside every package and imports absolutely."""
     packages = [package for package in model.packages if package.plugin_services]
     services = [service for package in packages for service in package.plugin_services]
     wiring = {f"{p.module}.{name}" for p in packages for name in ("interface", "plugin")}
-    modules = {ref.module for ref in _refs(services)} | wiring
+    modules = {ref.module for ref in _classes(model, services)} | wiring
     if versioned is not None:
         modules.add(versioned.module)
     aliases = naming.module_aliases(modules, {"main", "goplugin", "Iterator", "annotations"})
-    spelling = _spell(services, aliases, ())
+    spelling = _spell(model, services, aliases, ())
     by_service = {spelled.service: spelled for spelled in spelling.services}
 
-    def impl_class(package: Package, service: Service) -> str:
+    def impl_class(package: PyPackage, service: PyService) -> str:
         if versioned is None:
             return service.impl_class
         return naming.versioned_impl_class(service.class_name, package.handshake.protocol_version)
@@ -394,7 +464,7 @@ def for_main(model: Model, versioned: VersionedSet | None = None) -> MainSpellin
     )
 
 
-def _helpers(plugin_module: str, service: Service) -> tuple[str, str]:
+def _helpers(plugin_module: str, service: PyService) -> tuple[str, str]:
     return f"{plugin_module}.{service.serve_function}", f"{plugin_module}.{service.dial_function}"
 
 
@@ -422,7 +492,7 @@ class VersionsSpelling:
     entries: tuple[VersionsEntry, ...]
 
 
-def for_versions(versioned: VersionedSet) -> VersionsSpelling:
+def for_versions(versioned: PyVersions) -> VersionsSpelling:
     """Spelling for the versions module: each version's ``plugin`` module under its own alias.
 
     Every version defines the same class names (``GreeterGRPCPlugin``), so classes are reached
@@ -439,7 +509,7 @@ def for_versions(versioned: VersionedSet) -> VersionsSpelling:
             number=version.number,
             plugins=tuple(
                 VersionsPlugin(
-                    name=service.plugin_name,
+                    name=service.service.plugin_name,
                     plugin_class=f"{aliases[package.module + '.plugin']}.{service.plugin_class}",
                 )
                 for package in version.packages

@@ -6,6 +6,7 @@ import keyword
 
 import pytest
 
+from pygoplugin_gen.core import naming as core_naming
 from pygoplugin_gen.python import naming
 
 
@@ -39,7 +40,7 @@ def test_names_that_collide_once_snake_cased_are_told_apart_by_declaration_order
         "get_http_2",
         "get_http_3",
     ]
-    assert naming.plugin_names(["FooBar", "foo_bar"]) == ["foo_bar", "foo_bar_2"]
+    assert core_naming.plugin_names(["FooBar", "foo_bar"]) == ["foo_bar", "foo_bar_2"]
 
 
 def test_service_classes_never_shadow_builtins_or_the_generated_modules_names() -> None:
@@ -109,18 +110,18 @@ def test_colliding_module_aliases_are_all_spelled_out_whatever_their_order() -> 
 
 
 def test_default_handshake_is_shared_by_every_version_of_a_package_and_never_changes() -> None:
-    assert naming.default_cookie_key("greeter", "greeter.proto") == "GREETER_PLUGIN"
-    assert naming.default_cookie_key("greeter.v2", "g.proto") == "GREETER_PLUGIN"
-    value = naming.default_cookie_value("greeter", "greeter.proto")
-    assert value == naming.default_cookie_value("greeter.v1", "v1/greeter.proto")
-    assert value == naming.default_cookie_value("greeter.v2", "v2/greeter.proto")
+    assert core_naming.default_cookie_key("greeter", "greeter.proto") == "GREETER_PLUGIN"
+    assert core_naming.default_cookie_key("greeter.v2", "g.proto") == "GREETER_PLUGIN"
+    value = core_naming.default_cookie_value("greeter", "greeter.proto")
+    assert value == core_naming.default_cookie_value("greeter.v1", "v1/greeter.proto")
+    assert value == core_naming.default_cookie_value("greeter.v2", "v2/greeter.proto")
     # Pinned: a generator change that altered it would break every deployed plugin.
     assert value == "9c523c74b4a843355f0f916e55092eeddc2076f592b76193adc6dd740d0829a8"
-    assert naming.default_cookie_value("other", "other.proto") != value
+    assert core_naming.default_cookie_value("other", "other.proto") != value
 
 
 def test_protocol_version_comes_from_a_trailing_version_component() -> None:
-    assert naming.default_protocol_version("greeter") == 1
-    assert naming.default_protocol_version("greeter.v2") == 2
-    assert naming.default_protocol_version("greeter.v3beta1") == 3
-    assert naming.default_protocol_version("v2.greeter") == 1
+    assert core_naming.default_protocol_version("greeter") == 1
+    assert core_naming.default_protocol_version("greeter.v2") == 2
+    assert core_naming.default_protocol_version("greeter.v3beta1") == 3
+    assert core_naming.default_protocol_version("v2.greeter") == 1

@@ -13,9 +13,9 @@ from typing import Any
 
 import jinja2
 
-from ...core.model import Model, Package, ProtoFile
-from ...core.versioning import VersionedSet
+from ...core.model import Package
 from .. import spelling
+from ..model import PyFile, PyModel, PyPackage, PyVersions
 from . import templating
 
 
@@ -28,30 +28,29 @@ def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def package_init(package: Package) -> str:
+def package_init(package: PyPackage) -> str:
     """``__init__.py`` of a generated package."""
-    return _render("init.py.j2", package=package)
+    return _render("init.py.j2", package=package.package)
 
 
-def interface(package: Package) -> str:
+def interface(model: PyModel, package: PyPackage) -> str:
     """``interface.py``: one abstract class per service."""
-    spelled = spelling.in_package(package, package.services)
-    return _render("interface.py.j2", package=package, spelling=spelled)
+    spelled = spelling.in_package(model, package, package.services)
+    return _render("interface.py.j2", package=package.package, spelling=spelled)
 
 
-def plugin(package: Package) -> str:
+def plugin(model: PyModel, package: PyPackage) -> str:
     """``plugin.py``: handshake, server and client adapters, GRPCPlugins, plugin set."""
-    spelled = spelling.in_package(package, package.services)
-    return _render("plugin.py.j2", package=package, spelling=spelled)
+    spelled = spelling.in_package(model, package, package.services)
+    return _render("plugin.py.j2", package=package.package, spelling=spelled)
 
 
-def grpc_stub(package: Package, file: ProtoFile) -> str:
+def grpc_stub(model: PyModel, package: PyPackage, file: PyFile) -> str:
     """``<file>_pb2_grpc.pyi``: types for grpcio-tools' untyped gRPC module."""
-    spelled = spelling.in_package(package, file.services)
+    spelled = spelling.in_package(model, package, file.services)
     one_file = Package(
-        proto_package=package.proto_package,
-        module=package.module,
-        files=(file,),
+        proto_package=package.package.proto_package,
+        files=(file.file,),
         handshake=package.handshake,
     )
     return _render(
@@ -62,14 +61,16 @@ def grpc_stub(package: Package, file: ProtoFile) -> str:
     )
 
 
-def main(model: Model, versioned: VersionedSet | None = None) -> str:
+def main(model: PyModel, versioned: PyVersions | None = None) -> str:
     """``main.py``: the scaffold a plugin author fills in (serving every version, if several)."""
     spelled = spelling.for_main(model, versioned)
-    sources = ", ".join(file.name for package in spelled.packages for file in package.package.files)
+    sources = ", ".join(
+        file.file.name for package in spelled.packages for file in package.package.files
+    )
     return _render("main.py.j2", main=spelled, sources=sources)
 
 
-def versions(versioned: VersionedSet) -> str:
+def versions(versioned: PyVersions) -> str:
     """``versions.py``: the shared ``HANDSHAKE`` and ``VERSIONED_PLUGINS`` of several versions."""
     spelled = spelling.for_versions(versioned)
     return _render("versions.py.j2", package=versioned, versioned=versioned, spelling=spelled)

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/grpc.pyi.j2: do not edit; see tools/templates.py.
-# sha256 of the template: eae35f4dd66925208939ef79ca42f47289263cb79f5bb65042700c5a30eddb58
+# sha256 of the template: d7d0a9ea10d5038dd15155ce5cc7237b450e61f163840850f93f4da7f0dc076c
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'grpc.pyi.j2'
 
@@ -60,7 +60,7 @@ def root(context, missing=missing):
             l_2_annotated = resolve('annotated')
             _loop_vars = {}
             pass
-            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'grpc_name'), environment.getattr(environment.getattr(l_2_m, 'kind'), 'multicallable'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
+            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'grpc_name'), environment.getattr(l_2_m, 'multicallable'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
             yield '\n'
         l_2_m = l_2_annotated = missing
         yield '    def __init__(self, channel: grpc.Channel) -> None: ...\n\nclass '

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/interface.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: f342a473e4e51bcb6ef1197f7ce6b3e067f5f3191377ade403f88b14d476d132
+# sha256 of the template: 1ece79f6f627ba6e8be9cfb94462bf948146022ea3c3259d82ef8a394d642d6c
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'interface.py.j2'
 
@@ -68,10 +68,10 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '\n\n'
-        if environment.getattr(environment.getattr(l_1_s, 'service'), 'deprecated'):
+        if environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecated'):
             pass
             yield '@goplugin.deprecated('
-            yield str(t_2(environment.getattr(environment.getattr(l_1_s, 'service'), 'deprecation')))
+            yield str(t_2(environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecation')))
             yield ')\n'
         yield 'class '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))

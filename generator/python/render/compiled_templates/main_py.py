@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 5c0c07180d039beeea8f5342a1178b6946f15af4dc0c57c9e569b4079e693ebc
+# sha256 of the template: ba4366df9a2774bdb9d800df40e596a71a1ba81f792d515eef216b5e997ef503
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -86,7 +86,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '\n\n'
-            if environment.getattr(environment.getattr(l_2_s, 'service'), 'deprecated'):
+            if environment.getattr(environment.getattr(l_2_s, 'proto'), 'deprecated'):
                 pass
                 yield 'class '
                 yield str(environment.getattr(l_2_s, 'impl_class'))
@@ -95,7 +95,7 @@ def root(context, missing=missing):
                 yield '.'
                 yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
                 yield '):  # pyright: ignore[reportDeprecated]\n    """This plugin\'s implementation of ``'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'full_name'))
+                yield str(environment.getattr(environment.getattr(l_2_s, 'proto'), 'full_name'))
                 yield '``, which the proto deprecates."""\n'
             else:
                 pass
@@ -106,7 +106,7 @@ def root(context, missing=missing):
                 yield '.'
                 yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
                 yield '):\n    """This plugin\'s implementation of ``'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'full_name'))
+                yield str(environment.getattr(environment.getattr(l_2_s, 'proto'), 'full_name'))
                 yield '``."""\n'
             for l_3_m in environment.getattr(l_2_s, 'methods'):
                 l_3_define = resolve('define')
@@ -141,7 +141,7 @@ def root(context, missing=missing):
                     _loop_vars = {}
                     pass
                     yield '                '
-                    yield str(t_3(environment.getattr(environment.getattr(l_3_s, 'service'), 'plugin_name')))
+                    yield str(t_3(environment.getattr(environment.getattr(l_3_s, 'proto'), 'plugin_name')))
                     yield ': '
                     yield str(environment.getattr(l_2_p, 'plugin_alias'))
                     yield '.'
@@ -164,7 +164,7 @@ def root(context, missing=missing):
                 _loop_vars = {}
                 pass
                 yield '            '
-                yield str(t_3(environment.getattr(environment.getattr(l_2_s, 'service'), 'plugin_name')))
+                yield str(t_3(environment.getattr(environment.getattr(l_2_s, 'proto'), 'plugin_name')))
                 yield ': '
                 yield str(environment.getattr(l_1_p, 'plugin_alias'))
                 yield '.'

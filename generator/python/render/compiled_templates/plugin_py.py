@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 708265b5ccfdc2c775383ed08f95675dfdeff5d356ff77a33ec1de408017f9f2
+# sha256 of the template: 58e40e300a79ab113d8d50f6455fdfc17defbcff881bf893368bb1bf6a8493cc
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -118,7 +118,7 @@ def root(context, missing=missing):
             'service = grpc.method_handlers_generic_handler(\n',
             str(l_1_pad),
             '    ',
-            str(t_3(environment.getattr(environment.getattr(l_1_s, 'service'), 'full_name'))),
+            str(t_3(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))),
             ',\n',
             str(l_1_pad),
             '    {\n',
@@ -131,7 +131,7 @@ def root(context, missing=missing):
                 '        ',
                 str(t_3(environment.getattr(l_2_m, 'name'))),
                 ': ',
-                str(environment.getattr(environment.getattr(l_2_m, 'kind'), 'handler_factory')),
+                str(environment.getattr(l_2_m, 'handler_factory')),
                 '(\n',
                 str(l_1_pad),
                 '            adapter.',
@@ -178,11 +178,11 @@ def root(context, missing=missing):
             'Serves a ``',
             str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
             '`` as the gRPC service ``',
-            str(environment.getattr(environment.getattr(l_1_s, 'service'), 'full_name')),
+            str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name')),
             '`` (',
-            str(('serving side' if environment.getattr(environment.getattr(l_1_s, 'service'), 'broker') else 'plugin side')),
+            str(('serving side' if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker') else 'plugin side')),
             ").\n\nOne method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's exceptions into gRPC statuses. ``",
-            str((environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function') if environment.getattr(environment.getattr(l_1_s, 'service'), 'broker') else (environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class') + '.grpc_server'))),
+            str((environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function') if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker') else (environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class') + '.grpc_server'))),
             '`` registers these methods under their RPC names.\n',
         ))
         yield t_2(concat(t_6), 4)
@@ -209,7 +209,7 @@ def root(context, missing=missing):
         yield '):\n'
         t_7 = []
         pass
-        if environment.getattr(environment.getattr(l_1_s, 'service'), 'broker'):
+        if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
             t_7.extend((
                 'Calls the ``',
@@ -222,7 +222,7 @@ def root(context, missing=missing):
             pass
             t_7.extend((
                 'Calls the ``',
-                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_name')),
+                str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
                 '`` plugin over gRPC: a ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` for the host.\n\nWhat ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.\n',
@@ -236,7 +236,7 @@ def root(context, missing=missing):
             l_2_annotated = resolve('annotated')
             _loop_vars = {}
             pass
-            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(environment.getattr(l_2_m, 'kind'), 'multicallable'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
+            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(l_2_m, 'multicallable'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
             yield '\n'
         l_2_m = l_2_annotated = missing
         yield '\n    def __init__(self, channel: grpc.Channel) -> None:\n'
@@ -247,7 +247,7 @@ def root(context, missing=missing):
             yield '        self.'
             yield str(environment.getattr(l_2_m, 'client_attribute'))
             yield ' = channel.'
-            yield str(environment.getattr(environment.getattr(l_2_m, 'kind'), 'channel_method'))
+            yield str(environment.getattr(l_2_m, 'channel_method'))
             yield '(\n            '
             yield str(t_3(environment.getattr(l_2_m, 'path')))
             yield ',\n            request_serializer='
@@ -260,7 +260,7 @@ def root(context, missing=missing):
         if t_8:
             pass
             yield '        """``'
-            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'full_name'))
+            yield str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))
             yield '`` has no RPCs: there is nothing to call."""\n'
         for l_2_m in environment.getattr(l_1_s, 'methods'):
             _loop_vars = {}
@@ -288,7 +288,7 @@ def root(context, missing=missing):
                 yield str(environment.getattr(l_2_m, 'request_param'))
                 yield ')\n'
         l_2_m = missing
-        if environment.getattr(environment.getattr(l_1_s, 'service'), 'broker'):
+        if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
             yield '\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function'), ['broker: goplugin.GRPCBroker', ('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))], 'int', _loop_vars=_loop_vars))
@@ -333,7 +333,7 @@ def root(context, missing=missing):
             pass
             t_11.extend((
                 'The ``',
-                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_name')),
+                str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
                 "`` plugin: go-plugin's GRPCPlugin for ``",
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '``.\n\nThe plugin process constructs it with the implementation to serve; a host constructs it\nwith none (``goplugin.Client`` does, from ``PLUGINS``).\n',
@@ -359,7 +359,7 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '    '
-        yield str(t_3(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_name')))
+        yield str(t_3(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')))
         yield ': '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class'))
         yield ',\n'

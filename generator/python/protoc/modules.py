@@ -1,0 +1,117 @@
+"""protoc's own Python modules for the files to generate, moved into place and repaired.
+
+protoc writes, per file, ``_pb2.py``, ``_pb2.pyi`` and (grpcio-tools' plugin) ``_pb2_grpc.py``.
+They are produced from the run's descriptors through ``--descriptor_set_in``, for both front
+doors, which is why ``gen-plugin`` and ``protoc --pyplugin_out`` produce the same bytes whichever
+protoc parsed the files; then each is moved to its package (``relocate``) and repaired
+(``keywords``, ``stubs``, ``grpc_docstrings``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+
+from google.protobuf import descriptor_pb2
+
+from ...core import load
+from ...core.errors import GeneratorError
+from ...core.files import OutputFile
+from .. import naming
+from . import grpc_docstrings, keywords, relocate, stubs
+
+_PROTOC_SUFFIXES = ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py")
+
+
+def generate(
+    files: Sequence[descriptor_pb2.FileDescriptorProto], names: Sequence[str]
+) -> dict[str, str]:
+    """protoc's Python modules for ``names``, keyed by protoc's output path.
+
+    ``files`` must hold every file ``names`` import. They are normalized first (see
+    :func:`normalized`) so the output does not depend on which protoc produced them.
+    """
+    descriptor_set = descriptor_pb2.FileDescriptorSet(file=[normalized(file) for file in files])
+    with tempfile.TemporaryDirectory(prefix="pyplugin-") as scratch:
+        source = os.path.join(scratch, "descriptors.pb")
+        out = os.path.join(scratch, "out")
+        os.mkdir(out)
+        with open(source, "wb") as stream:
+            stream.write(descriptor_set.SerializeToString())
+        code, messages = load.run_protoc(
+            [
+                f"--descriptor_set_in={source}",
+                f"--python_out={out}",
+                f"--pyi_out={out}",
+                f"--grpc_python_out={out}",
+                *names,
+            ]
+        )
+        if code != 0:
+            raise GeneratorError(f"protoc could not generate Python modules:\n{messages.strip()}")
+        modules = {}
+        for name in names:
+            stem = naming.protoc_module(name)[: -len("_pb2")].replace(".", "/")
+            for suffix in _PROTOC_SUFFIXES:
+                with open(os.path.join(out, stem + suffix), encoding="utf-8") as stream:
+                    modules[stem + suffix] = stream.read()
+        return modules
+
+
+def normalized(file: descriptor_pb2.FileDescriptorProto) -> descriptor_pb2.FileDescriptorProto:
+    """A copy without the ``json_name`` values protoc fills in itself.
+
+    protoc adds the default ``json_name`` to every field of a descriptor set or plugin
+    request, but not when it compiles a ``.proto`` directly; dropping the defaults makes the
+    embedded descriptor, and so ``_pb2.py``, byte-identical to ``grpc_tools.protoc``'s own.
+    A ``json_name`` the author chose is kept.
+    """
+    copy = type(file)()
+    copy.CopyFrom(file)
+
+    def strip(messages: Iterable[descriptor_pb2.DescriptorProto]) -> None:
+        for message in messages:
+            for field in [*message.field, *message.extension]:
+                if field.json_name == _json_name(field.name):
+                    field.ClearField("json_name")
+            strip(message.nested_type)
+
+    strip(copy.message_type)
+    for extension in copy.extension:
+        if extension.json_name == _json_name(extension.name):
+            extension.ClearField("json_name")
+    return copy
+
+
+def _json_name(name: str) -> str:
+    """protoc's default JSON name: underscores dropped, the letter after each capitalized."""
+    parts = name.split("_")
+    return parts[0] + "".join(part[:1].upper() + part[1:] for part in parts[1:])
+
+
+def moved(
+    file: descriptor_pb2.FileDescriptorProto,
+    module: str,
+    protoc_output: Mapping[str, str],
+    modules: Mapping[str, str],
+) -> list[OutputFile]:
+    """protoc's three modules for one file, moved to ``module``, imports and keywords fixed."""
+    stem = naming.protoc_module(file.name)[: -len("_pb2")].replace(".", "/")
+    pb2, pyi, grpc = (protoc_output[stem + suffix] for suffix in _PROTOC_SUFFIXES)
+    return [
+        OutputFile(
+            naming.module_path(module),
+            keywords.repair_pb2(relocate.relocate(pb2, module, modules), file),
+        ),
+        OutputFile(
+            naming.module_path(module, ".pyi"),
+            stubs.repair(keywords.repair_pyi(relocate.relocate(pyi, module, modules))),
+        ),
+        OutputFile(
+            naming.module_path(module + "_grpc"),
+            keywords.repair_grpc(
+                grpc_docstrings.repair(relocate.relocate(grpc, module + "_grpc", modules))
+            ),
+        ),
+    ]

@@ -1,0 +1,67 @@
+"""The Python target: per proto package, a Python package; per run, maybe ``main.py``.
+
+For each proto file, protoc's own ``_pb2.py``, ``_pb2.pyi`` and ``_pb2_grpc.py`` (moved and
+repaired, ``protoc/``) and a typed ``_pb2_grpc.pyi``; for each package, ``__init__.py``,
+``interface.py`` and ``plugin.py``; for a versioned run, ``versions.py``; and the ``main.py``
+scaffold when asked. Every text is in black's form (``render/format.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from google.protobuf import descriptor_pb2
+
+from ..core.files import MAIN, OutputFile
+from ..core.model import Model
+from ..core.versioning import VersionedSet
+from . import model as py_model
+from . import naming
+from .protoc import modules as protoc_modules
+from .render import render
+from .render.format import format_python
+
+
+def generate(
+    model: Model,
+    versioned: VersionedSet | None,
+    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    *,
+    include_main: bool,
+) -> list[OutputFile]:
+    """Every Python file for ``model``, unsorted (the pipeline's :class:`Target`)."""
+    names = py_model.build(model, files)
+    protoc_output = protoc_modules.generate(files, [file.file.name for file in names.files])
+    by_name = {file.name: file for file in files}
+    outputs: list[OutputFile] = []
+    for package in names.packages:
+        for file in package.files:
+            outputs.extend(
+                protoc_modules.moved(
+                    by_name[file.file.name], file.module, protoc_output, names.modules
+                )
+            )
+            outputs.append(
+                OutputFile(
+                    naming.module_path(file.grpc_module, ".pyi"),
+                    format_python(render.grpc_stub(names, package, file), stub=True),
+                )
+            )
+        folder = naming.module_path(package.module, "/")
+        outputs.append(
+            OutputFile(folder + "__init__.py", format_python(render.package_init(package)))
+        )
+        if package.services:
+            outputs.append(
+                OutputFile(folder + "interface.py", format_python(render.interface(names, package)))
+            )
+            outputs.append(
+                OutputFile(folder + "plugin.py", format_python(render.plugin(names, package)))
+            )
+    versions = None if versioned is None else py_model.versions(names, versioned)
+    if versions is not None:
+        path = naming.module_path(versions.module)
+        outputs.append(OutputFile(path, format_python(render.versions(versions))))
+    if include_main:
+        outputs.append(OutputFile(MAIN, format_python(render.main(names, versions))))
+    return outputs
