@@ -9,6 +9,7 @@ a GRPCBroker stream held open, Greet and GreetStream honouring ``locale="count=N
 * ``aio``      grpc.aio (grpcio's asyncio server), async handlers;
 * ``aio-sync`` grpc.aio serving sync handlers in a 128-thread migration pool (sync user code);
 * ``grpclib``  grpclib (pure-Python h2 on asyncio);
+* ``grpclib-y16`` grpclib, GreetStream yielding to the event loop every 16 messages;
 * ``pyplugin`` python-plugin 0.1.0 from PyPI (grpclib), in its own venv: the peer;
 * ``go``       a Go go-plugin v1.8.0 plugin (``bench/go/mixed``, ``plugin`` mode), the floor.
 
@@ -66,6 +67,7 @@ CANDIDATE_DEPS = {
     "aio": "grpcio",
     "aio-sync": "grpcio",
     "grpclib": "grpclib",
+    "grpclib-y16": "grpclib",
     PEER: "grpclib",
 }
 #: What each host's client transport imports before its first call.
@@ -142,6 +144,9 @@ def plugins(pyplugin_python: Path, go_program: Path | None) -> list[Plugin]:
         Plugin("aio", (python, str(TRANSPORTS / "plugin_aio.py"))),
         Plugin("aio-sync", (python, str(TRANSPORTS / "plugin_aio.py"), "--sync-handlers", "128")),
         Plugin("grpclib", (python, str(TRANSPORTS / "plugin_grpclib.py"))),
+        Plugin(
+            "grpclib-y16", (python, str(TRANSPORTS / "plugin_grpclib.py"), "--yield-every", "16")
+        ),
         Plugin(PEER, (str(pyplugin_python), str(BENCH / "plugins" / "pyplugin_greeter.py"))),
     ]
     if go_program is not None:
@@ -319,10 +324,10 @@ COLUMNS = [
 def print_host_table(host: str, figures: Mapping[str, Figures], extra: Mapping[str, str]) -> None:
     print(f"\n== host {host} ==")
     head = " ".join(f"{title:>{width}}" for title, _, width, _, _ in COLUMNS)
-    print(f"{'plugin':9} {head}  {'':1}")
+    print(f"{'plugin':11} {head}")
     for name, fig in figures.items():
         cells = " ".join(_f(getattr(fig, attr), w, d) for _, attr, w, d, _ in COLUMNS)
-        print(f"{name:9} {cells}  {extra.get(name, '')}")
+        print(f"{name:11} {cells}  {extra.get(name, '')}")
     for base in (BASELINE, PEER):
         if base not in figures:
             continue
@@ -334,7 +339,7 @@ def print_host_table(host: str, figures: Mapping[str, Figures], extra: Mapping[s
                 _f(getattr(fig, attr) / getattr(figures[base], attr), w, 2)
                 for _, attr, w, _, _ in COLUMNS
             )
-            print(f"  {name:7} {cells}")
+            print(f"  {name:9} {cells}")
 
 
 def print_static(

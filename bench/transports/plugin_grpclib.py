@@ -3,10 +3,16 @@
 Every call is a coroutine on one event loop; an open stream is a suspended task. Serves what a
 go-plugin host needs: health, ``GRPCController/Shutdown``, ``GRPCStdio`` and ``GRPCBroker``
 streams held open until shutdown, and the Greeter (grpclib's own protoc plugin's base class).
+
+``--yield-every N``: GreetStream gives the event loop a turn after every N messages. grpclib's
+``send_message`` returns without yielding while the flow-control window and the socket buffer
+have room, so one stream can send thousands of messages while every other call on the loop
+waits; a runtime that iterates the implementation's messages can yield for it.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import os
@@ -36,6 +42,9 @@ from google.protobuf import empty_pb2  # noqa: E402
 
 
 class Greeter(greeter_grpc.GreeterBase):  # type: ignore[misc]
+    def __init__(self, yield_every: int) -> None:
+        self._yield_every = yield_every
+
     async def Greet(self, stream: Stream[Any, Any]) -> None:  # noqa: N802
         request = await stream.recv_message()
         await stream.send_message(greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!"))
@@ -43,8 +52,11 @@ class Greeter(greeter_grpc.GreeterBase):  # type: ignore[misc]
     async def GreetStream(self, stream: Stream[Any, Any]) -> None:  # noqa: N802
         request = await stream.recv_message()
         response = greeter_pb2.GreetResponse
+        every = self._yield_every
         for i in range(stream_count(request.locale)):
             await stream.send_message(response(greeting=f"Hello {request.name}, message {i}"))
+            if every and i % every == every - 1:
+                await asyncio.sleep(0)
 
 
 class GoPluginServices:
@@ -101,10 +113,10 @@ class GoPluginServices:
         }
 
 
-async def serve() -> None:
+async def serve(yield_every: int) -> None:
     stop = asyncio.Event()
     closing = asyncio.Event()
-    server = Server([Greeter(), GoPluginServices(stop, closing)])
+    server = Server([Greeter(yield_every), GoPluginServices(stop, closing)])
     path = new_socket_path()
     await server.start(path=path)
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
@@ -120,9 +132,12 @@ async def serve() -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--yield-every", type=int, default=0, metavar="MESSAGES")
+    args = parser.parse_args()
     check_cookie()
     with contextlib.suppress(asyncio.TimeoutError):
-        asyncio.run(serve())
+        asyncio.run(serve(args.yield_every))
     os._exit(0)
 
 
