@@ -16,7 +16,6 @@ generated packages must equal their golden ones; their filled-in ``main.py`` is 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import difflib
 import os
 import shutil
@@ -24,6 +23,8 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
+from pygoplugin_gen.core import settings
+from pygoplugin_gen.core.records import record
 from pygoplugin_gen.core.settings import Settings
 from tools import templates
 
@@ -62,7 +63,7 @@ EXAMPLES_FROM_CASES: dict[str, str] = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Case:
     """One golden case: the protos generated together and the options they are generated with."""
 
@@ -76,19 +77,10 @@ class Case:
     @property
     def command(self) -> str:
         """The gen-plugin command line that reproduces the case (for messages)."""
-        options = self.settings
-        flags = [
-            f"--magic-cookie-key {options.magic_cookie_key}" if options.magic_cookie_key else "",
-            (
-                f"--magic-cookie-value {options.magic_cookie_value}"
-                if options.magic_cookie_value
-                else ""
-            ),
-            f"--protocol-version {options.protocol_version}" if options.protocol_version else "",
-            *(f"--broker-service {name}" for name in options.broker_service),
-        ]
-        protos = " ".join(os.path.relpath(proto, REPO) for proto in self.protos)
-        return " ".join(filter(None, ["gen-plugin", protos, "-I example_protos", *flags]))
+        protos = [os.path.relpath(proto, REPO) for proto in self.protos]
+        return " ".join(
+            ["gen-plugin", *protos, "-I", "example_protos", *settings.command_line(self.settings)]
+        )
 
 
 def cases() -> list[Case]:

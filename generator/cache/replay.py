@@ -1,7 +1,7 @@
 """Replay a previous run whose inputs have not changed, without protoc, templates or black.
 
 After each complete run the CLI records, under a key made of its exact arguments, working
-folder and :func:`generator.cache.fingerprint` (generator code, templates, grpcio-tools and
+folder and :func:`.store.fingerprint` (generator code, templates, grpcio-tools and
 black versions), what the run read and what it produced: the hash of every ``.proto`` protoc
 read (imports included), the paths that would have shadowed them, and the output files. A
 later run with the same key whose inputs still hash the same produces the same output, so it

@@ -1,10 +1,10 @@
 """A small on-disk cache so that regenerating unchanged input costs almost nothing.
 
 Two things are kept, both keyed by content hashes so a stale entry can never be used: black's
-output for a rendered text, and run manifests (see :mod:`generator.replay`). Every key includes
+output for a rendered text, and run manifests (see ``replay.py``). Every key includes
 :func:`fingerprint`, a hash of the generator's own code and templates and of the grpcio-tools,
 black and jinja2 versions, so upgrading any of them invalidates everything. (Templates need no
-cache: they ship compiled, see :mod:`generator.templating`.)
+cache: they ship compiled, see ``python/render/templating.py``.)
 
 The cache lives in ``$PYPLUGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/pyplugin``, else
 ``~/.cache/pyplugin``; ``PYPLUGIN_CACHE_DIR=off`` disables it. It is an optimisation only: if

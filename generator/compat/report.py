@@ -3,7 +3,7 @@
 Every kind of change has exactly one severity (`SEVERITY`), so a CI log reader who learns
 that ``field-removed`` is breaking can rely on it. When a change is breaking in one shape and
 safe in another (a removed field that was reserved), the two shapes are two kinds. Why each
-kind sits where it does is argued in `generator.compat`'s docstring.
+kind sits where it does is argued in the compat package's docstring.
 
 Nothing here reads files or prints: `render` returns text and `exit_code` returns a number,
 so the CLI stays a thin door and tests compare strings.

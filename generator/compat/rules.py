@@ -1,6 +1,6 @@
 """The rules of `gen-plugin compat`: two indexed sides in, every change between them out.
 
-The policy (what is breaking and why) is argued in `generator.compat`'s docstring; this module
+The policy (what is breaking and why) is argued in the compat package's docstring; this module
 applies it. Elements are matched by full name; when the package of the named files changed,
 names declared in them are matched as if renamed with it, so that one `package-changed` is
 reported instead of every service and message being "removed" and "added".

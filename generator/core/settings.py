@@ -1,68 +1,61 @@
-"""Generator options, parsed once into a typed object and validated.
+"""Generator options: each declared once, as a field of :class:`Settings`, and validated.
 
-Options arrive as click options (``--magic-cookie-key``) or as a protoc parameter
-(``--pyplugin_opt=magic_cookie_key=X,protocol_version=2``). Both land in :class:`Settings`; an
-unknown or malformed option is an error, never silently ignored, because a typo in a cookie
-option would otherwise produce a plugin its host refuses without saying why. Each protoc
-parameter key is the name of a :class:`Settings` field, so the two doors cannot drift apart.
+Options arrive as command-line options (``--magic-cookie-key X``) or as a protoc parameter
+(``--pyplugin_opt=magic_cookie_key=X,protocol_version=2``). Each is declared once below: the
+field holds its value, and its :class:`Option` says how the command line spells it, what it
+means and how it is checked. ``gen-plugin``'s click command, its click-free quick parse and the
+protoc parameter are all derived from these declarations (``front/``), so the doors cannot
+drift apart: a protoc parameter key is the field's name. An unknown or malformed option is an
+error, never silently ignored, because a typo in a cookie option would otherwise produce a
+plugin its host refuses without saying why.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from . import records
 from .errors import GeneratorError
-from .records import record
+from .records import field, record
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+#: What an :class:`Option` takes: text, a positive whole number, or nothing (a flag).
+TEXT, NUMBER, FLAG = "text", "number", "flag"
+
+
+def _same(text: str) -> Any:
+    return text
 
 
 @record
-class Settings:
-    """What a run may override; ``None`` means "derive it from the proto" (see naming)."""
+class Option:
+    """How one option is spelled on the command line, what it means and how it is checked."""
 
-    magic_cookie_key: str | None = None
-    magic_cookie_value: str | None = None
-    protocol_version: int | None = None
-    #: ``(proto package, version)`` pairs, one per ``--package-version PACKAGE=N``: the version
-    #: of a package whose name carries none (``acme.greeter`` beside ``acme.greeter.v2``), so
-    #: several versions generated in one run can be told apart. Wins over ``protocol_version``.
-    package_version: tuple[tuple[str, int], ...] = ()
-    #: Write ``main.py`` even if it exists (CLI); emit it at all (protoc, which cannot know
-    #: whether the user already has one).
-    force_main: bool = False
-    #: Full names of services served through the GRPCBroker rather than dispensed as plugins
-    #: (``--broker-service proto.AddHelper``), one per option: go-plugin's callback services,
-    #: such as the AddHelper a host serves to its plugin. They get ``serve_``/``dial_``
-    #: helpers instead of a GRPCPlugin. Marked here, so a proto one does not own is used as is.
-    broker_service: tuple[str, ...] = ()
+    #: ``("-o", "--out")``: the short spelling first, if any.
+    flags: tuple[str, ...]
+    help: str
+    #: The value's placeholder in ``--help`` (``KEY``); none for a flag.
+    metavar: str = ""
+    #: :data:`TEXT`, :data:`NUMBER` or :data:`FLAG`.
+    kind: str = TEXT
+    #: Given any number of times, one value each time (the field holds a tuple).
+    repeated: bool = False
+    required: bool = False
+    #: Validates one text value, returning it, or raises :class:`GeneratorError`.
+    check: Callable[[str], str] | None = None
+    #: One checked text value as the field holds it (``"a=1"`` -> ``("a", 1)``) ...
+    parse: Callable[[str], Any] = _same
+    #: ... and back, for the command line that reproduces a run.
+    spell: Callable[[Any], str] = str
 
-    def __post_init__(self) -> None:
-        if self.magic_cookie_key is not None:
-            validate_cookie_key(self.magic_cookie_key)
-        if self.magic_cookie_value is not None:
-            validate_cookie_value(self.magic_cookie_value)
-        if self.protocol_version is not None and self.protocol_version < 1:
-            raise GeneratorError(
-                f"protocol_version must be a positive integer, got {self.protocol_version}"
-            )
-        for name in self.broker_service:  # naming one twice is harmless
-            validate_broker_service(name)
-        seen: set[str] = set()
-        for package, version in self.package_version:
-            validate_package_version(f"{package}={version}")
-            if package in seen:
-                raise GeneratorError(f"package_version gives {package} a version twice")
-            seen.add(package)
-
-    def version_of(self, proto_package: str) -> int | None:
-        """The version the options give ``proto_package``, if any (``None``: derive it)."""
-        for package, version in self.package_version:
-            if package == proto_package:
-                return version
-        return self.protocol_version
+    @property
+    def flag(self) -> str:
+        """The long spelling, as messages name the option."""
+        return self.flags[-1]
 
 
 def validate_cookie_key(key: str) -> str:
@@ -83,9 +76,6 @@ def validate_cookie_value(value: str) -> str:
             "or backslashes"
         )
     return value
-
-
-_PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 def validate_package_version(text: str) -> str:
@@ -109,17 +99,170 @@ def validate_broker_service(name: str) -> str:
     return name
 
 
-def package_version_pairs(items: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    """``["a=1", "b=2"]`` as ``(("a", 1), ("b", 2))``, each item validated."""
-    pairs = []
-    for item in items:
-        package, _, version = validate_package_version(item).partition("=")
-        pairs.append((package, int(version)))
-    return tuple(pairs)
+def _package_version_pair(text: str) -> tuple[str, int]:
+    package, _, version = validate_package_version(text).partition("=")
+    return package, int(version)
 
 
-#: Options that may be given more than once in a protoc parameter, one value each time.
-_REPEATABLE = frozenset({"package_version", "broker_service"})
+def _spell_pair(pair: tuple[str, int]) -> str:
+    return f"{pair[0]}={pair[1]}"
+
+
+@record
+class Settings:
+    """What a run may override; ``None`` means "derive it from the proto" (see core/naming)."""
+
+    #: Write ``main.py`` even if it exists (CLI); emit it at all (protoc, which cannot know
+    #: whether the user already has one).
+    force_main: bool = field(
+        default=False,
+        meta=Option(("--force-main",), "Overwrite OUT/main.py even if it exists.", kind=FLAG),
+    )
+    magic_cookie_key: str | None = field(
+        default=None,
+        meta=Option(
+            ("--magic-cookie-key",),
+            "Handshake cookie environment variable (default from the package: GREETER_PLUGIN).",
+            metavar="KEY",
+            check=validate_cookie_key,
+        ),
+    )
+    magic_cookie_value: str | None = field(
+        default=None,
+        meta=Option(
+            ("--magic-cookie-value",),
+            "Handshake cookie value (default: a stable hash of the package name).",
+            metavar="VALUE",
+            check=validate_cookie_value,
+        ),
+    )
+    protocol_version: int | None = field(
+        default=None,
+        meta=Option(
+            ("--protocol-version",),
+            "App protocol version (default: N of a trailing vN package component, else 1).",
+            metavar="N",
+            kind=NUMBER,
+        ),
+    )
+    #: ``(proto package, version)`` pairs, one per ``--package-version PACKAGE=N``: the version
+    #: of a package whose name carries none (``acme.greeter`` beside ``acme.greeter.v2``), so
+    #: several versions generated in one run can be told apart. Wins over ``protocol_version``.
+    package_version: tuple[tuple[str, int], ...] = field(
+        default=(),
+        meta=Option(
+            ("--package-version",),
+            "Protocol version of one proto package whose name has no vN part; repeatable.",
+            metavar="PACKAGE=N",
+            repeated=True,
+            check=validate_package_version,
+            parse=_package_version_pair,
+            spell=_spell_pair,
+        ),
+    )
+    #: Full names of services served through the GRPCBroker rather than dispensed as plugins
+    #: (``--broker-service proto.AddHelper``), one per option: go-plugin's callback services,
+    #: such as the AddHelper a host serves to its plugin. They get ``serve_``/``dial_``
+    #: helpers instead of a GRPCPlugin. Marked here, so a proto one does not own is used as is.
+    broker_service: tuple[str, ...] = field(
+        default=(),
+        meta=Option(
+            ("--broker-service",),
+            "Full name of a service served through the GRPCBroker, not dispensed as a plugin "
+            "(proto.AddHelper): it gets serve_/dial_ helpers instead; repeatable.",
+            metavar="SERVICE",
+            repeated=True,
+            check=validate_broker_service,
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        for name, option in OPTIONS.items():
+            if option.check is not None:
+                for value in _values(getattr(self, name), option):
+                    option.check(option.spell(value))
+        if self.protocol_version is not None and self.protocol_version < 1:
+            raise GeneratorError(
+                f"protocol_version must be a positive integer, got {self.protocol_version}"
+            )
+        seen: set[str] = set()
+        for package, _ in self.package_version:
+            if package in seen:
+                raise GeneratorError(f"package_version gives {package} a version twice")
+            seen.add(package)
+
+    def version_of(self, proto_package: str) -> int | None:
+        """The version the options give ``proto_package``, if any (``None``: derive it)."""
+        for package, version in self.package_version:
+            if package == proto_package:
+                return version
+        return self.protocol_version
+
+
+def _values(value: Any, option: Option) -> Sequence[Any]:
+    """A field's value as a list of single values (none when unset)."""
+    if option.repeated:
+        return list(value)
+    return [] if value is None else [value]
+
+
+#: Every setting's option, by field name, in declaration order.
+OPTIONS: Mapping[str, Option] = {
+    name: meta for name, meta in records.metadata(Settings).items() if isinstance(meta, Option)
+}
+
+
+def value_of(option: Option, raw: object, name: str) -> Any:
+    """A value as a front door delivers it (text, a number, a flag, or a list of texts for a
+    repeated option) checked and made what the field holds; :class:`GeneratorError` if bad."""
+    if option.repeated:
+        texts = [raw] if isinstance(raw, str) else list(cast(Iterable[str], raw))
+        return tuple(option.parse(_checked(option, text)) for text in texts)
+    if option.kind == FLAG:
+        return bool(raw)
+    if option.kind == NUMBER:
+        if isinstance(raw, int):
+            return raw
+        text = str(raw)
+        if not (text.isascii() and text.isdigit()):
+            raise GeneratorError(f"{name} must be a positive integer, got {text!r}")
+        return int(text)
+    return option.parse(_checked(option, str(raw)))
+
+
+def _checked(option: Option, text: str) -> str:
+    return option.check(text) if option.check is not None else text
+
+
+def from_values(values: Mapping[str, object]) -> Settings:
+    """Settings from the values front doors parsed, by field name (absent: the default)."""
+    return Settings(**{name: value_of(OPTIONS[name], raw, name) for name, raw in values.items()})
+
+
+def command_line(settings: Settings) -> list[str]:
+    """The ``gen-plugin`` options that give ``settings`` (defaults left out)."""
+    words: list[str] = []
+    for name, option in OPTIONS.items():
+        value = getattr(settings, name)
+        if option.kind == FLAG:
+            words += [option.flag] if value else []
+        else:
+            for single in _values(value, option):
+                words += [option.flag, option.spell(single)]
+    return words
+
+
+def parameter(settings: Settings) -> str:
+    """The protoc parameter (``--pyplugin_opt``) that gives ``settings``."""
+    items: list[str] = []
+    for name, option in OPTIONS.items():
+        value = getattr(settings, name)
+        if option.kind == FLAG:
+            items += [name] if value else []
+        else:
+            items += [f"{name}={option.spell(single)}" for single in _values(value, option)]
+    return ",".join(items)
+
 
 _BOOL_WORDS = {
     "": True,
@@ -135,34 +278,29 @@ _BOOL_WORDS = {
 def parse_parameter(parameter: str) -> Settings:
     """Parse protoc's parameter string: ``key=value`` or bare flags, separated by commas."""
     values: dict[str, str] = {}
-    repeated: dict[str, list[str]] = {key: [] for key in _REPEATABLE}
+    repeated: dict[str, list[str]] = {}
     for item in filter(None, (part.strip() for part in parameter.split(","))):
         key, _, value = item.partition("=")
-        key = key.strip()
-        if key in repeated:
-            repeated[key].append(value.strip())
+        key, value = key.strip(), value.strip()
+        option = OPTIONS.get(key)
+        if option is not None and option.repeated:
+            repeated.setdefault(key, []).append(value)
             continue
         if key in values:
             raise GeneratorError(f"option {key!r} is given twice in {parameter!r}")
-        values[key] = value.strip()
-    known = set(records.fields(Settings))
-    unknown = sorted(set(values) - known)
+        values[key] = value
+    unknown = sorted(set(values) - set(OPTIONS))
     if unknown:
         raise GeneratorError(
             f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-            f"known options: {', '.join(sorted(known))}"
+            f"known options: {', '.join(sorted(OPTIONS))}"
         )
-    version = values.get("protocol_version")
-    if version is not None and not version.isdigit():
-        raise GeneratorError(f"protocol_version must be a positive integer, got {version!r}")
-    force_main = values.get("force_main", "false").lower()
-    if force_main not in _BOOL_WORDS:
-        raise GeneratorError(f"force_main takes true or false, got {force_main!r}")
-    return Settings(
-        magic_cookie_key=values.get("magic_cookie_key"),
-        magic_cookie_value=values.get("magic_cookie_value"),
-        protocol_version=int(version) if version is not None else None,
-        package_version=package_version_pairs(repeated["package_version"]),
-        force_main=_BOOL_WORDS[force_main],
-        broker_service=tuple(repeated["broker_service"]),
-    )
+    flags = {key: _flag(key, value) for key, value in values.items() if OPTIONS[key].kind == FLAG}
+    return from_values({**values, **flags, **repeated})
+
+
+def _flag(key: str, value: str) -> bool:
+    word = value.lower()
+    if word not in _BOOL_WORDS:
+        raise GeneratorError(f"{key} takes true or false, got {word!r}")
+    return _BOOL_WORDS[word]

@@ -2,19 +2,20 @@
 
 Each side is compiled on its own (two versions of one file usually share its name, and often
 declare the same package, so they cannot share one protoc run or descriptor pool), then
-:func:`generator.compat.compare` sorts the differences and the report goes to stdout. The exit
+:func:`pygoplugin_gen.compat.compare` sorts the differences and the report goes to stdout. The exit
 status follows ``diff``'s convention, so a CI step can tell a verdict from a failure to decide:
 
 * 0 — compatible: a deployed plugin or host of either version keeps working;
 * 1 — breaking changes (or, with ``--strict``, source-breaking ones too);
 * 2 — no verdict: bad usage, or a proto that does not compile.
 
-:mod:`generator.cli` dispatches here before it looks for a cached generation run, so a check
+``gen_plugin.py`` dispatches here before it looks for a cached generation run, so a check
 is never replayed as one.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import GeneratorError
+from ..core.settings import FLAG, Option
+from .command import click_option
 
 if TYPE_CHECKING:
     from ..compat import ProtoSet
@@ -34,7 +37,7 @@ NO_VERDICT = 2
 
 
 def _side(path: str, includes: Sequence[str]) -> ProtoSet:
-    """One side as a :class:`generator.compat.ProtoSet`, shown by the path the user typed."""
+    """One side as a :class:`pygoplugin_gen.compat.ProtoSet`, shown by the path the user typed."""
     from google.protobuf import descriptor_pb2
 
     from ..compat import ProtoSet
@@ -49,30 +52,7 @@ def _side(path: str, includes: Sequence[str]) -> ProtoSet:
     return ProtoSet.of(files, targets=names, paths={names[0]: path})
 
 
-@click.command(
-    name=PROG,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit status: 0 compatible, 1 breaking changes (with --strict: source-breaking ones "
-    "too), 2 no verdict (bad usage or a proto that does not compile).",
-)
-@click.argument("old", metavar="OLD.proto")
-@click.argument("new", metavar="NEW.proto")
-@click.option(
-    "-I",
-    "--proto-path",
-    "includes",
-    multiple=True,
-    metavar="DIR",
-    help="Folder that imports are relative to, for both sides; repeatable. Default: each "
-    "file's own folder.",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Also fail on source-breaking changes (the wire still works; code written against "
-    "the generated Python API may not).",
-)
-def command(old: str, new: str, includes: Sequence[str], strict: bool) -> None:
+def _check(old: str, new: str, includes: Sequence[str], strict: bool) -> None:
     """List what changed from OLD.proto to NEW.proto and whether deployed peers still work.
 
     Breaking changes (a plugin or host built from the other version fails or misreads data)
@@ -93,6 +73,39 @@ def command(old: str, new: str, includes: Sequence[str], strict: bool) -> None:
         count = len(report.source_breaking)
         sys.stderr.write(f"{PROG}: --strict: {count} source-breaking change(s) fail the check\n")
     sys.exit(status)
+
+
+command = click.Command(
+    name=PROG,
+    callback=_check,
+    params=[
+        click.Argument(["old"], metavar="OLD.proto"),
+        click.Argument(["new"], metavar="NEW.proto"),
+        click_option(
+            "includes",
+            Option(
+                ("-I", "--proto-path"),
+                "Folder that imports are relative to, for both sides; repeatable. Default: "
+                "each file's own folder.",
+                metavar="DIR",
+                repeated=True,
+            ),
+        ),
+        click_option(
+            "strict",
+            Option(
+                ("--strict",),
+                "Also fail on source-breaking changes (the wire still works; code written "
+                "against the generated Python API may not).",
+                kind=FLAG,
+            ),
+        ),
+    ],
+    help=inspect.getdoc(_check),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit status: 0 compatible, 1 breaking changes (with --strict: source-breaking ones "
+    "too), 2 no verdict (bad usage or a proto that does not compile).",
+)
 
 
 def main(argv: Sequence[str]) -> None:

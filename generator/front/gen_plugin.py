@@ -3,14 +3,15 @@
 ``gen-plugin PROTO... -o OUT [-I DIR]... [--check] [--force-main]`` parses the protos with the
 protoc inside grpcio-tools (no system protoc needed; well-known types are found), runs the
 shared pipeline and writes the result atomically. This module only does I/O; the bytes are
-decided in :mod:`generator.pipeline`, the options in :mod:`generator.command`.
+decided in ``core/pipeline.py``, the options in ``options.py``.
 
 A run whose inputs are unchanged since an identical earlier run is replayed from the cache
-(:mod:`generator.replay`) before click, protobuf, jinja2 or black are even imported; the result
+(``cache/replay.py``) before click, protobuf, jinja2 or black are even imported; the result
 still goes through the same write stage. Other runs are parsed without click when the command
-line is an everyday one (:mod:`generator.quick_parse`), and by click otherwise.
+line is an everyday one (``quick_parse.py``), and by click otherwise (``command.py``), both
+from the options' one declaration (``options.py``).
 
-``gen-plugin compat OLD.proto NEW.proto`` is dispatched to :mod:`generator.compat_cli` first of
+``gen-plugin compat OLD.proto NEW.proto`` is dispatched to ``compat.py`` first of
 all, so a compatibility check is never mistaken for (or replayed as) a generation run.
 """
 
@@ -28,7 +29,7 @@ from ..core.errors import GeneratorError
 from ..core.files import OutputFile
 
 if TYPE_CHECKING:
-    from ..core.settings import Settings
+    from .options import Run
 
 PROG = "gen-plugin"
 
@@ -76,23 +77,14 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     parsed = quick_parse.parse(arguments)
     if parsed is not None:
-        protos, out_dir, includes, options, check = parsed
-        run(protos, out_dir, includes, options, check=check, key=key)
+        run(parsed, key=key)
         return
     from .command import command
 
     command.main(args=arguments, prog_name=PROG, obj=key)
 
 
-def run(
-    protos: list[str],
-    out_dir: str,
-    includes: list[str],
-    options: Settings,
-    *,
-    check: bool,
-    key: str | None,
-) -> None:
+def run(parsed: Run, *, key: str | None) -> None:
     """A full run: protoc, pipeline, write; then remember it for replays."""
 
     def full() -> None:
@@ -101,15 +93,16 @@ def run(
         from ..core import load, pipeline
         from ..python import target
 
-        search = includes or load.default_includes(protos)
-        data, names = load.compile_protos(protos, search)
+        search = list(parsed.includes) or load.default_includes(parsed.protos)
+        data, names = load.compile_protos(parsed.protos, search)
         files = descriptor_pb2.FileDescriptorSet.FromString(data).file
         outputs = pipeline.generate(
-            files, names, options, target=target.generate, include_main=True
+            files, names, parsed.settings, target=target.generate, include_main=True
         )
-        _deliver(outputs, out_dir, check, options.force_main)
+        force_main = parsed.settings.force_main
+        _deliver(outputs, parsed.out_dir, parsed.check, force_main)
         if key is not None:
-            recorded = replay.Recorded(out_dir, check, options.force_main, tuple(outputs))
+            recorded = replay.Recorded(parsed.out_dir, parsed.check, force_main, tuple(outputs))
             replay.record(
                 key, recorded, [file.name for file in files], [*search, load.well_known_include()]
             )

@@ -166,7 +166,7 @@ def type_attribute(proto_name: str) -> str:
     """A message or enum type (or enum value) as an attribute of its ``_pb2`` module or class.
 
     protobuf binds ``message class`` only as ``globals()["class"]``; the escaped name is the
-    alias the generator adds beside it (see :mod:`generator.keywords`).
+    alias the generator adds beside it (see ``protoc/keywords.py``).
     """
     return escape_keyword(proto_name)
 

@@ -105,3 +105,23 @@ def test_a_parent_folder_that_refuses_writes_is_reported(
     assert result.exit_code == 1
     assert f"{parent}: cannot write here" in result.stderr
     assert os.listdir(parent) == []
+
+
+def test_two_packages_one_python_package_is_an_error_naming_both(
+    gen_plugin: GenPlugin, tmp_path: Path, out: Path
+) -> None:
+    """``class`` is spelled ``class_`` in Python, so it would share a package with ``class_``."""
+    before = snapshot(out)
+    for name, package in (("a.proto", "class"), ("b.proto", "class_")):
+        (tmp_path / name).write_text(
+            f'syntax = "proto3";\npackage {package};\nmessage M {{}}\n'
+            f"service S{name[0]} {{ rpc Call(M) returns (M); }}\n"
+        )
+    cookie = ["--magic-cookie-key", "K", "--magic-cookie-value", "v"]
+    result = gen_plugin(tmp_path / "a.proto", tmp_path / "b.proto", "-o", out, *cookie)
+    assert result.exit_code == 1
+    assert (
+        "b.proto: package class and package class_ would both be generated as the Python "
+        "package class_/: rename one of them" in result.stderr
+    )
+    assert snapshot(out) == before

@@ -11,7 +11,7 @@ import pytest
 from google.protobuf import descriptor_pb2
 from google.protobuf.compiler import plugin_pb2
 
-from pygoplugin_gen.core import load
+from pygoplugin_gen.core import load, settings
 from pygoplugin_gen.front import protoc_plugin
 from tests.generator.conftest import EXAMPLE_PROTOS, TEST_PROTOS, GenPlugin, snapshot
 from tools import goldens
@@ -56,19 +56,11 @@ def test_protoc_writes_the_same_bytes_as_gen_plugin(
     protos = [Path(proto) for proto in case.protos]
     if which == "system" and any("\nedition = " in proto.read_text() for proto in protos):
         pytest.skip("Debian's protoc (3.21) predates editions")
-    flags: list[str] = []
-    options = ["force_main"]
-    for name in ("magic_cookie_key", "magic_cookie_value"):
-        value = getattr(case.settings, name)
-        if value is not None:
-            flags += [f"--{name.replace('_', '-')}", value]
-            options.append(f"{name}={value}")
-    for service in case.settings.broker_service:
-        flags += ["--broker-service", service]
-        options.append(f"broker_service={service}")
+    flags = settings.command_line(case.settings)
+    options = ",".join(filter(None, ["force_main", settings.parameter(case.settings)]))
     cli = gen_plugin(*protos, "-I", EXAMPLE_PROTOS, "-o", tmp_path / "cli", *flags)
     assert cli.exit_code == 0, cli.stderr
-    done = run_protoc(which, EXAMPLE_PROTOS, protos, tmp_path / "protoc", ",".join(options))
+    done = run_protoc(which, EXAMPLE_PROTOS, protos, tmp_path / "protoc", options)
     assert done.returncode == 0, done.stderr
     assert snapshot(tmp_path / "protoc") == snapshot(tmp_path / "cli")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 import pytest
 
-from pygoplugin_gen.core.settings import Settings
 from pygoplugin_gen.front import gen_plugin as cli
 from pygoplugin_gen.front import quick_parse
 from pygoplugin_gen.front.command import command
+from pygoplugin_gen.front.options import ALL, Run
 from tests.generator.conftest import GREETER_PROTO, REPO, GenPlugin
 
 #: Command lines the quick parse must take on itself (the point of having it).
@@ -37,6 +37,7 @@ EVERYDAY = [
         "3",
     ],
     ["greeter.proto", "-o", "out", "--protocol-version", "03"],
+    ["greeter.proto", "-o", "out", "--package-version", "a.b=1", "--package-version=a.c=2"],
     ["kv.proto", "-o", "out", "--broker-service", "proto.AddHelper", "--broker-service=a.B"],
     ["kv.proto", "-o", "out", "--broker-service", "a.B", "--broker-service", "a.B"],
     ["greeter.proto", "-o", "=out"],
@@ -65,6 +66,8 @@ DECLINED = [
     ["greeter.proto", "-o", "out", "--magic-cookie-value", "a", "--magic-cookie-value", "b"],
     ["greeter.proto", "-o", "out", "--protocol-version", "0"],
     ["kv.proto", "-o", "out", "--broker-service", "not a name"],
+    ["greeter.proto", "-o", "out", "--package-version", "acme"],
+    ["greeter.proto", "-o", "out", "--package-version", "a.b=1", "--package-version", "a.b=2"],
     ["kv.proto", "-o", "out", "--broker-service", "proto..AddHelper"],
     ["greeter.proto", "-o", "out", "--protocol-version", "+3"],
     ["greeter.proto", "-o", "out", "--protocol-version", " 3"],
@@ -79,20 +82,13 @@ DECLINED = [
 ]
 
 
-def click_run(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> quick_parse.Run | None:
-    """The run click's command asks :func:`generator.cli.run` for, or None on a usage error."""
-    calls: list[quick_parse.Run] = []
+def click_run(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> Run | None:
+    """The run click's command asks :func:`pygoplugin_gen.front.gen_plugin.run` for, or None on
+    a usage error."""
+    calls: list[Run] = []
 
-    def record(
-        protos: list[str],
-        out_dir: str,
-        includes: list[str],
-        options: Settings,
-        *,
-        check: bool,
-        key: str | None,
-    ) -> None:
-        calls.append(quick_parse.Run(protos, out_dir, includes, options, check))
+    def record(parsed: Run, *, key: str | None) -> None:
+        calls.append(parsed)
 
     monkeypatch.setattr(cli, "run", record)
     try:
@@ -115,6 +111,30 @@ def test_whatever_the_quick_parse_accepts_click_parses_the_same(
 @pytest.mark.parametrize("argv", EVERYDAY, ids=" ".join)
 def test_everyday_command_lines_are_parsed_without_click(argv: list[str]) -> None:
     assert quick_parse.parse(argv) is not None
+
+
+#: A valid value for each option that takes one; a new option must be added here.
+VALUES = {
+    "out_dir": "out",
+    "includes": "protos",
+    "magic_cookie_key": "MY_KEY",
+    "magic_cookie_value": "v4lue",
+    "protocol_version": "2",
+    "package_version": "acme.greeter=1",
+    "broker_service": "acme.Greeter",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_every_declared_option_is_parsed_quickly_and_as_click_parses_it(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    option = ALL[name]
+    words = [option.flag] if option.kind == "flag" else [option.flag, VALUES[name]]
+    argv = ["greeter.proto", *(["-o", "out"] if name != "out_dir" else []), *words]
+    quick = quick_parse.parse(argv)
+    assert quick is not None
+    assert quick == click_run(argv, monkeypatch)
 
 
 @pytest.mark.parametrize("argv", DECLINED, ids=" ".join)

@@ -6,7 +6,7 @@ binds such a type only as ``globals()["class"]``, its ``.pyi`` declares ``class 
 ``_pb2_grpc`` writes ``def lambda(...)`` and ``kw_pb2.class.FromString``: a module that does not
 even compile. Without repair one keyword makes a whole package unimportable and untyped.
 
-The repair is PEP 8's escape, the one :mod:`generator.naming` uses everywhere: ``class_``.
+The repair is PEP 8's escape, the one ``python/naming.py`` uses everywhere: ``class_``.
 
 * ``_pb2.py`` gains one alias line per keyword-named type (``class_ = _globals['class']``,
   ``Outer.import_ = getattr(Outer, 'import')``): the same class under a name Python can spell.

@@ -15,7 +15,7 @@ Both are rewritten (to ``int``, and left to ``Message``). In every stub it also 
 * imports it never uses (``_ClassVar`` in a stub with no fields, a dependency whose types no
   field names), which pyright --strict reports; a stub's imports run nothing, so they go.
 
-Everything else stays protoc's. The keyword repairs live in :mod:`generator.keywords`.
+Everything else stays protoc's. The keyword repairs live in ``keywords.py``.
 """
 
 from __future__ import annotations

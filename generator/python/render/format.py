@@ -1,7 +1,7 @@
 """The format stage: black, in-process, only where the templates cannot promise its output.
 
 Importing black and running it costs more than everything else in a run (about 0.5 s per 1,600
-lines here), so the templates and :mod:`generator.pytext` emit text that is already in black's
+lines here), so the templates and ``pytext.py`` emit text that is already in black's
 form: fixed layout, docstrings normalized the way black normalizes them, signatures split the
 way black splits them. The one thing they cannot always promise is a line that still overflows
 (a very long name); only such text goes through black, and black's answer is cached by the hash

@@ -2,7 +2,7 @@
 
 Pure: no disk, stdin or stdout besides reading the templates. Undefined template variables are
 errors (``StrictUndefined``), so a renamed model property cannot silently render as nothing.
-The templates ship compiled to Python (see :mod:`generator.templating`), because compiling them
+The templates ship compiled to Python (see ``templating.py``), because compiling them
 costs more than rendering them.
 """
 
