@@ -10,12 +10,14 @@ a GRPCBroker stream held open, Greet and GreetStream honouring ``locale="count=N
 * ``aio-sync`` grpc.aio serving sync handlers in a 128-thread migration pool (sync user code);
 * ``grpclib``  grpclib (pure-Python h2 on asyncio);
 * ``grpclib-y16`` grpclib, GreetStream yielding to the event loop every 16 messages;
+* ``grpclib-sync`` grpclib serving sync handlers through a thread bridge (128 threads, y16);
 * ``pyplugin`` python-plugin 0.1.0 from PyPI (grpclib), in its own venv: the peer;
 * ``go``       a Go go-plugin v1.8.0 plugin (``bench/go/mixed``, ``plugin`` mode), the floor.
 
 Hosts, each driving every plugin through the same phases (see ``transports/host_common.py``),
 interleaved plugin by plugin: Python hosts on grpcio's sync channel (today's goplugin Client),
-grpc.aio and grpclib, and a Go go-plugin v1.8.0 host (``bench/go/mixed``). Hosts run one after
+grpc.aio, grpclib (plain, and with the stream reader yielding every 16 messages) and a sync API
+over grpclib (a loop thread), and a Go go-plugin v1.8.0 host (``bench/go/mixed``). Hosts run one after
 the other, their order rotating over ``--rounds``; samples of all rounds are pooled.
 
 Figures: startup (launch -> handshake -> connect -> first Greet answered), unary p50/p99, long
@@ -68,6 +70,7 @@ CANDIDATE_DEPS = {
     "aio-sync": "grpcio",
     "grpclib": "grpclib",
     "grpclib-y16": "grpclib",
+    "grpclib-sync": "grpclib",
     PEER: "grpclib",
 }
 #: What each host's client transport imports before its first call.
@@ -75,6 +78,7 @@ CLIENT_IMPORTS = {
     "py-grpcio": "import grpc",
     "py-aio": "import asyncio, grpc, grpc.aio",
     "py-grpclib": "import asyncio, grpclib.client",
+    "py-grpclib-sync": "import asyncio, grpclib.client",
 }
 
 
@@ -147,6 +151,7 @@ def plugins(pyplugin_python: Path, go_program: Path | None) -> list[Plugin]:
         Plugin(
             "grpclib-y16", (python, str(TRANSPORTS / "plugin_grpclib.py"), "--yield-every", "16")
         ),
+        Plugin("grpclib-sync", (python, str(TRANSPORTS / "plugin_grpclib_sync.py"))),
         Plugin(PEER, (str(pyplugin_python), str(BENCH / "plugins" / "pyplugin_greeter.py"))),
     ]
     if go_program is not None:
@@ -166,6 +171,7 @@ def hosts(go_program: Path | None) -> list[Host]:
         Host("py-grpcio", (python, str(TRANSPORTS / "host_grpcio.py"))),
         Host("py-aio", (python, str(TRANSPORTS / "host_aio.py"))),
         Host("py-grpclib", (python, str(TRANSPORTS / "host_grpclib.py"))),
+        Host("py-grpclib-sync", (python, str(TRANSPORTS / "host_grpclib_sync.py"))),
     ]
     if go_program is not None:
         chosen.insert(0, Host("go-host", (str(go_program), "host")))
@@ -324,10 +330,10 @@ COLUMNS = [
 def print_host_table(host: str, figures: Mapping[str, Figures], extra: Mapping[str, str]) -> None:
     print(f"\n== host {host} ==")
     head = " ".join(f"{title:>{width}}" for title, _, width, _, _ in COLUMNS)
-    print(f"{'plugin':11} {head}")
+    print(f"{'plugin':12} {head}")
     for name, fig in figures.items():
         cells = " ".join(_f(getattr(fig, attr), w, d) for _, attr, w, d, _ in COLUMNS)
-        print(f"{name:11} {cells}  {extra.get(name, '')}")
+        print(f"{name:12} {cells}  {extra.get(name, '')}")
     for base in (BASELINE, PEER):
         if base not in figures:
             continue
@@ -339,7 +345,7 @@ def print_host_table(host: str, figures: Mapping[str, Figures], extra: Mapping[s
                 _f(getattr(fig, attr) / getattr(figures[base], attr), w, 2)
                 for _, attr, w, _, _ in COLUMNS
             )
-            print(f"  {name:9} {cells}")
+            print(f"  {name:10} {cells}")
 
 
 def print_static(

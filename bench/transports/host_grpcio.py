@@ -89,7 +89,7 @@ def _drain(call: Any) -> None:
         pass
 
 
-def mixed(session: Session, cfg: Config) -> dict[str, Any]:
+def mixed(session: Any, cfg: Config) -> dict[str, Any]:
     """Long streams and unary workers, all released at once by one barrier."""
     parties = cfg.mixed_streams + cfg.mixed_workers
     barrier = threading.Barrier(parties + 1)
@@ -135,7 +135,9 @@ def mixed(session: Session, cfg: Config) -> dict[str, Any]:
     }
 
 
-def run(cfg: Config) -> Results:
+def run(cfg: Config, open_session: Any = None) -> Results:
+    """The phases; ``open_session(name, cmd, timeout)`` (default ``Session``) gives a session."""
+    open_session = open_session or Session
     res = Results()
     names = [v["name"] for v in cfg.variants]
     cmds = {v["name"]: v["cmd"] for v in cfg.variants}
@@ -143,14 +145,14 @@ def run(cfg: Config) -> Results:
     for round_ in range(cfg.startup_warmup + cfg.startup_rounds):
         for i in rotated(len(names), round_):
             t0 = now()
-            session = Session(names[i], cmds[names[i]], timeout)
+            session = open_session(names[i], cmds[names[i]], timeout)
             session.greet()
             elapsed = now() - t0
             session.kill()
             if round_ >= cfg.startup_warmup:
                 res.startup.setdefault(names[i], []).append(elapsed)
 
-    sessions = {name: Session(name, cmds[name], timeout) for name in names}
+    sessions = {name: open_session(name, cmds[name], timeout) for name in names}
     try:
         for session in sessions.values():
             session.greet()
