@@ -9,6 +9,11 @@ cache: they ship compiled, see ``python/render/templating.py``.)
 The cache lives in ``$PYPLUGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/pyplugin``, else
 ``~/.cache/pyplugin``; ``PYPLUGIN_CACHE_DIR=off`` disables it. It is an optimisation only: if
 it cannot be read or written, generation carries on without it.
+
+It is bounded: it holds at most :data:`LIMIT` bytes. Each hit marks its entry as used (its
+modification time), and each store that takes the cache over the bound removes the entries used
+longest ago until a quarter of the bound is free again (so a full cache is not scanned and pruned
+on every run), never the entry just stored. Temporary files a killed run left behind go too.
 """
 
 from __future__ import annotations
@@ -22,6 +27,14 @@ import sys
 from ..python.render.resources import templates_folder
 
 _ENV = "PYPLUGIN_CACHE_DIR"
+
+#: The most bytes the cache holds: a few hundred runs of a large protocol.
+LIMIT = 64 * 1024 * 1024
+
+#: A temporary file older than this (seconds) belongs to a run that died before renaming it.
+_STALE = 3600
+
+_TEMPORARY = ".tmp-"
 
 
 def root() -> str | None:
@@ -94,24 +107,75 @@ def load(kind: str, key: str) -> str | None:
     folder = directory(kind)
     if folder is None:
         return None
+    path = os.path.join(folder, key)
     try:
-        with open(os.path.join(folder, key), encoding="utf-8") as stream:
-            return stream.read()
+        with open(path, encoding="utf-8") as stream:
+            text = stream.read()
+        os.utime(path)  # used now: the last to be pruned
     except OSError:
         return None
+    return text
 
 
 def store(kind: str, key: str, text: str) -> None:
-    """Store ``text`` under ``key`` atomically (readers never see half an entry)."""
+    """Store ``text`` under ``key`` atomically (readers never see half an entry), then keep the
+    cache within :data:`LIMIT`. An entry larger than the whole bound is not stored."""
     folder = directory(kind)
-    if folder is None:
+    data = text.encode("utf-8")
+    if folder is None or len(data) > LIMIT:
         return
     import tempfile
 
+    path = os.path.join(folder, key)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, os.path.join(folder, key))
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=_TEMPORARY)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
     except OSError:
         return
+    prune(keep=path)
+
+
+def prune(limit: int | None = None, *, keep: str = "") -> None:
+    """If the cache holds more than ``limit`` bytes (default :data:`LIMIT`), remove the entries
+    used longest ago until it holds three quarters of it, sparing ``keep``; stale temporary
+    files are removed whatever the size."""
+    import time
+
+    bound = LIMIT if limit is None else limit
+    base = root()
+    if base is None:
+        return
+    entries: list[tuple[float, int, str]] = []
+    stale = time.time() - _STALE
+    try:
+        for kind in os.scandir(base):
+            if not kind.is_dir(follow_symlinks=False):
+                continue
+            for entry in os.scandir(kind.path):
+                info = entry.stat(follow_symlinks=False)
+                if entry.name.startswith(_TEMPORARY):
+                    if info.st_mtime < stale:
+                        _remove(entry.path)
+                else:
+                    used = float("inf") if entry.path == keep else info.st_mtime
+                    entries.append((used, info.st_size, entry.path))
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    if total <= bound:
+        return
+    for _, size, path in sorted(entries):
+        if total <= bound * 3 // 4 or path == keep:
+            break
+        if _remove(path):
+            total -= size
+
+
+def _remove(path: str) -> bool:
+    try:
+        os.remove(path)
+    except OSError:
+        return False
+    return True
