@@ -7,7 +7,7 @@ For greeter, the largest multi-service proto of ../shared/protos and the largest
 
 * ``protoc``: ``python -m grpc_tools.protoc --python_out --pyi_out --grpc_python_out`` into an
   empty folder — the baseline every ratio divides by;
-* ``cold``: ``gen-plugin`` with its cache off (``PYPLUGIN_CACHE_DIR=off``) on a changed proto,
+* ``cold``: ``gen-plugin`` with its cache off (``PYGOPLUGIN_CACHE_DIR=off``) on a changed proto,
   into an empty folder: everything is done from scratch, as on a first run ever;
 * ``edited``: ``gen-plugin``, cache on, on a changed proto, into its previous output — the
   edit-and-regenerate loop (a replay is impossible; black's answers for unchanged text are reused);
@@ -118,7 +118,7 @@ def measure(include: str, proto: str, runs: int, scratch: str) -> dict[str, list
 
     def gen(proto_path: str, proto_include: str, out: str, cache: str) -> float:
         command = [GEN_PLUGIN, proto_path, "-I", proto_include, "-o", out]
-        return _timed(command, {**env, "PYPLUGIN_CACHE_DIR": cache})
+        return _timed(command, {**env, "PYGOPLUGIN_CACHE_DIR": cache})
 
     def protoc() -> float:
         out = fresh("protoc-out")

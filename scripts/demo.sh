@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: install pyplugin, generate the greeter plugin package from its .proto, then
+# The main job: install pygoplugin, generate the greeter plugin package from its .proto, then
 # call the plugin (examples/greeter/main.py, filled in by hand) through a Python host.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,8 +6,8 @@ output for a rendered text, and run manifests (see ``replay.py``). Every key inc
 black and jinja2 versions, so upgrading any of them invalidates everything. (Templates need no
 cache: they ship compiled, see ``python/render/templating.py``.)
 
-The cache lives in ``$PYPLUGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/pyplugin``, else
-``~/.cache/pyplugin``; ``PYPLUGIN_CACHE_DIR=off`` disables it. It is an optimisation only: if
+The cache lives in ``$PYGOPLUGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/pygoplugin``, else
+``~/.cache/pygoplugin``; ``PYGOPLUGIN_CACHE_DIR=off`` disables it. It is an optimisation only: if
 it cannot be read or written, generation carries on without it.
 
 It is bounded: it holds at most :data:`LIMIT` bytes. Each hit marks its entry as used (its
@@ -26,7 +26,7 @@ import sys
 
 from ..python.render.resources import templates_folder
 
-_ENV = "PYPLUGIN_CACHE_DIR"
+_ENV = "PYGOPLUGIN_CACHE_DIR"
 
 #: The most bytes the cache holds: a few hundred runs of a large protocol.
 LIMIT = 64 * 1024 * 1024
@@ -43,7 +43,7 @@ def root() -> str | None:
     if configured is not None:
         return None if configured.strip().lower() in ("", "off", "0", "false") else configured
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "pyplugin")
+    return os.path.join(base, "pygoplugin")
 
 
 def directory(kind: str) -> str | None:

@@ -124,7 +124,7 @@ def default_includes(protos: Sequence[str]) -> list[str]:
 def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[bytes, list[str]]:
     """Parse ``protos``; return a ``FileDescriptorSet`` (imports, source info) and their names."""
     names = [virtual_name(proto, includes) for proto in protos]
-    with tempfile.TemporaryDirectory(prefix="pyplugin-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="pygoplugin-") as scratch:
         target = os.path.join(scratch, "descriptors.pb")
         code, messages = run_protoc(
             [

@@ -122,7 +122,7 @@ def apply(result: Plan) -> None:
     while not os.path.isdir(anchor):
         anchor = os.path.dirname(anchor)
     try:
-        staging = tempfile.mkdtemp(prefix=f".{os.path.basename(out_dir)}.pyplugin-", dir=anchor)
+        staging = tempfile.mkdtemp(prefix=f".{os.path.basename(out_dir)}.pygoplugin-", dir=anchor)
     except OSError as error:
         raise _unwritable(anchor, error) from None
     try:

@@ -1,6 +1,6 @@
 """The plugin program: fill in the implementation, then let a host run this file.
 
-Scaffolding generated once by pyplugin from go-plugin-grpc/kv.proto. It is yours: gen-plugin never
+Scaffolding generated once by pygoplugin from go-plugin-grpc/kv.proto. It is yours: gen-plugin never
 overwrites it unless you pass --force-main. A host (``goplugin.Client`` or a Go go-plugin host)
 starts it with the magic cookie set; started by hand, it says it is a plugin and exits.
 """

@@ -1,8 +1,8 @@
 """The plugin program: fill in the implementations, then let a host run this file.
 
-Scaffolding generated once by pyplugin from kinds.proto. It is yours: gen-plugin never overwrites it
-unless you pass --force-main. A host (``goplugin.Client`` or a Go go-plugin host) starts it with the
-magic cookie set; started by hand, it says it is a plugin and exits.
+Scaffolding generated once by pygoplugin from kinds.proto. It is yours: gen-plugin never overwrites
+it unless you pass --force-main. A host (``goplugin.Client`` or a Go go-plugin host) starts it with
+the magic cookie set; started by hand, it says it is a plugin and exits.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The plugin program: fill in the implementations, then let a host run this file.
 
-Scaffolding generated once by pyplugin from names/import.proto, names/api.proto,
+Scaffolding generated once by pygoplugin from names/import.proto, names/api.proto,
 names/api_types.proto, names/keyword_package.proto, names/nomad/base.proto, names/nopackage.proto.
 It is yours: gen-plugin never overwrites it unless you pass --force-main. A host
 (``goplugin.Client`` or a Go go-plugin host) starts it with the magic cookie set; started by hand,

@@ -1,6 +1,6 @@
 """The plugin program: fill in the implementations, then let a host run this file.
 
-Scaffolding generated once by pyplugin from greeter/v1/greeter.proto, greeter/v2/greeter.proto. It
+Scaffolding generated once by pygoplugin from greeter/v1/greeter.proto, greeter/v2/greeter.proto. It
 is yours: gen-plugin never overwrites it unless you pass --force-main. A host (``goplugin.Client``
 or a Go go-plugin host) starts it with the magic cookie set; started by hand, it says it is a plugin
 and exits.

@@ -31,7 +31,7 @@ class Result(NamedTuple):
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private generator cache, to show that a check never records or replays a run."""
     folder = tmp_path / "cache"
-    monkeypatch.setenv("PYPLUGIN_CACHE_DIR", str(folder))
+    monkeypatch.setenv("PYGOPLUGIN_CACHE_DIR", str(folder))
     return folder
 
 

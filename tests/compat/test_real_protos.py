@@ -8,11 +8,12 @@ import pytest
 
 from pygoplugin_gen.compat import compare, render
 from tests.compat.protoc import compile_side
+from tests.support import shared_protos
 
 PROTOS = Path(__file__).resolve().parents[3] / "shared" / "protos"
 ALL = sorted(PROTOS.rglob("*.proto")) if PROTOS.is_dir() else []
 
-pytestmark = pytest.mark.skipif(not ALL, reason=f"no shared protos at {PROTOS}")
+shared_protos.require(bool(ALL), f"no shared protos at {PROTOS}")
 
 
 def _root_and_name(path: Path) -> tuple[Path, str]:

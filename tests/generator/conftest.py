@@ -23,8 +23,8 @@ def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     """Every test gets its own generator cache, so no run is replayed from another test."""
-    folder = tmp_path_factory.mktemp("pyplugin-cache")
-    monkeypatch.setenv("PYPLUGIN_CACHE_DIR", str(folder))
+    folder = tmp_path_factory.mktemp("pygoplugin-cache")
+    monkeypatch.setenv("PYGOPLUGIN_CACHE_DIR", str(folder))
     return folder
 
 

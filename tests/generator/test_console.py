@@ -21,7 +21,7 @@ IDS = ["gen-plugin", "python -m pygoplugin_gen"]
 
 
 def run(command: list[str], *arguments: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
+    env = {**os.environ, "PYGOPLUGIN_CACHE_DIR": "off"}
     return subprocess.run(
         [*command, *map(str, arguments)], cwd=REPO, env=env, capture_output=True, text=True
     )

@@ -29,7 +29,7 @@ RUFF_RULES = "E,F,W,I,B,UP,N,SIM,RUF"
 
 
 def ours(case: str) -> list[Path]:
-    """The files pyplugin writes itself (protoc's _pb2 modules are protoc's business)."""
+    """The files pygoplugin writes itself (protoc's _pb2 modules are protoc's business)."""
     folder = GOLDEN / case
     return sorted(
         path
@@ -137,8 +137,9 @@ def test_wrong_implementations_fail_with_the_expected_errors(case: str, mypy_cac
 
 @pytest.fixture(scope="module")
 def pyright_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """One pyright run over every case in strict mode, as Python 3.10 (our floor): pyplugin's
-    files, the consumers and protoc's ``_pb2.pyi`` stubs (as :mod:`generator.stubs` repairs them).
+    """One pyright run over every case in strict mode, as Python 3.10 (our floor): pygoplugin's
+    files, the consumers and protoc's ``_pb2.pyi`` stubs (as ``python/protoc/stubs.py`` repairs
+    them).
     """
     if importlib.util.find_spec("pyright") is None or shutil.which("node") is None:
         pytest.skip("pyright (the test extra) and Node.js (`node` on PATH) are needed")

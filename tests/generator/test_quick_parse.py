@@ -149,7 +149,7 @@ def test_an_everyday_run_never_imports_click(tmp_path: Path) -> None:
         "gen_plugin.main(sys.argv[1:])\n"
         "assert 'click' not in sys.modules, 'click was imported'\n"
     )
-    env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
+    env = {**os.environ, "PYGOPLUGIN_CACHE_DIR": "off"}
     argv = [str(GREETER_PROTO), "-o", str(tmp_path / "out")]
     result = subprocess.run(
         [sys.executable, "-c", script, *argv], cwd=REPO, env=env, capture_output=True, text=True
@@ -191,7 +191,7 @@ def test_ctrl_c_aborts_as_click_does_on_either_path(
 def test_a_check_into_a_closed_pipe_ends_quietly_on_either_path(path: str, tmp_path: Path) -> None:
     gen_plugin = str(Path(sys.executable).parent / "gen-plugin")
     command = [gen_plugin, str(GREETER_PROTO), *output_options(path, str(tmp_path)), "--check"]
-    env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
+    env = {**os.environ, "PYGOPLUGIN_CACHE_DIR": "off"}
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # like `| head` that has seen enough, before the diff is written

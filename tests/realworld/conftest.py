@@ -8,13 +8,15 @@ from typing import Any
 import pytest
 
 from tests.realworld import corpus
+from tests.support import shared_protos
 
 
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, corpus.Generated]:
     """gen-plugin's output for every corpus proto, by proto id (``grpc-java/route_guide.proto``)."""
-    if not corpus.ALL:
-        pytest.skip(f"no corpus: {corpus.SHARED_PROTOS} has no .proto files")
+    shared_protos.require(
+        bool(corpus.ALL), f"no corpus: {corpus.SHARED_PROTOS} has no .proto files"
+    )
     return corpus.generate(corpus.ALL, tmp_path_factory.mktemp("realworld"))
 
 

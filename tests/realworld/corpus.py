@@ -2,7 +2,7 @@
 
 Every ``.proto`` below ``shared/protos`` is found by walking the folder, so a proto dropped
 there is covered without touching the tests. Each top-level folder is an include root (the
-folder's README says so); files are used in place. ``PYPLUGIN_CORPUS=/some/protos`` runs the
+folder's README says so); files are used in place. ``PYGOPLUGIN_CORPUS=/some/protos`` runs the
 same tests on another folder laid out alike, such as a user's own protos.
 """
 
@@ -22,7 +22,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_PROTOS = REPO.parent / "shared" / "protos"
-SHARED_PROTOS = Path(os.environ.get("PYPLUGIN_CORPUS") or DEFAULT_PROTOS)
+SHARED_PROTOS = Path(os.environ.get("PYGOPLUGIN_CORPUS") or DEFAULT_PROTOS)
 BIN = Path(sys.executable).parent
 HERE = Path(__file__).resolve().parent
 
@@ -151,7 +151,7 @@ def gen_plugin_command(proto: CorpusProto, folder: Path) -> list[str]:
 
 def generate(protos: Iterable[CorpusProto], into: Path) -> dict[str, Generated]:
     """Run gen-plugin once per proto (two at a time, cache off), each into its own folder."""
-    env = {**os.environ, "PYPLUGIN_CACHE_DIR": "off"}
+    env = {**os.environ, "PYGOPLUGIN_CACHE_DIR": "off"}
 
     def one(proto: CorpusProto) -> Generated:
         folder = into / proto.slug
@@ -186,9 +186,9 @@ def probe(generated: Iterable[Generated]) -> dict[str, dict[str, Any]]:
         return {run.proto.id: report for run, report in zip(runs, pool.map(one, runs), strict=True)}
 
 
-def pyplugin_files(out: Path) -> list[Path]:
-    """The files pyplugin writes itself: not protoc's ``_pb2`` modules and their stubs, nor the
-    ``_pb2_grpc.py`` that grpcio-tools writes (pyplugin writes its ``.pyi``)."""
+def pygoplugin_files(out: Path) -> list[Path]:
+    """The files pygoplugin writes itself: not protoc's ``_pb2`` modules and their stubs, nor the
+    ``_pb2_grpc.py`` that grpcio-tools writes (pygoplugin writes its ``.pyi``)."""
     return sorted(
         path
         for path in out.rglob("*.py*")

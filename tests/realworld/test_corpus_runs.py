@@ -11,8 +11,9 @@ import pytest
 from tests.realworld import corpus
 from tests.realworld.conftest import generated_ok
 from tests.realworld.known_failures import KNOWN
+from tests.support import shared_protos
 
-pytestmark = pytest.mark.skipif(not corpus.ALL, reason=f"no protos in {corpus.SHARED_PROTOS}")
+shared_protos.require(bool(corpus.ALL), f"no protos in {corpus.SHARED_PROTOS}")
 
 Reports = dict[str, dict[str, Any]]
 

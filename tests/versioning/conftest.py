@@ -14,5 +14,5 @@ def gen_plugin(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> GenPlugin:
     """Run ``gen-plugin ARGS...`` in this process, as the console script would."""
-    monkeypatch.setenv("PYPLUGIN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PYGOPLUGIN_CACHE_DIR", str(tmp_path / "cache"))
     return in_process(capsys)

@@ -32,7 +32,7 @@ def generate(proto: Path, out: Path) -> Path:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "PYPLUGIN_CACHE_DIR": "off"},
+        env={**os.environ, "PYGOPLUGIN_CACHE_DIR": "off"},
         cwd=REPO,
     )
     assert done.returncode == 0, done.stderr

@@ -13,7 +13,7 @@ The repair is PEP 8's escape, the one ``python/naming.py`` uses everywhere: ``cl
 * ``_pb2.pyi`` declares and references those aliases, so the stub is valid and tells the truth.
   Enum values named after keywords are left out of it, as protoc already leaves out keyword
   fields: Python cannot declare them, and they stay reachable as ``Mode.Value("None")``.
-* ``_pb2_grpc.py`` (not imported by pyplugin's own modules, emitted for users of protoc's
+* ``_pb2_grpc.py`` (not imported by pygoplugin's own modules, emitted for users of protoc's
   stubs) gets the escape wherever a keyword stands as an attribute, function or class name.
 
 Files without keyword names are returned unchanged, after one cheap look.
@@ -112,7 +112,7 @@ def repair_pb2(source: str, file: descriptor_pb2.FileDescriptorProto) -> str:
     if not aliases:
         return source
     lines = [
-        "# pyplugin: types named after Python keywords, also bound under PEP 8's escape",
+        "# pygoplugin: types named after Python keywords, also bound under PEP 8's escape",
         "# (``class_`` is ``class``), so code and stubs can name them.",
     ]
     for owner, alias, name in aliases:

@@ -33,7 +33,7 @@ def generate(
     :func:`normalized`) so the output does not depend on which protoc produced them.
     """
     descriptor_set = descriptor_pb2.FileDescriptorSet(file=[normalized(file) for file in files])
-    with tempfile.TemporaryDirectory(prefix="pyplugin-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="pygoplugin-") as scratch:
         source = os.path.join(scratch, "descriptors.pb")
         out = os.path.join(scratch, "out")
         os.mkdir(out)

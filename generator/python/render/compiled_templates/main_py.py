@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: ba4366df9a2774bdb9d800df40e596a71a1ba81f792d515eef216b5e997ef503
+# sha256 of the template: 5f50c0997536fedd7fb5bbac0331059f8324c6bc952350da5560333206c2ee7d
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -35,7 +35,7 @@ def root(context, missing=missing):
     t_4.extend((
         'The plugin program: fill in the implementation',
         str(('s' if (t_2(environment.getattr(environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'spelling'), 'services')) > 1) else '')),
-        ', then let a host run this file.\n\nScaffolding generated once by pyplugin from ',
+        ', then let a host run this file.\n\nScaffolding generated once by pygoplugin from ',
         str((undefined(name='sources') if l_1_sources is missing else l_1_sources)),
         '. It is yours: gen-plugin never overwrites it unless you pass --force-main. A host (``goplugin.Client`` or a Go go-plugin host) starts it with the magic cookie set; started by hand, it says it is a plugin and exits.\n',
     ))

@@ -39,7 +39,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CLASS_IMPORT']._serialized_end=183
   _globals['_LAMBDA']._serialized_start=234
   _globals['_LAMBDA']._serialized_end=542
-# pyplugin: types named after Python keywords, also bound under PEP 8's escape
+# pygoplugin: types named after Python keywords, also bound under PEP 8's escape
 # (``class_`` is ``class``), so code and stubs can name them.
 class_ = _globals['class']
 def_ = _globals['def']
