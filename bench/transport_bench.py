@@ -17,8 +17,8 @@ a GRPCBroker stream held open, Greet and GreetStream honouring ``locale="count=N
 Hosts, each driving every plugin through the same phases (see ``transports/host_common.py``),
 interleaved plugin by plugin: Python hosts on grpcio's sync channel (today's goplugin Client),
 grpc.aio, grpclib (plain, and with the stream reader yielding every 16 messages) and a sync API
-over grpclib (a loop thread), and a Go go-plugin v1.8.0 host (``bench/go/mixed``). Hosts run one after
-the other, their order rotating over ``--rounds``; samples of all rounds are pooled.
+over grpclib (a loop thread), and a Go go-plugin v1.8.0 host (``bench/go/mixed``). Hosts run one
+after the other, their order rotating over ``--rounds``; samples of all rounds are pooled.
 
 Figures: startup (launch -> handshake -> connect -> first Greet answered), unary p50/p99, long
 stream msg/s, short stream (5 messages) p50, the mixed load (8 streams of 20,000 messages and
