@@ -153,49 +153,47 @@ class _Fields:
         self.oneofs()
 
     def old_field(self, field: FieldInfo) -> None:
-        d, label = self.d, self.label(field)
+        label = self.label(field)
+
+        def report(kind: Kind, message: str, new: FieldInfo) -> None:
+            self.d.add(kind, message, field.decl, new.decl)
+
         same_name = self.new_by_name.get(field.name)
         if same_name is not None:
             if same_name.number == field.number:
                 self.pairs.append((field, same_name))
-            else:
-                d.add(
-                    Kind.FIELD_RENUMBERED,
-                    f"field {self.old.full_name}.{field.name} renumbered from {field.number} to "
-                    f"{same_name.number}: "
-                    + _renumber_effect(
-                        "field",
-                        field.number,
-                        taken.name if (taken := self.new_by_number.get(field.number)) else None,
-                    ),
-                    field.decl,
-                    same_name.decl,
-                )
+                return
+            taken = self.new_by_number.get(field.number)
+            effect = _renumber_effect("field", field.number, taken.name if taken else None)
+            report(
+                Kind.FIELD_RENUMBERED,
+                f"field {self.old.full_name}.{field.name} renumbered from {field.number} to "
+                f"{same_name.number}: {effect}",
+                same_name,
+            )
             return
         same_number = self.new_by_number.get(field.number)
         if same_number is not None and same_number.name not in self.old_by_name:
-            if self.same_type(field, same_number):
-                d.add(
-                    Kind.FIELD_RENAMED,
-                    f"{label} renamed to {same_number.name}: the binary wire is unchanged, but "
-                    "generated code (and JSON) uses the new name",
-                    field.decl,
-                    same_number.decl,
-                )
-                self.pairs.append((field, same_number))
-            else:
-                d.add(
+            if not self.same_type(field, same_number):
+                report(
                     Kind.FIELD_NUMBER_REUSED,
-                    f"field number {field.number} of {self.old.full_name} was "
-                    f"{field.type_text} {field.name}, is now {same_number.type_text} "
-                    f"{same_number.name}: peers of the two versions misread each other's value",
-                    field.decl,
-                    same_number.decl,
+                    f"field number {field.number} of {self.old.full_name} was {field.type_text} "
+                    f"{field.name}, is now {same_number.type_text} {same_number.name}: peers of "
+                    "the two versions misread each other's value",
+                    same_number,
                 )
+                return
+            report(
+                Kind.FIELD_RENAMED,
+                f"{label} renamed to {same_number.name}: the binary wire is unchanged, but "
+                "generated code (and JSON) uses the new name",
+                same_number,
+            )
+            self.pairs.append((field, same_number))
             return
         hint = _reserve_hint(self.new.reserved, field.number, field.name)
         if same_number is None and not hint:
-            d.add(
+            self.d.add(
                 Kind.FIELD_REMOVED_RESERVED,
                 f"{label} was removed and its number and name reserved: old peers' values are "
                 "skipped as unknown fields, and neither can be reused with another meaning",
@@ -203,7 +201,7 @@ class _Fields:
                 self.new.reserved.number(field.number) or self.new.decl,
             )
             return
-        d.add(
+        self.d.add(
             Kind.FIELD_REMOVED,
             f"{label} was removed: peers of the old version still send and expect it; "
             + (

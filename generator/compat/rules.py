@@ -8,13 +8,17 @@ reported instead of every service and message being "removed" and "added".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from ..core.locations import PACKAGE_PATH
 from ..core.model import TypeRef
 from .index import Decl, EnumInfo, MessageInfo, MethodInfo, ServiceInfo, Side
 from .members import compare_enum_values, compare_fields
 from .report import Change, Kind
+
+#: A message or an enum: what may be removed from a contract as a whole.
+_Type = TypeVar("_Type", MessageInfo, EnumInfo)
 
 
 def diff(old: Side, new: Side) -> list[Change]:
@@ -256,35 +260,33 @@ class _Differ:
     def message(self, old: MessageInfo) -> None:
         if old.map_entry:  # compared through the map field's key and value types
             return
-        new = self.new.messages.get(self.tr(old.full_name))
-        if new is None:
-            if old.full_name in self.old.declared:
-                parent = None if old.parent is None else self.tr(old.parent)
-                self.add(
-                    Kind.MESSAGE_REMOVED,
-                    f"message {old.full_name} was removed: the wire is unaffected unless a field "
-                    "or RPC used it (reported there), but generated code loses its class",
-                    old.decl,
-                    self._enclosing(self.new, parent),
-                )
-            return
-        self.comments(f"message {old.full_name}", old.decl, new.decl)
-        compare_fields(self, old, new)
+        new = self._counterpart(old, self.new.messages, Kind.MESSAGE_REMOVED, "a field or RPC")
+        if new is not None:
+            compare_fields(self, old, new)
 
     # -- enums --------------------------------------------------------------------------------
 
     def enum(self, old: EnumInfo) -> None:
-        new = self.new.enums.get(self.tr(old.full_name))
+        new = self._counterpart(old, self.new.enums, Kind.ENUM_REMOVED, "a field")
+        if new is not None:
+            compare_enum_values(self, old, new)
+
+    def _counterpart(
+        self, old: _Type, found: Mapping[str, _Type], removed: Kind, users: str
+    ) -> _Type | None:
+        """``old`` on the new side, its comment compared; if it is gone, a removal reported."""
+        what = "message" if removed is Kind.MESSAGE_REMOVED else "enum"
+        new = found.get(self.tr(old.full_name))
         if new is None:
             if old.full_name in self.old.declared:
                 parent = None if old.parent is None else self.tr(old.parent)
                 self.add(
-                    Kind.ENUM_REMOVED,
-                    f"enum {old.full_name} was removed: the wire is unaffected unless a field "
+                    removed,
+                    f"{what} {old.full_name} was removed: the wire is unaffected unless {users} "
                     "used it (reported there), but generated code loses its class",
                     old.decl,
                     self._enclosing(self.new, parent),
                 )
-            return
-        self.comments(f"enum {old.full_name}", old.decl, new.decl)
-        compare_enum_values(self, old, new)
+            return None
+        self.comments(f"{what} {old.full_name}", old.decl, new.decl)
+        return new
