@@ -54,6 +54,8 @@ _log = logging.getLogger("goplugin.server")
 #: After Shutdown, in-flight calls get this long before the server stops (go-plugin's host
 #: SIGKILLs after 2 s, so the whole exit must fit well inside that).
 _STOP_GRACE_SECONDS = 0.5
+#: How often the main thread wakes to run a SIGTERM handler that another thread received.
+_SIGNAL_POLL_SECONDS = 0.5
 #: How long Shutdown waits for the plugin's output to reach the host's stdio stream.
 _STDIO_FLUSH_SECONDS = 0.5
 
@@ -202,7 +204,10 @@ class _PluginServer:
         return ControllerEmpty()
 
     def wait_and_exit(self) -> NoReturn:
-        self._stop.wait()
+        # A timeout, not one long wait: when the kernel hands SIGTERM to another thread, the
+        # Python handler runs only once the main thread wakes, and a plain wait never would.
+        while not self._stop.wait(_SIGNAL_POLL_SECONDS):
+            pass
         # The socket file goes first: the bound listener does not need its path, and a plugin
         # that the watchdog below has to cut short must not leave the file behind.
         self._listener.remove()
