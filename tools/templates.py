@@ -29,9 +29,9 @@ def compiled_modules() -> dict[str, str]:
     environment = templating.environment(precompiled=False)
     modules = {"__init__.py": '"""Templates compiled by jinja2: see tools/templates.py."""\n'}
     for name in sorted(entry for entry in os.listdir(TEMPLATES) if entry.endswith(".j2")):
-        with open(os.path.join(TEMPLATES, name), encoding="utf-8") as stream:
-            source = stream.read()
         path = os.path.join(TEMPLATES, name)
+        with open(path, encoding="utf-8") as stream:
+            source = stream.read()
         code = environment.compile(source, name, path, raw=True, defer_init=True)
         modules[templating.module_name(name)] = templating.stamp(name, source) + code + "\n"
     return modules
