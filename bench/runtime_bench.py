@@ -54,6 +54,8 @@ BASELINE = "grpcio"
 OURS = "ours"
 EXAMPLE = "example"
 PYPLUGIN = "pyplugin"
+#: The same plugins again, the Go host turning go-plugin's AutoMTLS on.
+MTLS = "+mtls"
 
 #: The issue's targets for our runtime against the minimal grpcio plugin.
 STARTUP_TARGET = 1.05
@@ -169,12 +171,13 @@ class Variant:
     cmd: tuple[str, ...]
     unary: bool = True
     stream: bool = True
+    automtls: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self) | {"cmd": list(self.cmd)}
 
 
-def variants(pyplugin_venv_python: Path, *, with_example: bool) -> list[Variant]:
+def variants(pyplugin_venv_python: Path, *, with_example: bool, with_mtls: bool) -> list[Variant]:
     """The plugins to compare; ours and the grpcio baseline run on this very interpreter."""
     python = sys.executable
     chosen = [
@@ -185,6 +188,13 @@ def variants(pyplugin_venv_python: Path, *, with_example: bool) -> list[Variant]
     if with_example:
         # Its GreetStream is the example's fixed 5 messages: startup, unary and kill only.
         chosen.insert(1, Variant(EXAMPLE, (python, str(example_script())), stream=False))
+    if with_mtls:
+        # The grpcio baseline has no TLS: AutoMTLS is compared plugin against itself.
+        chosen += [
+            dataclasses.replace(v, name=v.name + MTLS, automtls=True)
+            for v in chosen
+            if v.name in (OURS, PYPLUGIN)
+        ]
     return chosen
 
 
@@ -388,7 +398,7 @@ class Ratio:
         if not a or not b:
             return cls(NAN, NAN)
         pairs = [x / y for x, y in zip(a, b, strict=False) if y]
-        return cls(percentile(a, 50) / percentile(b, 50), percentile(pairs, 50))
+        return cls(_over(percentile(a, 50), percentile(b, 50)), percentile(pairs, 50))
 
     def __str__(self) -> str:
         if not _known(self.of_medians):
@@ -407,16 +417,16 @@ def print_table(samples: Mapping[str, Samples], config: Mapping[str, Any]) -> No
         f"{config['stream_reps']} GreetStreams of {config['stream_count']} messages.\n"
     )
     print(
-        f"{'':9} {'startup ms':>15} {'handshake':>9} {'kill ms':>14} {'':>7} | "
+        f"{'':13} {'startup ms':>15} {'handshake':>9} {'kill ms':>14} {'':>7} | "
         f"{'unary us':>20} | {'stream':>16}"
     )
     print(
-        f"{'variant':9} {'p50':>7} {'p90':>7} {'ms p50':>9} {'p50':>6} {'max':>7} "
+        f"{'variant':13} {'p50':>7} {'p90':>7} {'ms p50':>9} {'p50':>6} {'max':>7} "
         f"{'SIGKILL':>7} | {'p50':>6} {'p90':>6} {'CPU':>6} | {'msg/s p50':>9} {'CPU us':>6}"
     )
     for name, s in samples.items():
         print(
-            f"{name:9} {_cell(percentile(s.startup, 50), 1e3, 7, 1)} "
+            f"{name:13} {_cell(percentile(s.startup, 50), 1e3, 7, 1)} "
             f"{_cell(percentile(s.startup, 90), 1e3, 7, 1)} "
             f"{_cell(percentile(s.handshake, 50), 1e3, 9, 1)} "
             f"{_cell(percentile(s.kill, 50), 1e3, 6, 1)} {_cell(max(s.kill), 1e3, 7, 1)} "
@@ -431,17 +441,31 @@ def print_table(samples: Mapping[str, Samples], config: Mapping[str, Any]) -> No
     )
 
 
+def _over(a: float, b: float) -> float:
+    """a / b, unknown (NaN) where b is 0: tiny sample counts can measure no CPU at all."""
+    return a / b if b else NAN
+
+
 def print_ratios(samples: Mapping[str, Samples]) -> list[str]:
     """Print the ratios table; return the targets our runtime missed."""
     print(
         "\nratios: ratio of medians (median of paired ratios); times < 1 and msg/s > 1 are faster"
     )
     print(
-        f"{'':20} {'startup':>15} {'unary p50':>15} {'p90':>6} {'CPU':>6} "
+        f"{'':26} {'startup':>15} {'unary p50':>15} {'p90':>6} {'CPU':>6} "
         f"{'stream msg/s':>15} {'CPU':>6} {'kill':>6}"
     )
     missed: list[str] = []
-    pairs = [(OURS, BASELINE), (EXAMPLE, BASELINE), (OURS, PYPLUGIN), (BASELINE, PYPLUGIN)]
+    pairs = [
+        (OURS, BASELINE),
+        (EXAMPLE, BASELINE),
+        (OURS, PYPLUGIN),
+        (BASELINE, PYPLUGIN),
+        # What AutoMTLS costs each plugin, and ours against python-plugin's, both under it.
+        (OURS + MTLS, OURS),
+        (PYPLUGIN + MTLS, PYPLUGIN),
+        (OURS + MTLS, PYPLUGIN + MTLS),
+    ]
     for name, base in pairs:
         if name not in samples or base not in samples:
             continue
@@ -449,14 +473,14 @@ def print_ratios(samples: Mapping[str, Samples]) -> list[str]:
         startup = Ratio.of(a.startup, b.startup)
         unary = Ratio.of(a.unary, b.unary)
         stream = Ratio.of(a.stream_rate, b.stream_rate)
-        unary_p90 = percentile(a.unary, 90) / percentile(b.unary, 90) if a.unary else NAN
-        unary_cpu = a.unary_cpu / b.unary_cpu
-        stream_cpu = percentile(a.stream_cpu, 50) / percentile(b.stream_cpu, 50)
-        kill = percentile(a.kill, 50) / percentile(b.kill, 50)
+        unary_p90 = _over(percentile(a.unary, 90), percentile(b.unary, 90)) if a.unary else NAN
+        unary_cpu = _over(a.unary_cpu, b.unary_cpu)
+        stream_cpu = _over(percentile(a.stream_cpu, 50), percentile(b.stream_cpu, 50))
+        kill = _over(percentile(a.kill, 50), percentile(b.kill, 50))
         print(
-            f"{name + ' / ' + base:20} {startup!s:>15} {unary!s:>15} "
+            f"{name + ' / ' + base:26} {startup!s:>15} {unary!s:>15} "
             f"{_cell(unary_p90, 1, 6, 3)} {_cell(unary_cpu, 1, 6, 3)} {stream!s:>15} "
-            f"{_cell(stream_cpu, 1, 6, 3)} {kill:6.2f}"
+            f"{_cell(stream_cpu, 1, 6, 3)} {_cell(kill, 1, 6, 2)}"
         )
         if name == OURS and base == BASELINE:
             checks = [
@@ -531,6 +555,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--skip-example", action="store_true", help="leave out the shipped example's row"
     )
+    parser.add_argument(
+        "--skip-mtls", action="store_true", help="leave out the AutoMTLS rows (ours, pyplugin)"
+    )
     parser.add_argument("--call-timeout", type=float, default=120.0, help="seconds per call")
     parser.add_argument(
         "--cache-dir",
@@ -551,7 +578,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         pyplugin_py = pyplugin_python(cache)
         stubs = generate_stubs(cache, pyplugin_py)
         host = build_go_host()
-        chosen = variants(pyplugin_py, with_example=not args.skip_example)
+        chosen = variants(
+            pyplugin_py, with_example=not args.skip_example, with_mtls=not args.skip_mtls
+        )
     except BenchError as error:
         print(f"runtime_bench: {error}", file=sys.stderr)
         return 1

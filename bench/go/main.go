@@ -63,6 +63,8 @@ type variant struct {
 	Cmd    []string `json:"cmd"`
 	Unary  bool     `json:"unary"`  // take part in the unary phase
 	Stream bool     `json:"stream"` // honours locale "count=N" in GreetStream
+	// AutoMTLS turns on go-plugin's AutoMTLS for this variant, as Terraform and Vault do.
+	AutoMTLS bool `json:"automtls"`
 }
 
 type config struct {
@@ -166,6 +168,7 @@ func newClient(v variant, log *watchWriter) *plugin.Client {
 		Plugins:          plugin.PluginSet{pluginName: greeterPlugin{}},
 		Cmd:              exec.Command(v.Cmd[0], v.Cmd[1:]...),
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC},
+		AutoMTLS:         v.AutoMTLS,
 		// Warn: the plugins' stderr (logged at Debug) stays out of the timings and the output.
 		Logger: hclog.New(&hclog.LoggerOptions{Name: "bench-host." + v.Name, Level: hclog.Warn, Output: log}),
 	})
