@@ -269,11 +269,11 @@ def versions(py_model: PyModel, versioned: VersionedSet) -> PyVersions:
     Raises :class:`GeneratorError` when they share no package, or when the module's name is
     taken by a generated package.
     """
-    by_package = {id(package.package): package for package in py_model.packages}
+    by_package = {package.package: package for package in py_model.packages}
     py_versions = tuple(
         PyVersion(
             number=version.number,
-            packages=tuple(by_package[id(package)] for package in version.packages),
+            packages=tuple(by_package[package] for package in version.packages),
         )
         for version in versioned.versions
     )

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-USER_CODE = '''
+USER_CODE = """
 import goplugin
 from pygoplugin_gen.core.errors import GeneratorError
 
@@ -20,7 +20,7 @@ HANDSHAKE = goplugin.HandshakeConfig(
 )
 version: int = HANDSHAKE.protocol_version
 error: Exception = GeneratorError("a message")
-'''
+"""
 
 
 def test_mypy_strict_outside_the_repository_sees_the_installed_packages(tmp_path: Path) -> None:
@@ -30,3 +30,17 @@ def test_mypy_strict_outside_the_repository_sees_the_installed_packages(tmp_path
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout
     assert "Success: no issues found in 1 source file" in result.stdout
+
+
+def test_every_folder_of_the_generator_is_a_package_the_wheel_ships() -> None:
+    import tomllib
+
+    repo = Path(__file__).resolve().parents[2]
+    with open(repo / "pyproject.toml", "rb") as stream:
+        listed = set(tomllib.load(stream)["tool"]["setuptools"]["packages"])
+    folders = {
+        ".".join(("pygoplugin_gen", *init.parent.relative_to(repo / "generator").parts))
+        for init in (repo / "generator").rglob("__init__.py")
+    }
+    assert folders <= listed
+    assert {"pygoplugin_gen.templates", "goplugin"} <= listed
