@@ -68,6 +68,13 @@ _GREETER_COMMANDS = (
     "greeter-plugin",
     "greeter-versioned-host",
     "greeter-versioned-plugin",
+    "counter-host",
+)
+#: go-plugin's own Go Counter plugin, built from the module of each version's target (so the
+#: old build gets v1.0.1's): the Go-vs-Go control for counter-host.
+_COUNTER_PLUGIN = (
+    "counter-go-grpc",
+    "github.com/hashicorp/go-plugin/examples/bidirectional/plugin-go-grpc",
 )
 #: go-plugin's own examples, built unmodified from the module: binary name -> package.
 _EXAMPLES = {
@@ -91,19 +98,23 @@ class GoBuildError(RuntimeError):
 
 @dataclasses.dataclass(frozen=True)
 class GoGreeterBinaries:
-    """The greeter programs of tests/go, built against one go-plugin version."""
+    """The programs of tests/go (the greeters and counter-host), built against one go-plugin
+    version."""
 
     go_plugin_version: str
     host: Path
     plugin: Path
     versioned_host: Path
     versioned_plugin: Path
+    #: go-plugin's examples/bidirectional Counter host with the hostflags switches
+    #: (``COUNTER_PLUGIN=... counter-host [-automtls] put KEY N`` / ``get KEY``), and the same
+    #: version's own Go Counter plugin (examples/bidirectional/plugin-go-grpc).
+    counter_host: Path
+    counter_plugin: Path
 
     def exist(self) -> bool:
-        return all(
-            path.is_file()
-            for path in (self.host, self.plugin, self.versioned_host, self.versioned_plugin)
-        )
+        programs = (self.host, self.plugin, self.versioned_host, self.versioned_plugin)
+        return all(path.is_file() for path in (*programs, self.counter_host, self.counter_plugin))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,11 +142,16 @@ class GoExampleBinaries:
 def build_go_greeter(version: str = CURRENT, build_root: Path = BUILD_ROOT) -> GoGreeterBinaries:
     """The greeter hosts and plugins built against go-plugin ``version``, built if needed."""
     modfile, tags = _module_file(version)
+    go_build = ("go", "build", f"-modfile={modfile}", *_tags(tags))
+    counter_plugin, counter_plugin_pkg = _COUNTER_PLUGIN
     bin_dir = _build(
         f"greeter-{version}",
         build_root,
-        [("go", "build", f"-modfile={modfile}", *_tags(tags), "-o", "{bin}/", "./cmd/...")],
-        _GREETER_COMMANDS,
+        [
+            (*go_build, "-o", "{bin}/", "./cmd/..."),
+            (*go_build, "-o", f"{{bin}}/{counter_plugin}", counter_plugin_pkg),
+        ],
+        (*_GREETER_COMMANDS, counter_plugin),
     )
     binaries = _greeter_binaries(version, bin_dir)
     _check_linked_version(binaries.host, version)
@@ -212,6 +228,8 @@ def _greeter_binaries(version: str, bin_dir: Path) -> GoGreeterBinaries:
         plugin=bin_dir / "greeter-plugin",
         versioned_host=bin_dir / "greeter-versioned-host",
         versioned_plugin=bin_dir / "greeter-versioned-plugin",
+        counter_host=bin_dir / "counter-host",
+        counter_plugin=bin_dir / _COUNTER_PLUGIN[0],
     )
 
 
