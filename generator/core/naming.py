@@ -102,9 +102,14 @@ def base_package(proto_package: str, proto_file: str) -> str:
 
 
 def default_cookie_key(proto_package: str, proto_file: str) -> str:
-    """``GREETER_PLUGIN`` for ``greeter`` and ``greeter.v1``: the first package component."""
-    first = proto_package.split(".")[0] if proto_package else file_stem(proto_file)
-    return re.sub(r"\W", "_", first).upper().strip("_") + "_PLUGIN"
+    """``ACME_GREETER_PLUGIN`` for ``acme.greeter`` and ``acme.greeter.v2``: the whole package.
+
+    Every component counts, so unrelated protocols of one organisation (``acme.greeter``,
+    ``acme.billing``) get keys of their own; the version component does not, so every version
+    of a protocol shares one key (see :func:`base_package`). ``greeter.v1`` -> ``GREETER_PLUGIN``.
+    """
+    base = base_package(proto_package, proto_file)
+    return re.sub(r"\W", "_", base).upper().strip("_") + "_PLUGIN"
 
 
 def default_cookie_value(proto_package: str, proto_file: str) -> str:

@@ -112,6 +112,12 @@ def test_colliding_module_aliases_are_all_spelled_out_whatever_their_order() -> 
 def test_default_handshake_is_shared_by_every_version_of_a_package_and_never_changes() -> None:
     assert core_naming.default_cookie_key("greeter", "greeter.proto") == "GREETER_PLUGIN"
     assert core_naming.default_cookie_key("greeter.v2", "g.proto") == "GREETER_PLUGIN"
+    # Unique per protocol package (issue 12: every acme.* protocol shared ACME_PLUGIN), the
+    # version suffix aside.
+    assert core_naming.default_cookie_key("acme.greeter", "g.proto") == "ACME_GREETER_PLUGIN"
+    assert core_naming.default_cookie_key("acme.greeter.v2", "g.proto") == "ACME_GREETER_PLUGIN"
+    assert core_naming.default_cookie_key("acme.billing.v1", "b.proto") == "ACME_BILLING_PLUGIN"
+    assert core_naming.default_cookie_key("", "my-api.proto") == "MY_API_PLUGIN"
     value = core_naming.default_cookie_value("greeter", "greeter.proto")
     assert value == core_naming.default_cookie_value("greeter.v1", "v1/greeter.proto")
     assert value == core_naming.default_cookie_value("greeter.v2", "v2/greeter.proto")
