@@ -146,9 +146,10 @@ def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[byte
             return stream.read(), names
 
 
+_CYCLE = re.compile(r"File recursively imports itself: (.+)$")
+_NOT_FOUND = re.compile(r"^(.+): File not found\.$")
+_IMPORT_FAILED = re.compile(r"Import \"(.+)\" was not found or had errors")
 _HINTS = (
-    (re.compile(r"Import \"(.+)\" was not found"), "pass the folder that holds {0} with -I DIR"),
-    (re.compile(r"File not found"), "pass the folder that holds this file with -I DIR"),
     (
         re.compile(r"\"(.+)\" is not defined"),
         "declare {0} in this file, or import the file that declares it (check the spelling "
@@ -160,16 +161,38 @@ _HINTS = (
 
 
 def explain_protoc_failure(messages: str) -> GeneratorError:
-    """protoc's complaint, kept word for word, followed by what to do about it."""
+    """protoc's complaint, kept word for word, followed by what to do about it.
+
+    Each piece of advice is given once and fits its cause: files that were not found need an
+    ``-I`` folder (named once for all of them); an import cycle needs a file split, which no
+    ``-I`` fixes, so the "was not found or had errors" lines a cycle causes get no advice of
+    their own; an import that had errors is fixed where its errors are reported.
+    """
     lines = [line for line in messages.strip().splitlines() if line.strip()] or ["protoc failed"]
+    missing = [found[1] for line in lines if (found := _NOT_FOUND.match(line))]
+    cycles = [found[1] for line in lines if (found := _CYCLE.search(line))]
     advice = []
+    if cycles:
+        advice.append(
+            f"break the import cycle {cycles[0]}: protos cannot import each other, so move "
+            "what both need into a third file that both import"
+        )
+    if missing:
+        listed = " and ".join(dict.fromkeys(missing))
+        advice.append(
+            f"pass the folder that holds {listed} with -I DIR (imports are relative to an -I "
+            "folder)"
+        )
     for line in lines:
+        text = line.split(": ", 1)[-1]
+        if _NOT_FOUND.match(line) or _CYCLE.search(line) or _IMPORT_FAILED.search(text):
+            continue
         for pattern, hint in _HINTS:
-            found = pattern.search(line.split(": ", 1)[-1])
+            found = pattern.search(text)
             if found:
                 advice.append(hint.format(*found.groups()))
                 break
-    what_to_do = "; ".join(dict.fromkeys(advice)) or "fix the proto"
+    what_to_do = "; ".join(dict.fromkeys(advice)) or "fix the errors above"
     body = "\n".join(lines)
     return GeneratorError(f"{body}\nwhat to do: {what_to_do}, then run again")
 

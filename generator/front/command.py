@@ -60,12 +60,29 @@ def _run(protos: Sequence[str], **values: object) -> None:
     gen_plugin.run(run, key=key)
 
 
+def _print_version(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+    """``--version`` anywhere on the command line (``main`` answers the usual spelling first)."""
+    if value and not context.resilient_parsing:
+        from .about import version_line
+
+        click.echo(version_line("gen-plugin"))
+        context.exit()
+
+
 command = click.Command(
     name="gen-plugin",
     callback=_run,
     params=[
         click.Argument(["protos"], nargs=-1, required=True, metavar="PROTO..."),
         *(click_option(name, option) for name, option in ALL.items()),
+        click.Option(
+            ["--version"],
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_print_version,
+            help="Print the version and exit.",
+        ),
     ],
     help=inspect.getdoc(_run),
     context_settings={"help_option_names": ["-h", "--help"]},

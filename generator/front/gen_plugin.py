@@ -59,6 +59,11 @@ def console() -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Replay if possible, else parse the arguments and run; usable in-process (tests)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:
+        from .about import version_line
+
+        sys.stdout.write(version_line(PROG) + "\n")
+        return
     if arguments[:1] == ["compat"]:  # a subcommand: never a generation run, never replayed
         from . import compat
 
