@@ -99,6 +99,34 @@ def validate_broker_service(name: str) -> str:
     return name
 
 
+_PROTO_FILE = re.compile(r"^[^=,\s]+\.proto$")
+
+
+def validate_python_module(text: str) -> str:
+    """``PROTO=MODULE``: a proto file (``a/b.proto``) or package (``a.b``), and a Python module
+    (for a file) or package (for a package) that already holds its generated code."""
+    proto, _, module = text.partition("=")
+    if not (_PROTO_FILE.match(proto) or _PACKAGE_NAME.match(proto)) or not _PACKAGE_NAME.match(
+        module
+    ):
+        raise GeneratorError(
+            f"python_module {text!r} is not PROTO=MODULE: give an imported proto file and the "
+            "Python module that holds its messages (vendor/types.proto=vendor_sdk.types_pb2), "
+            "or a proto package and the Python package that holds its modules "
+            "(vendor.types=vendor_sdk.types)"
+        )
+    return text
+
+
+def _python_module_pair(text: str) -> tuple[str, str]:
+    proto, _, module = validate_python_module(text).partition("=")
+    return proto, module
+
+
+def _spell_text_pair(pair: tuple[str, str]) -> str:
+    return f"{pair[0]}={pair[1]}"
+
+
 def _package_version_pair(text: str) -> tuple[str, int]:
     package, _, version = validate_package_version(text).partition("=")
     return package, int(version)
@@ -176,6 +204,25 @@ class Settings:
         ),
     )
 
+    #: ``(proto file or package, Python module or package)`` pairs, one per ``--python-module
+    #: PROTO=MODULE``: imports whose Python code already exists (a vendor's SDK, a shared
+    #: package of your own), so they are imported from there instead of emitted beside the
+    #: plugin. Every other imported file is emitted as a message module.
+    python_module: tuple[tuple[str, str], ...] = field(
+        default=(),
+        meta=Option(
+            ("--python-module",),
+            "An imported proto file or package whose Python code already exists, and where: "
+            "a/b.proto=sdk.b_pb2 or a.b=sdk.b (imports not mapped are generated as message "
+            "modules); repeatable.",
+            metavar="PROTO=MODULE",
+            repeated=True,
+            check=validate_python_module,
+            parse=_python_module_pair,
+            spell=_spell_text_pair,
+        ),
+    )
+
     def __post_init__(self) -> None:
         for name, option in OPTIONS.items():
             if option.check is not None:
@@ -190,6 +237,11 @@ class Settings:
             if package in seen:
                 raise GeneratorError(f"package_version gives {package} a version twice")
             seen.add(package)
+        mapped: set[str] = set()
+        for proto, _ in self.python_module:
+            if proto in mapped:
+                raise GeneratorError(f"python_module maps {proto} twice")
+            mapped.add(proto)
 
     def version_of(self, proto_package: str) -> int | None:
         """The version the options give ``proto_package``, if any (``None``: derive it)."""
