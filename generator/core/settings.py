@@ -99,6 +99,32 @@ def validate_broker_service(name: str) -> str:
     return name
 
 
+def validate_go_import(text: str) -> str:
+    """``FILE=PATH``: a proto file name as imports spell it and a Go import path."""
+    proto, _, path = text.partition("=")
+    if not proto.endswith(".proto") or not path or path.startswith((".", "/")) or " " in path:
+        raise GeneratorError(
+            f"go_import {text!r} is not FILE=PATH: give the proto file as imports name it and "
+            "its messages' full Go import path, e.g. kinds.proto=example.com/app/proto/kinds"
+        )
+    return text
+
+
+def validate_go_module(module: str) -> str:
+    """A module path as ``go.mod`` declares it: no spaces, no leading or trailing slash."""
+    if not module or " " in module or module.startswith(("/", ".")) or module.endswith("/"):
+        raise GeneratorError(
+            f"go_module {module!r} is not a Go module path: give the path of go.mod's module "
+            "line, e.g. example.com/app"
+        )
+    return module
+
+
+def _go_import_pair(text: str) -> tuple[str, str]:
+    proto, _, path = validate_go_import(text).partition("=")
+    return proto, path
+
+
 _PROTO_FILE = re.compile(r"^[^=,\s]+\.proto$")
 
 
@@ -132,7 +158,7 @@ def _package_version_pair(text: str) -> tuple[str, int]:
     return package, int(version)
 
 
-def _spell_pair(pair: tuple[str, int]) -> str:
+def _spell_pair(pair: tuple[str, object]) -> str:
     return f"{pair[0]}={pair[1]}"
 
 
@@ -201,6 +227,35 @@ class Settings:
             metavar="SERVICE",
             repeated=True,
             check=validate_broker_service,
+        ),
+    )
+
+    #: ``(proto file, Go import path)`` pairs, one per ``--go-import FILE=PATH``: the Go package
+    #: of a file's messages when its ``go_package`` is missing or relative (protoc-gen-go's
+    #: ``M`` option); the Go target only.
+    go_import: tuple[tuple[str, str], ...] = field(
+        default=(),
+        meta=Option(
+            ("--go-import",),
+            "Go import path of one proto file's messages, overriding its go_package "
+            "(protoc-gen-go's M option): FILE=PATH; repeatable. Go output only.",
+            metavar="FILE=PATH",
+            repeated=True,
+            check=validate_go_import,
+            parse=_go_import_pair,
+            spell=_spell_pair,
+        ),
+    )
+    #: A module path stripped from Go output paths (``yourapp``: ``yourapp/proto/x`` is written
+    #: to ``proto/x``), as protoc-gen-go's ``module=`` option does; the Go target only.
+    go_module: str | None = field(
+        default=None,
+        meta=Option(
+            ("--go-module",),
+            "Go module path to strip from Go output paths, as protoc-gen-go's module= option "
+            "does. Go output only.",
+            metavar="MODULE",
+            check=validate_go_module,
         ),
     )
 
