@@ -16,7 +16,6 @@ import os
 import queue
 import shutil
 import stat
-import subprocess
 import tempfile
 import threading
 import time
@@ -46,6 +45,8 @@ from goplugin.constants import (
     HEALTH_SERVICE,
     KILL_GRACE_SECONDS,
 )
+from goplugin.dial import dial_error
+from goplugin.environment import plugin_environment
 from goplugin.errors import (
     HandshakeError,
     PluginError,
@@ -61,9 +62,12 @@ from goplugin.handshake import (
     parse_handshake_line,
     versioned_sets,
 )
+from goplugin.janitor import janitor
 from goplugin.listener import ListenError, UnixSocketConfig, hand_to_group
 from goplugin.plugin import GRPCPlugin
 from goplugin.plugin_log import StderrReader
+from goplugin.process import PluginProcess, launch
+from goplugin.secure_config import SecureConfig
 from goplugin.tls import TLSConfig, validate_tls_config
 from goplugin.transport import PLAINTEXT, Transport
 
@@ -83,6 +87,8 @@ _CRASH_CODES = frozenset(
     }
 )
 _EXIT_SETTLE_SECONDS = 1.0
+#: After the plugin's process tree is dead, how long its output may take to drain.
+_DRAIN_SECONDS = 0.5
 
 _live_clients: weakref.WeakSet[Client] = weakref.WeakSet()
 
@@ -106,7 +112,14 @@ class Client:
 
     ``plugins`` is the host's plugin set for ``handshake_config.protocol_version``;
     ``versioned_plugins`` offers more app versions, and the plugin picks one
-    (``negotiated_version``). ``env`` adds variables to the host's environment for the plugin.
+    (``negotiated_version``). ``env`` adds variables to the host's environment for the plugin;
+    with ``skip_host_env`` (go-plugin's ``SkipHostEnv``) it replaces it: the plugin sees ``env``
+    and the protocol's variables only. ``secure_config`` checks the plugin file's SHA-256
+    before anything runs (go-plugin's ``SecureConfig``).
+
+    The plugin runs in a process group of its own; ``kill()`` ends the whole group within
+    ``kill_grace`` plus a second, whatever the plugin's children do with its pipes. Should the
+    host die without killing it, a watcher process ends the group and removes its socket folder.
     Plugin stderr goes to ``logger`` line by line (hclog JSON and ``[LEVEL]`` prefixes set the
     level) and, raw, to ``stderr`` if given; what the plugin prints to stdout arrives over
     go-plugin's stdio stream and goes to ``sync_stdout`` (default: ``logger`` at INFO).
@@ -139,6 +152,8 @@ class Client:
         unix_socket_config: UnixSocketConfig | None = None,
         auto_mtls: bool = True,
         tls_config: TLSConfig | None = None,
+        skip_host_env: bool = False,
+        secure_config: SecureConfig | None = None,
     ) -> None:
         if not cmd:
             raise ValueError("Client needs cmd: the command that starts the plugin")
@@ -153,6 +168,10 @@ class Client:
         self._plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "Client")
         self._start_timeout = start_timeout
         self._env = dict(env or {})
+        self._skip_host_env = skip_host_env
+        self._secure_config = secure_config
+        if secure_config is not None:
+            secure_config.expected()  # a malformed checksum fails here, not at start()
         self._logger = logger or logging.getLogger(f"goplugin.plugin.{_plugin_label(self._cmd)}")
         self._stderr_copy = stderr
         self._sync_stdout = sync_stdout
@@ -165,9 +184,11 @@ class Client:
         self._started = False
         self._killed = False
         self._start_error: PluginError | None = None
-        self._proc: subprocess.Popen[bytes] | None = None
+        self._process: PluginProcess | None = None
+        self._host_killed = False  # the host ended the plugin itself: not an error to log
         self._socket_dir: str | None = None
         self._stderr_reader: StderrReader | None = None
+        self._stdout_thread: threading.Thread | None = None
         self._exited = threading.Event()
         self._handshake: HandshakeLine | None = None
         self._raw_channel: grpc.Channel | None = None
@@ -196,6 +217,7 @@ class Client:
             if self._killed:
                 raise PluginError("this plugin client was killed; create a new Client to restart")
             if self._started:
+                self._raise_if_exited()
                 return
             self._started = True
             _live_clients.add(self)
@@ -283,11 +305,13 @@ class Client:
 
     @property
     def pid(self) -> int | None:
-        return self._proc.pid if self._proc is not None else None
+        return self._process.pid if self._process is not None else None
 
     @property
     def returncode(self) -> int | None:
-        return self._proc.returncode if self._proc is not None and self.exited else None
+        if self._process is None or not self.exited:
+            return None
+        return self._process.proc.returncode
 
     def stderr_tail(self) -> tuple[str, ...]:
         """The plugin's last stderr lines, as quoted in error messages."""
@@ -309,58 +333,51 @@ class Client:
         return env
 
     def _launch(self) -> None:
+        if self._secure_config is not None:
+            self._secure_config.check(self._cmd)
         self._socket_env = socket_env = self._make_socket_dir()
-        env = {**os.environ, **self._env}
-        env.update(
-            {
-                self._config.magic_cookie_key: self._config.magic_cookie_value,
-                ENV_MIN_PORT: str(DEFAULT_MIN_PORT),
-                ENV_MAX_PORT: str(DEFAULT_MAX_PORT),
-                ENV_PROTOCOL_VERSIONS: ",".join(str(v) for v in sorted(self._plugin_sets)),
-                **socket_env,
-            }
-        )
+        protocol = {
+            self._config.magic_cookie_key: self._config.magic_cookie_value,
+            ENV_MIN_PORT: str(DEFAULT_MIN_PORT),
+            ENV_MAX_PORT: str(DEFAULT_MAX_PORT),
+            ENV_PROTOCOL_VERSIONS: ",".join(str(v) for v in sorted(self._plugin_sets)),
+            **socket_env,
+        }
         if self._auto_mtls:
             from goplugin.automtls import host_certificate
 
             self._host_cert = host_certificate()
-            env[ENV_CLIENT_CERT] = self._host_cert.cert_pem.decode("ascii")
-        elif ENV_CLIENT_CERT not in self._env:
-            # Inherited from our own environment, it would make the plugin serve TLS we don't.
-            env.pop(ENV_CLIENT_CERT, None)
+            protocol[ENV_CLIENT_CERT] = self._host_cert.cert_pem.decode("ascii")
+        env = plugin_environment(self._env, protocol, skip_host_env=self._skip_host_env)
         try:
-            self._proc = subprocess.Popen(
-                self._cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=env,
-            )
+            self._process = process = launch(self._cmd, env)
         except OSError as error:
             raise PluginStartError(f"could not launch plugin {self._cmd[0]!r}: {error}") from None
-        assert self._proc.stdout is not None and self._proc.stderr is not None
-        self._stderr_reader = StderrReader(self._proc.stderr, self._logger, self._stderr_copy)
+        janitor().add(process.pid, self._socket_dir)
+        self._stderr_reader = StderrReader(process.stderr, self._logger, self._stderr_copy)
         self._stderr_reader.start()
         threading.Thread(
-            target=self._watch_exit, args=(self._proc,), name="goplugin-wait", daemon=True
+            target=self._watch_exit, args=(process,), name="goplugin-wait", daemon=True
         ).start()
 
-    def _watch_exit(self, proc: subprocess.Popen[bytes]) -> None:
+    def _watch_exit(self, process: PluginProcess) -> None:
         """Reap the plugin the moment it exits, so it never lingers as a zombie."""
-        returncode = proc.wait()
+        returncode = process.proc.wait()
         self._exited.set()
-        level = logging.INFO if returncode == 0 or self._killed else logging.ERROR
-        self._logger.log(level, "plugin process exited: pid=%s status=%s", proc.pid, returncode)
+        expected = returncode == 0 or self._killed or self._host_killed
+        level = logging.INFO if expected else logging.ERROR
+        self._logger.log(level, "plugin process exited: pid=%s status=%s", process.pid, returncode)
 
     def _read_handshake(self, deadline: float) -> HandshakeLine:
-        assert self._proc is not None and self._proc.stdout is not None
+        assert self._process is not None
         lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
-        threading.Thread(
+        self._stdout_thread = threading.Thread(
             target=_read_stdout,
-            args=(self._proc.stdout, lines, self._logger),
+            args=(self._process.stdout, lines, self._logger),
             name="goplugin-stdout",
             daemon=True,
-        ).start()
+        )
+        self._stdout_thread.start()
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -376,6 +393,13 @@ class Client:
                 continue
             if line is None:
                 returncode = self._wait_exited(_EXIT_SETTLE_SECONDS)
+                if returncode is None:
+                    self._kill_process()
+                    raise HandshakeError(
+                        "plugin closed its stdout without a handshake line and kept running "
+                        f"(the host killed it): {self._cmd_text()}",
+                        stderr_tail=self._settled_tail(),
+                    )
                 raise PluginExitedError(
                     f"plugin exited before completing the handshake "
                     f"({_status_text(returncode)}): {self._cmd_text()}",
@@ -394,13 +418,22 @@ class Client:
         except PluginStartError as error:
             self._kill_process()
             raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
+        where = f"{handshake.network}:{handshake.address}"
+        if (reason := dial_error(handshake.network, handshake.address)) is not None:
+            self._kill_process()
+            raise PluginStartError(
+                f"could not connect to the plugin at {where}: {reason}",
+                stderr_tail=self._settled_tail(),
+            )
         channel = self._transport.channel(handshake.target, GRPC_MESSAGE_OPTIONS)
         try:
             self._wait_ready(channel, deadline)
+        except PluginExitedError:
+            channel.close()
+            raise
         except PluginStartError as error:
             channel.close()
             self._kill_process()
-            where = f"{handshake.network}:{handshake.address}"
             raise PluginStartError(
                 f"could not connect to the plugin at {where}{error.message}",
                 stderr_tail=self._settled_tail(),
@@ -441,22 +474,26 @@ class Client:
         the part of the message after "could not connect to the plugin at <address>".
         """
         if not self._transport.tls:
-            try:
-                grpc.channel_ready_future(channel).result(
-                    timeout=max(deadline - time.monotonic(), 0)
-                )
-            except grpc.FutureTimeoutError:
-                raise PluginStartError("") from None
-            return
+            ready = grpc.channel_ready_future(channel)
+            while (remaining := deadline - time.monotonic()) > 0:
+                try:
+                    ready.result(timeout=min(remaining, 0.05))
+                except grpc.FutureTimeoutError:
+                    self._raise_if_exited_while_connecting()
+                else:
+                    return
+            ready.cancel()
+            raise PluginStartError("")
         states: queue.SimpleQueue[grpc.ChannelConnectivity] = queue.SimpleQueue()
         on_change = states.put
         channel.subscribe(on_change, try_to_connect=True)
         try:
             while (remaining := deadline - time.monotonic()) > 0:
                 try:
-                    state = states.get(timeout=remaining)
+                    state = states.get(timeout=min(remaining, 0.05))
                 except queue.Empty:
-                    break
+                    self._raise_if_exited_while_connecting()
+                    continue
                 if state is grpc.ChannelConnectivity.READY:
                     return
                 if state is grpc.ChannelConnectivity.TRANSIENT_FAILURE:
@@ -467,6 +504,16 @@ class Client:
         finally:
             channel.unsubscribe(on_change)
         raise PluginStartError(" (TLS): the connection was not ready in time")
+
+    def _raise_if_exited_while_connecting(self) -> None:
+        if self._exited.is_set():
+            returncode = self.returncode
+            raise PluginExitedError(
+                f"plugin exited ({_status_text(returncode)}) while the host was connecting: "
+                f"{self._cmd_text()}",
+                returncode=returncode,
+                stderr_tail=self._settled_tail(),
+            )
 
     def _tls_failure(self, channel: grpc.Channel) -> str | None:
         """Why the TLS connection failed, in grpcio's words or the ``ssl`` shim's."""
@@ -543,51 +590,73 @@ class Client:
             )
 
     def _wait_exited(self, timeout: float) -> int | None:
-        if self._exited.wait(timeout) and self._proc is not None:
-            return self._proc.returncode
+        if self._exited.wait(timeout) and self._process is not None:
+            return self._process.proc.returncode
         return None
 
     def _kill_process(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.kill()
+        """SIGKILL the plugin's whole process tree and reap it."""
+        if self._process is not None:
+            self._host_killed = True
+            self._process.kill_tree()
         self._wait_exited(_EXIT_SETTLE_SECONDS)
 
     def _settled_tail(self) -> tuple[str, ...]:
-        """The stderr tail once the reader has caught up with a process that has exited."""
+        """The stderr tail once the reader has caught up with a process that has exited.
+
+        A descendant that left the plugin's process group may still hold stderr open; the
+        reader is given a moment, then stopped, so the error comes now, not when it exits.
+        """
         if self._stderr_reader is None:
             return ()
         if self._exited.is_set():
-            self._stderr_reader.join(timeout=_EXIT_SETTLE_SECONDS)
+            self._stderr_reader.join(timeout=_DRAIN_SECONDS)
+            if self._process is not None and self._stderr_reader.is_alive():
+                self._process.stderr_pipe.interrupt()
+                self._stderr_reader.join(timeout=_DRAIN_SECONDS)
         return self._stderr_reader.tail()
 
     # -- shutdown ----------------------------------------------------------------------------
 
     def _terminate(self, *, graceful: bool) -> None:
-        proc = self._proc
-        if graceful and self._request_shutdown():
+        """End the plugin: ask (within ``kill_grace`` in all), then SIGKILL its process group."""
+        deadline = time.monotonic() + self._kill_grace
+        if graceful and self._request_shutdown(deadline):
             # Let the plugin end its stdio stream itself, so its last output is not lost, then
-            # give it go-plugin's grace period to exit.
+            # give it what is left of go-plugin's grace period to exit.
             if self._stdio_thread is not None:
-                self._stdio_thread.join(self._kill_grace)
-            if not self._exited.wait(self._kill_grace):
+                self._stdio_thread.join(max(deadline - time.monotonic(), 0))
+            if not self._exited.wait(max(deadline - time.monotonic(), 0)):
                 self._logger.warning("plugin failed to exit gracefully")
+        self._host_killed = True
         self._broker.close()
         if self._raw_channel is not None:
             self._raw_channel.close()
         self._transport.close()
-        if proc is not None:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait()
+        process = self._process
+        if process is not None:
+            process.kill_tree()  # the rest of the tree too, even when the plugin itself exited
+            process.proc.wait()
             self._exited.set()
-            if self._stderr_reader is not None:
-                self._stderr_reader.join(timeout=_EXIT_SETTLE_SECONDS)
-            for pipe in (proc.stdout, proc.stderr):
-                if pipe is not None:
-                    pipe.close()
+            self._stop_readers(process)
+            janitor().done(process.pid)
         self._remove_leftovers()
 
-    def _request_shutdown(self) -> bool:
+    def _stop_readers(self, process: PluginProcess) -> None:
+        """Let the readers drain the dead tree's output, then stop them and close the pipes."""
+        readers = [
+            thread for thread in (self._stderr_reader, self._stdout_thread) if thread is not None
+        ]
+        drain_until = time.monotonic() + _DRAIN_SECONDS
+        for thread in readers:
+            thread.join(timeout=max(drain_until - time.monotonic(), 0))
+        process.stop_reading()
+        for thread in readers:
+            thread.join(timeout=_DRAIN_SECONDS)
+        if not any(thread.is_alive() for thread in readers):
+            process.close()
+
+    def _request_shutdown(self, deadline: float) -> bool:
         """Send ``GRPCController/Shutdown``; True when the plugin took it (or already left)."""
         if self._raw_channel is None or self._exited.is_set():
             return False
@@ -597,7 +666,7 @@ class Client:
             response_deserializer=ControllerEmpty.FromString,
         )
         try:
-            shutdown(ControllerEmpty(), timeout=self._kill_grace)
+            shutdown(ControllerEmpty(), timeout=max(deadline - time.monotonic(), 0.01))
         except grpc.RpcError as error:
             # The connection dropping as the plugin exits is a successful shutdown.
             return error.code() == grpc.StatusCode.UNAVAILABLE

@@ -1,14 +1,19 @@
 """Where a plugin listens: a unix socket by default, TCP on 127.0.0.1 where it must.
 
 Mirrors go-plugin's ``serverListener``: a socket named ``plugin<digits>`` in
-``PLUGIN_UNIX_SOCKET_DIR`` (or the temp dir), optionally handed to ``PLUGIN_UNIX_SOCKET_GROUP``;
-on Windows, or when asked, the first free port of ``PLUGIN_MIN_PORT``..``PLUGIN_MAX_PORT``.
+``PLUGIN_UNIX_SOCKET_DIR``, optionally handed to ``PLUGIN_UNIX_SOCKET_GROUP``; on Windows, or
+when asked, the first free port of ``PLUGIN_MIN_PORT``..``PLUGIN_MAX_PORT``.
+
+A host that names no socket folder (every go-plugin host before 1.5) would leave the socket in
+the shared temp dir with whatever mode the umask gives, callable by any local user; there the
+plugin makes its own folder (0700 whatever the umask, ``plugin-dir*``), and removes it on exit.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -49,11 +54,14 @@ class Listener(NamedTuple):
     network: str
     address: str
     socket_path: str | None = None
+    own_dir: str | None = None  # the private folder the plugin made for the socket
 
     def remove(self) -> None:
         if self.socket_path:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.socket_path)
+        if self.own_dir:
+            shutil.rmtree(self.own_dir, ignore_errors=True)
 
 
 def default_network() -> str:
@@ -70,21 +78,39 @@ def bind(server: grpc.Server, network: str, env: Mapping[str, str]) -> Listener:
 
 
 def _bind_unix(server: grpc.Server, env: Mapping[str, str]) -> Listener:
-    directory = env.get(ENV_UNIX_SOCKET_DIR) or tempfile.gettempdir()
-    path = _fresh_socket_path(directory)
-    if len(os.fsencode(path)) > _MAX_UNIX_PATH:
-        raise ListenError(
-            f"unix socket path {path!r} is over the {_MAX_UNIX_PATH}-byte limit: "
-            f"set {ENV_UNIX_SOCKET_DIR} or TMPDIR to a shorter directory"
-        )
+    directory = env.get(ENV_UNIX_SOCKET_DIR)
+    own_dir = None if directory else _private_dir()
+    path = _fresh_socket_path(directory or own_dir or "")
     try:
-        server.add_insecure_port(f"unix:{path}")
-    except RuntimeError as error:
-        raise ListenError(f"could not listen on unix socket {path}: {error}") from None
-    group = env.get(ENV_UNIX_SOCKET_GROUP)
-    if group:
-        hand_to_group(path, group, 0o660)
-    return Listener("unix", path, socket_path=path)
+        if len(os.fsencode(path)) > _MAX_UNIX_PATH:
+            raise ListenError(
+                f"unix socket path {path!r} is over the {_MAX_UNIX_PATH}-byte limit: "
+                f"set {ENV_UNIX_SOCKET_DIR} or TMPDIR to a shorter directory"
+            )
+        try:
+            server.add_insecure_port(f"unix:{path}")
+        except RuntimeError as error:
+            raise ListenError(f"could not listen on unix socket {path}: {error}") from None
+        group = env.get(ENV_UNIX_SOCKET_GROUP)
+        if group:
+            hand_to_group(path, group, 0o660)
+        else:
+            os.chmod(path, 0o600)
+    except BaseException:
+        if own_dir:
+            shutil.rmtree(own_dir, ignore_errors=True)
+        raise
+    return Listener("unix", path, socket_path=path, own_dir=own_dir)
+
+
+def _private_dir() -> str:
+    """A fresh 0700 folder in the temp dir (explicitly: a umask like 0o777 would leave 0000)."""
+    try:
+        directory = tempfile.mkdtemp(prefix="plugin-dir")
+        os.chmod(directory, 0o700)
+    except OSError as error:
+        raise ListenError(f"could not make a private socket folder: {error}") from None
+    return directory
 
 
 def _fresh_socket_path(directory: str) -> str:

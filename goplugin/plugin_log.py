@@ -164,6 +164,9 @@ class StderrReader:
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
 
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
     def tail(self) -> tuple[str, ...]:
         return self._tail.lines()
 

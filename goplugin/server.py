@@ -45,6 +45,7 @@ from goplugin.plugin import PluginSet
 from goplugin.reflection import LazyReflection
 from goplugin.stdio import capture_process_stdout
 from goplugin.transport import PLAINTEXT, Transport
+from goplugin.watchdog import watch_host
 
 if TYPE_CHECKING:
     from goplugin.tls import TLSConfig
@@ -84,6 +85,7 @@ def serve(
     """
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
     _refuse_without_cookie(handshake_config)
+    watch_host()  # an orphaned plugin exits by itself: a dead host cannot stop it
     install_runtime_logging()
     host_versions = parse_protocol_versions(os.environ.get(ENV_PROTOCOL_VERSIONS, ""))
     version = negotiate_version(host_versions, plugin_sets, handshake_config.protocol_version)
