@@ -54,6 +54,12 @@ FOLDER_CASES: dict[str, str] = {
     "greeter": "versioned",
 }
 
+#: Folder cases that generate only some of their files (relative to ``example_protos/``): the
+#: others are imports, emitted as message modules, as they are for a user who passes one file.
+ENTRY_POINTS: dict[str, tuple[str, ...]] = {
+    "imports": ("imports/driver.proto",),
+}
+
 #: Examples built from a case: example folder -> case. Only the generated files are compared.
 EXAMPLES_FROM_CASES: dict[str, str] = {
     "greeter": "greeter",
@@ -97,6 +103,8 @@ def cases() -> list[Case]:
                 for name in names
                 if name.endswith(".proto")
             )
+            if entry in ENTRY_POINTS:
+                protos = [os.path.join(PROTOS, proto) for proto in ENTRY_POINTS[entry]]
             if protos:
                 found.append(Case(FOLDER_CASES.get(entry, entry), tuple(protos)))
     names = [case.name for case in found]

@@ -66,7 +66,9 @@ def lookup(key: str) -> Recorded | None:
             out_dir=manifest["out_dir"],
             check=manifest["check"],
             force_main=manifest["force_main"],
-            outputs=tuple(OutputFile(path, content) for path, content in manifest["outputs"]),
+            outputs=tuple(
+                OutputFile(path, content, bool(keep)) for path, content, keep in manifest["outputs"]
+            ),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -102,7 +104,7 @@ def record(
         "force_main": run.force_main,
         "inputs": inputs,
         "absent": absent,
-        "outputs": [[output.path, output.content] for output in run.outputs],
+        "outputs": [[output.path, output.content, output.keep] for output in run.outputs],
     }
     import json
 

@@ -14,6 +14,10 @@ class OutputFile:
 
     path: str
     content: str
+    #: Written only where no such file exists, whatever the options: an ``__init__.py`` that
+    #: makes a folder above the generated packages a regular package, which may well be the
+    #: user's own package already (``src/acme/__init__.py`` above the generated ``acme.svc``).
+    keep: bool = False
 
     @property
     def scaffold(self) -> bool:

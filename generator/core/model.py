@@ -151,6 +151,12 @@ class Model:
     """Everything one run generates."""
 
     packages: tuple[Package, ...]
+    #: The files the generated ones import, directly or not, that are neither generated in this
+    #: run nor well-known types, in dependency order: their messages must exist in the target
+    #: language too (emitted as message modules, or found where the settings say they live).
+    imports: tuple[str, ...] = ()
+    #: The options of the run, for what a target decides alone (``python_module``).
+    settings: Settings = Settings()
 
     @property
     def files(self) -> Iterator[ProtoFile]:
@@ -187,10 +193,36 @@ def build(
     _check_package_versions(settings, wanted)
     _check_broker_services(settings, wanted)
     packages = tuple(_package(group, messages, settings) for group in grouped.values())
-    model = Model(packages=packages)
+    model = Model(
+        packages=packages,
+        imports=_imports(files, [file.name for file in wanted]),
+        settings=settings,
+    )
     if not model.services:
         raise _no_service_error(wanted or [by_name[name] for name in to_generate])
     return model
+
+
+def _imports(
+    files: Sequence[descriptor_pb2.FileDescriptorProto], generated: Sequence[str]
+) -> tuple[str, ...]:
+    """Every file ``generated`` imports, directly or not, that is neither generated nor
+    well-known, in the order of ``files`` (dependencies first)."""
+    by_name = {file.name: file for file in files}
+    needed: set[str] = set()
+    pending = list(generated)
+    while pending:
+        for dependency in by_name[pending.pop()].dependency:
+            if dependency not in needed and dependency in by_name:
+                needed.add(dependency)
+                pending.append(dependency)
+    return tuple(
+        file.name
+        for file in files
+        if file.name in needed
+        and file.name not in generated
+        and not naming.is_well_known(file.name)
+    )
 
 
 def _check_broker_services(

@@ -98,7 +98,8 @@ def check_one_program(model: Model) -> None:
             f"one main.py cannot serve packages with different handshakes: {listed}; generate "
             "them into separate output folders, or give them one handshake with "
             "--magic-cookie-key/--magic-cookie-value/--protocol-version (versions of one "
-            "protocol share the cookie and differ in version: NAME.v1, NAME.v2)"
+            "protocol share the cookie and differ in version: NAME.v1, NAME.v2). A file the "
+            "others only import need not be passed: imports are generated as message modules"
         )
     _check_plugin_names(
         model.plugin_services,

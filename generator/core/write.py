@@ -47,7 +47,9 @@ def plan(outputs: Sequence[OutputFile], out_dir: str, *, force_main: bool) -> Pl
         target = os.path.join(out_dir, *output.path.split("/"))
         new = output.content.encode("utf-8")
         old = _read(target)
-        if output.scaffold and old is not None and not force_main:
+        if output.keep and old is not None:
+            unchanged.append(output.path)
+        elif output.scaffold and old is not None and not force_main:
             kept.append(output.path)
         elif old == new:
             unchanged.append(output.path)

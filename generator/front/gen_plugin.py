@@ -101,12 +101,25 @@ def run(parsed: Run, *, key: str | None) -> None:
         search = list(parsed.includes) or load.default_includes(parsed.protos)
         data, names = load.compile_protos(parsed.protos, search)
         files = descriptor_pb2.FileDescriptorSet.FromString(data).file
-        outputs = pipeline.generate(
-            files, names, parsed.settings, target=target.generate, include_main=True
-        )
+        outputs: list[OutputFile] = []
+        if parsed.out_dir:
+            outputs = pipeline.generate(
+                files, names, parsed.settings, target=target.generate, include_main=True
+            )
+        go_outputs: list[OutputFile] = []
+        if parsed.go_out:  # generated before anything is written: an error writes nothing
+            from ..go import target as go_target
+
+            go = go_target.for_settings(parsed.settings)
+            go_outputs = pipeline.generate(
+                files, names, parsed.settings, target=go, include_main=False
+            )
         force_main = parsed.settings.force_main
-        _deliver(outputs, parsed.out_dir, parsed.check, force_main)
-        if key is not None:
+        if parsed.out_dir:
+            _deliver(outputs, parsed.out_dir, parsed.check, force_main)
+        if parsed.go_out:
+            _deliver(go_outputs, parsed.go_out, parsed.check, False)
+        if key is not None and not parsed.go_out:  # replays know one output folder
             recorded = replay.Recorded(parsed.out_dir, parsed.check, force_main, tuple(outputs))
             replay.record(
                 key, recorded, [file.name for file in files], [*search, load.well_known_include()]

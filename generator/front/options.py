@@ -12,13 +12,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import cast
 
+from ..core.errors import GeneratorError
 from ..core.records import record
 from ..core.settings import FLAG, OPTIONS, Option, Settings, from_values
 
 #: The command line's own options, by destination.
 RUN_OPTIONS: Mapping[str, Option] = {
     "out_dir": Option(
-        ("-o", "--out"), "Output folder (created if missing).", metavar="OUT", required=True
+        ("-o", "--out"),
+        "Output folder of the Python packages (created if missing); -o, --go-out or both.",
+        metavar="OUT",
+    ),
+    "go_out": Option(
+        ("--go-out",),
+        "Output folder of the Go packages (created if missing): a folder like protoc's --go_out, "
+        "with --go-module as its module=.",
+        metavar="DIR",
     ),
     "includes": Option(
         ("-I", "--proto-path"),
@@ -40,7 +49,10 @@ class Run:
     """A parsed command line: what :func:`pygoplugin_gen.front.gen_plugin.run` does."""
 
     protos: tuple[str, ...]
+    #: Where the Python packages go; ``""`` for none (Go only).
     out_dir: str
+    #: Where the Go packages go; ``""`` for none.
+    go_out: str
     includes: tuple[str, ...]
     settings: Settings
     check: bool
@@ -52,9 +64,15 @@ def run_of(protos: Sequence[str], values: Mapping[str, object]) -> Run:
     Raises :class:`pygoplugin_gen.core.errors.GeneratorError` for a bad setting.
     """
     given = {name: value for name, value in values.items() if value is not None}
+    if not given.get("out_dir") and not given.get("go_out"):
+        raise GeneratorError(
+            "no output folder: give -o OUT for the Python packages, --go-out DIR for the Go "
+            "packages, or both"
+        )
     return Run(
         protos=tuple(protos),
-        out_dir=str(given["out_dir"]),
+        out_dir=str(given.get("out_dir", "")),
+        go_out=str(given.get("go_out", "")),
         includes=tuple(cast(Sequence[str], given.get("includes", ()))),
         settings=from_values({name: v for name, v in given.items() if name in OPTIONS}),
         check=bool(given.get("check", False)),

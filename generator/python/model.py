@@ -17,7 +17,7 @@ from ..core.errors import GeneratorError
 from ..core.model import Handshake, Model, Package, ProtoFile, Service, TypeRef
 from ..core.records import record
 from ..core.versioning import VersionedSet
-from . import naming
+from . import imports, naming
 
 
 @record
@@ -127,6 +127,9 @@ class PyModel:
     modules: Mapping[str, str]
     #: Every message class by its full proto name (``greeter.GreetRequest``).
     classes: Mapping[str, PyClass]
+    #: Imported files emitted as message modules (``_pb2`` and its stub, no plugin):
+    #: ``(proto file, module)``, dependencies first.
+    message_files: tuple[tuple[str, str], ...] = ()
 
     @property
     def files(self) -> Iterator[PyFile]:
@@ -180,7 +183,23 @@ def build(model: Model, files: Sequence[descriptor_pb2.FileDescriptorProto]) -> 
     Python module (or package): one would silently replace or absorb the other.
     """
     wanted = [file.name for file in model.files]
-    modules = _module_layout(files, wanted)
+    by_name = {file.name: file for file in files}
+    existing = {
+        file.name: module
+        for file in files
+        if file.name in model.imports
+        and (module := imports.existing_module(file, model.settings)) is not None
+    }
+    emitted = [name for name in model.imports if name not in existing]
+    for name in [*wanted, *emitted]:
+        imports.check_runtime_clash(by_name[name])
+    modules = _module_layout(files, [*wanted, *emitted], existing)
+    imports.check_mappings(
+        model.settings,
+        files,
+        wanted,
+        [naming.python_package(by_name[name].package, name) for name in [*wanted, *emitted]],
+    )
     by_module: dict[str, Package] = {}
     for package in model.packages:
         first = package.files[0]
@@ -193,7 +212,14 @@ def build(model: Model, files: Sequence[descriptor_pb2.FileDescriptorProto]) -> 
                 first.name,
             )
     packages = tuple(_package(by_module[module], module) for module in sorted(by_module))
-    return PyModel(packages=packages, modules=modules, classes=dict(_classes(files)))
+    return PyModel(
+        packages=packages,
+        modules=modules,
+        classes=dict(_classes(files, existing)),
+        message_files=tuple(
+            (name, naming.pb2_module(by_name[name].package, name)) for name in emitted
+        ),
+    )
 
 
 def _label(package: Package) -> str:
@@ -224,12 +250,21 @@ def _package(package: Package, module: str) -> PyPackage:
 
 
 def _module_layout(
-    files: Sequence[descriptor_pb2.FileDescriptorProto], to_generate: Sequence[str]
+    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    to_generate: Sequence[str],
+    existing: Mapping[str, str],
 ) -> dict[str, str]:
-    """protoc module -> our module for every file; two files mapping to one module is an error."""
+    """protoc module -> our module for every file; two files mapping to one module is an error.
+
+    ``to_generate`` are the files emitted (plugins and message modules); ``existing`` maps the
+    files whose Python code already exists to their modules.
+    """
     modules: dict[str, str] = {}
     owners: dict[str, str] = {}
     for file in files:
+        if file.name in existing:
+            modules[naming.protoc_module(file.name)] = existing[file.name]
+            continue
         module = naming.pb2_module(file.package, file.name)
         other = owners.setdefault(module, file.name)
         if other != file.name and (file.name in to_generate or other in to_generate):
@@ -244,11 +279,11 @@ def _module_layout(
 
 
 def _classes(
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptor_pb2.FileDescriptorProto], existing: Mapping[str, str]
 ) -> Iterator[tuple[str, PyClass]]:
     """Every message class of every file, by full proto name (``greeter.GreetRequest``)."""
     for file in files:
-        module = naming.pb2_module(file.package, file.name)
+        module = existing.get(file.name) or naming.pb2_module(file.package, file.name)
         yield from _nested(file.message_type, module, file.package, "")
 
 

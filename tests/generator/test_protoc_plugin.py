@@ -106,13 +106,17 @@ def test_the_response_declares_proto3_optional_and_editions_up_to_2024() -> None
     assert response.maximum_edition == descriptor_pb2.EDITION_2024
 
 
-def test_only_the_files_to_generate_are_generated() -> None:
+def test_only_the_files_to_generate_are_plugins_and_their_imports_message_modules() -> None:
     layout = TEST_PROTOS / "layout"
     request = request_for([layout / "multi/v1/second.proto"], layout, ["multi/v1/second.proto"])
-    names = {file.name for file in protoc_plugin.respond(request).file}
-    assert "multi/v1/second_pb2.py" in names
-    assert "multi/v1/first_pb2.py" not in names  # imported, not asked for
-    assert not any(name.startswith("common/") for name in names)
+    response = protoc_plugin.respond(request)
+    names = {file.name for file in response.file}
+    assert {"multi/v1/second_pb2.py", "multi/v1/second_pb2_grpc.py"} <= names
+    # imported, not asked for: messages only (issue 12), so the output imports and runs
+    assert {"multi/v1/first_pb2.py", "common/common_pb2.py", "common/__init__.py"} <= names
+    assert "multi/v1/first_pb2_grpc.py" not in names
+    interface = next(file.content for file in response.file if file.name.endswith("interface.py"))
+    assert "class Second(" in interface and "class First(" not in interface
 
 
 def test_an_edition_2023_file_generates_through_protoc(tmp_path: Path) -> None:

@@ -122,6 +122,9 @@ VALUES = {
     "protocol_version": "2",
     "package_version": "acme.greeter=1",
     "broker_service": "acme.Greeter",
+    "go_out": "goout",
+    "go_import": "greeter.proto=example.com/app/greeter",
+    "go_module": "example.com/app",
 }
 
 
@@ -161,7 +164,7 @@ def test_an_everyday_run_never_imports_click(tmp_path: Path) -> None:
 def test_usage_errors_still_come_from_click(gen_plugin: GenPlugin, tmp_path: Path) -> None:
     missing = gen_plugin(GREETER_PROTO)
     assert missing.exit_code == 2
-    assert "Missing option '-o' / '--out'" in missing.stderr
+    assert "no output folder: give -o OUT" in missing.stderr
     help_text = gen_plugin("--help")
     assert help_text.exit_code == 0
     assert "Usage: gen-plugin [OPTIONS] PROTO..." in help_text.stdout

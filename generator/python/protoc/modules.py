@@ -95,11 +95,16 @@ def moved(
     module: str,
     protoc_output: Mapping[str, str],
     modules: Mapping[str, str],
+    *,
+    messages_only: bool = False,
 ) -> list[OutputFile]:
-    """protoc's three modules for one file, moved to ``module``, imports and keywords fixed."""
+    """protoc's three modules for one file, moved to ``module``, imports and keywords fixed.
+
+    ``messages_only`` leaves out the gRPC module: an imported file's services are no plugins.
+    """
     stem = naming.protoc_module(file.name)[: -len("_pb2")].replace(".", "/")
     pb2, pyi, grpc = (protoc_output[stem + suffix] for suffix in _PROTOC_SUFFIXES)
-    return [
+    outputs = [
         OutputFile(
             naming.module_path(module),
             keywords.repair_pb2(relocate.relocate(pb2, module, modules), file),
@@ -108,6 +113,11 @@ def moved(
             naming.module_path(module, ".pyi"),
             stubs.repair(keywords.repair_pyi(relocate.relocate(pyi, module, modules))),
         ),
+    ]
+    if messages_only:
+        return outputs
+    return [
+        *outputs,
         OutputFile(
             naming.module_path(module + "_grpc"),
             keywords.repair_grpc(

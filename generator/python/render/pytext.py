@@ -143,6 +143,10 @@ def docstring(text: str | Sequence[str], indent: int) -> str:
             text += " "
         return f"{_QUOTES}{text}{_QUOTES}"
     wrapped = _wrap(body[0], LINE_LENGTH - indent - 3)
+    if len(body) == 1 and len(wrapped) == 1 and " " in wrapped[0]:
+        # One line that fits only without its closing quotes: black would leave it too long
+        # (it never splits text), so it is split here, closing quotes on their own line.
+        wrapped = _wrap(body[0], LINE_LENGTH - indent - 6)
     for line in body[1:]:
         wrapped.extend(_wrap(line, LINE_LENGTH - indent))
     if wrapped[0].startswith('"'):

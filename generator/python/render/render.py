@@ -9,11 +9,13 @@ costs more than rendering them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
 
 from ...core.model import Package
+from ...core.records import record
 from .. import spelling
 from ..model import PyFile, PyModel, PyPackage, PyVersions
 from . import templating
@@ -28,9 +30,31 @@ def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def package_init(package: PyPackage) -> str:
-    """``__init__.py`` of a generated package."""
-    return _render("init.py.j2", package=package.package)
+@record
+class _Source:
+    name: str
+
+
+@record
+class _Sources:
+    """What ``header.j2`` lists: the proto files a module comes from."""
+
+    files: tuple[_Source, ...]
+
+
+def package_init(kind: str, proto_package: str = "", sources: Sequence[str] = ()) -> str:
+    """``__init__.py`` of an emitted folder, every one a regular package.
+
+    ``kind`` is ``plugin`` (a plugin protocol's package), ``package`` (a generated proto package
+    without services), ``messages`` (the package of imported files' message modules) or
+    ``folder`` (a folder above generated packages, with no proto package of its own).
+    """
+    return _render(
+        "init.py.j2",
+        kind=kind,
+        proto_package=proto_package,
+        package=_Sources(tuple(_Source(name) for name in sources)),
+    )
 
 
 def interface(model: PyModel, package: PyPackage) -> str:

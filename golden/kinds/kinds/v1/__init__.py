@@ -3,6 +3,6 @@
 """The ``kinds.v1`` plugin protocol: messages, gRPC modules, interfaces, wiring.
 
 ``interface`` holds the service interfaces a plugin implements and a host calls; ``plugin`` holds
-``HANDSHAKE``, the gRPC adapters and the ``PLUGINS`` set; the ``*_pb2`` and ``*_pb2_grpc``
-modules are protoc's messages and gRPC stubs.
+``HANDSHAKE``, the gRPC adapters and the ``PLUGINS`` set; the ``*_pb2`` and ``*_pb2_grpc`` modules
+are protoc's messages and gRPC stubs.
 """
