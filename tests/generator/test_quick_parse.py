@@ -125,6 +125,7 @@ VALUES = {
     "go_out": "goout",
     "go_import": "greeter.proto=example.com/app/greeter",
     "go_module": "example.com/app",
+    "python_module": "vendor/types.proto=vendor_sdk.types_pb2",
 }
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
+from .gengo import GeneratedGoBinaries, build_go_generated
 from .gobuild import (
     GO_PLUGIN_VERSIONS,
     GoBuildError,
@@ -59,17 +60,22 @@ GoBinariesFor = Callable[[str], GoGreeterBinaries]
 
 
 #: Build results by target (a go-plugin version, or EXAMPLES), or the error message of the build.
-_BUILDS: dict[str, GoGreeterBinaries | GoExampleBinaries | str] = {}
+_BUILDS: dict[str, GoGreeterBinaries | GoExampleBinaries | GeneratedGoBinaries | str] = {}
 EXAMPLES = "examples"
+#: The programs of tests/go/gencmd, written against the generated Go packages (gengo.py).
+GENERATED = "generated"
 
 
-def _build(target: str) -> GoGreeterBinaries | GoExampleBinaries | str:
+def _build(target: str) -> GoGreeterBinaries | GoExampleBinaries | GeneratedGoBinaries | str:
     """Build a target once per session; a failure is remembered, not retried by every test."""
     if target not in _BUILDS:
         try:
-            _BUILDS[target] = (
-                build_go_examples() if target == EXAMPLES else build_go_greeter(target)
-            )
+            if target == GENERATED:
+                _BUILDS[target] = build_go_generated()
+            elif target == EXAMPLES:
+                _BUILDS[target] = build_go_examples()
+            else:
+                _BUILDS[target] = build_go_greeter(target)
         except (GoToolchainMissingError, GoBuildError, ValueError) as error:
             _BUILDS[target] = str(error)
     return _BUILDS[target]
@@ -101,6 +107,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             targets.update(GO_PLUGIN_VERSIONS)
         if "go_examples" in names:
             targets.add(EXAMPLES)
+        if "generated_go" in names:
+            targets.add(GENERATED)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     for target in sorted(targets):
         started = time.monotonic()
@@ -204,6 +212,17 @@ def go_examples() -> GoExampleBinaries:
     if isinstance(result, str):
         pytest.fail(result, pytrace=False)
     assert isinstance(result, GoExampleBinaries)
+    return result
+
+
+@pytest.fixture(scope="session")
+def generated_go() -> GeneratedGoBinaries:
+    """tests/go/gencmd's hosts and plugins, written only against the Go packages the Go target
+    generates, built against go-plugin v1.8.0 (``generated_go["kinds-host"]``)."""
+    result = _build(GENERATED)
+    if isinstance(result, str):
+        pytest.fail(result, pytrace=False)
+    assert isinstance(result, GeneratedGoBinaries)
     return result
 
 

@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -246,11 +246,18 @@ def _build(
     commands: Sequence[Sequence[str]],
     outputs: Sequence[str],
     overlay: Mapping[str, Path] | None = None,
+    prepare: Callable[[Path, Mapping[str, str]], None] | None = None,
+    key_extra: bytes = b"",
 ) -> Path:
-    """Build ``target`` unless an identical build exists; return its bin directory."""
+    """Build ``target`` unless an identical build exists; return its bin directory.
+
+    ``prepare(src, env)``, if given, adds to the prepared sources before the commands run
+    (generated code: ``gengo.py``); ``key_extra`` is whatever else it depends on, hashed into
+    the build key.
+    """
     check_toolchain()
     overlay = overlay or {}
-    final = build_root / f"{target}-{_build_key(target, overlay)}"
+    final = build_root / f"{target}-{_build_key(target, overlay, key_extra)}"
     if all((final / "bin" / name).is_file() for name in outputs):
         return final / "bin"
     build_root.mkdir(parents=True, exist_ok=True)
@@ -258,6 +265,8 @@ def _build(
     try:
         src = _prepare_sources(work, overlay)
         env = _go_env(build_root)
+        if prepare is not None:
+            prepare(src, env)
         for command in commands:
             argv = [part.replace("{bin}", str(work / "bin")) for part in command]
             # -mod=readonly after "build": the committed go.mod and go.sum must be complete.
@@ -269,9 +278,11 @@ def _build(
     return final / "bin"
 
 
-def _build_key(target: str, overlay: Mapping[str, Path]) -> str:
+def _build_key(target: str, overlay: Mapping[str, Path], key_extra: bytes = b"") -> str:
     """A hash of every input: the module, the protos, this recipe, the tools' versions."""
     digest = hashlib.sha256(target.encode() + b"\0")
+    if key_extra:
+        digest.update(key_extra + b"\0")
     files = [(path.relative_to(REPO), path) for path in _module_inputs()]
     files += [
         (EXAMPLE_PROTOS.relative_to(REPO) / name, EXAMPLE_PROTOS / name) for name in GO_PROTOS
