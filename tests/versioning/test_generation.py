@@ -54,6 +54,7 @@ def test_each_version_is_generated_exactly_as_a_run_of_its_own(
     assert sorted(tree(both)) == sorted(
         [
             "main.py",
+            "greeter/__init__.py",  # a regular package above the versions (issue 12)
             "greeter/versions.py",
             *(f"greeter/{v}/{name}" for v in ("v1", "v2") for name in tree(both / "greeter" / v)),
         ]
