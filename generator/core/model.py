@@ -279,13 +279,14 @@ def _package(
     settings: Settings,
 ) -> Package:
     first = files[0]
+    protocol = _protocol_package(first.package, settings)
     handshake = Handshake(
         protocol_version=settings.version_of(first.package)
         or naming.default_protocol_version(first.package),
         magic_cookie_key=settings.magic_cookie_key
-        or naming.default_cookie_key(first.package, first.name),
+        or naming.default_cookie_key(protocol, first.name),
         magic_cookie_value=settings.magic_cookie_value
-        or naming.default_cookie_value(first.package, first.name),
+        or naming.default_cookie_value(protocol, first.name),
     )
     plugin_names = iter(
         naming.plugin_names([service.name for file in files for service in file.service])
@@ -299,6 +300,21 @@ def _package(
         )
         proto_files.append(ProtoFile(name=file.name, proto_package=file.package, services=services))
     return Package(proto_package=first.package, files=tuple(proto_files), handshake=handshake)
+
+
+def _protocol_package(package: str, settings: Settings) -> str:
+    """The package the handshake defaults of ``package`` are derived from: its own, or, for
+    packages numbered as versions of one protocol with ``--package-version`` (``acme.greeter``,
+    ``acme.greeter_next``), the dotted prefix they share (``acme``), so they share a cookie."""
+    numbered = [name for name, _ in settings.package_version]
+    if package not in numbered or len(numbered) < 2:
+        return package
+    shared: list[str] = []
+    for parts in zip(*(name.split(".") for name in numbered), strict=False):
+        if len(set(parts)) != 1:
+            break
+        shared.append(parts[0])
+    return ".".join(shared) or package
 
 
 def _service(

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import HostRun, run_program
+from .conftest import HostRun, RunExampleHost, run_program
 from .gengo import GeneratedGoBinaries
+from .gobuild import GoExampleBinaries
 
 pytestmark = pytest.mark.interop
 
@@ -254,3 +255,29 @@ def test_go_kinds_host_and_go_plugin_agree_with_the_python_twins(
         timeout=60,
     )
     assert _ok(run) == KINDS_LINES
+
+
+# -- the wire is the proto's: the generated Go meets go-plugin's hand-written example ------------
+
+
+def test_go_plugins_own_counter_host_drives_the_generated_go_plugin(
+    generated_go: GeneratedGoBinaries, run_counter_host: RunExampleHost, tmp_path: Path
+) -> None:
+    plugin = [str(generated_go["counter-plugin"])]
+    for _ in range(2):
+        assert run_counter_host(plugin, "put", "hello", "1", cwd=tmp_path).returncode == 0
+    get = run_counter_host(plugin, "get", "hello", cwd=tmp_path)
+    assert (get.returncode, get.stdout) == (0, "2\n")
+
+
+def test_the_generated_go_counter_host_drives_go_plugins_own_plugin(
+    generated_go: GeneratedGoBinaries, go_examples: GoExampleBinaries, tmp_path: Path
+) -> None:
+    host, plugin = str(generated_go["counter-host"]), str(go_examples.counter_plugin)
+    for _ in range(2):
+        put = run_program(
+            [host, "put", "hello", "1", "--", plugin], env=None, cwd=tmp_path, timeout=60
+        )
+        assert _ok(put) == ["put: ok"]
+    get = run_program([host, "get", "hello", "--", plugin], env=None, cwd=tmp_path, timeout=60)
+    assert _ok(get) == ["get: 2"]

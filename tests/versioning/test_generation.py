@@ -126,10 +126,21 @@ def test_package_version_numbers_packages_that_name_no_version(
     gen_plugin: GenPlugin, tmp_path: Path
 ) -> None:
     protos = [ACME / "acme" / "greeter.proto", ACME / "acme" / "greeter_next.proto"]
-    cookie = ["--magic-cookie-value", "acme"]
+    cookie = ["--magic-cookie-key", "ACME_PLUGIN", "--magic-cookie-value", "acme"]
     unnumbered = gen_plugin(*protos, "-I", ACME, "-o", tmp_path / "one", *cookie)
     assert unnumbered.exit_code == 1  # both version 1: one main.py, two plugins "greeter"
     assert "would both be served as plugin 'greeter'" in unnumbered.stderr
+    # Unrelated packages by default (issue 12: a cookie per protocol package) ...
+    apart = gen_plugin(*protos, "-I", ACME, "-o", tmp_path / "one")
+    assert "cannot serve packages with different handshakes" in apart.stderr
+    assert "ACME_GREETER_PLUGIN=" in apart.stderr and "ACME_GREETER_NEXT_PLUGIN=" in apart.stderr
+    # ... and versions of one protocol once numbered: they share the cookie of "acme".
+    numbered_only = ["--package-version", "acme.greeter=1", "--package-version"]
+    shared = gen_plugin(
+        *protos, "-I", ACME, "-o", tmp_path / "shared", *numbered_only, "acme.greeter_next=2"
+    )
+    assert shared.exit_code == 0, shared.stderr
+    assert '"ACME_PLUGIN"' in (tmp_path / "shared" / "acme" / "versions.py").read_text()
 
     versions = ["--package-version", "acme.greeter=1", "--package-version", "acme.greeter_next=2"]
     numbered = gen_plugin(*protos, "-I", ACME, "-o", tmp_path / "two", *cookie, *versions)
