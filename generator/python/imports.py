@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from google.protobuf import descriptor_pb2
 
 from ..core.errors import GeneratorError
+from ..core.naming import file_stem
 from ..core.settings import Settings
 from . import naming
-from ..core.naming import file_stem
 
 #: Files the runtime loads (into protobuf's default pool), by the name they are registered
 #: under, and the module that holds them: an import of that very file uses that module.

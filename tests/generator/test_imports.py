@@ -31,7 +31,8 @@ print(type(request.config).__module__, request.config.resources.memory_mb, plugi
 def vendor_sdk(folder: Path) -> Path:
     """The imported files' modules as grpcio-tools writes them: an SDK that already exists."""
     folder.mkdir()
-    protos = [EXAMPLE_PROTOS / "imports" / "shared" / name for name in ("types.proto", "units.proto")]
+    shared = EXAMPLE_PROTOS / "imports" / "shared"
+    protos = [shared / name for name in ("types.proto", "units.proto")]
     subprocess.run(
         [sys.executable, "-m", "grpc_tools.protoc", f"-I{EXAMPLE_PROTOS}", f"--python_out={folder}"]
         + [str(proto) for proto in protos],
@@ -72,9 +73,10 @@ def test_a_mapped_import_is_imported_from_where_it_lives(
     result = gen_plugin(DRIVER, "-I", EXAMPLE_PROTOS, "-o", out, *COOKIE, *options)
     assert result.exit_code == 0, result.stderr
     assert not (out / "acme" / "shared").exists()
-    assert "from imports.shared import types_pb2" in (
-        out / "acme" / "driver" / "v1" / "driver_pb2.py"
-    ).read_text()
+    assert (
+        "from imports.shared import types_pb2"
+        in (out / "acme" / "driver" / "v1" / "driver_pb2.py").read_text()
+    )
     printed = python("-c", USE_DRIVER, str(out), str(sdk), cwd=tmp_path).split()
     assert printed[:2] == ["imports.shared.types_pb2", "64"]
 
