@@ -45,11 +45,26 @@ from goplugin.hclog import HCLogHandler
 from goplugin.listener import UnixSocketConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
+from goplugin.services import (
+    Kind,
+    MethodSpec,
+    ServiceRegistry,
+    ServiceSpec,
+    StreamStreamCall,
+    StreamUnaryCall,
+    UnaryStreamCall,
+    UnaryUnaryCall,
+    stream_stream,
+    stream_unary,
+    unary_stream,
+    unary_unary,
+)
 from goplugin.tls import TLSConfig
 
 if TYPE_CHECKING:
     from typing_extensions import deprecated
 
+    from goplugin.channel import Channel
     from goplugin.client import Client, HostPluginSet, cleanup_clients
 else:
     from goplugin.deprecation import deprecated
@@ -63,6 +78,10 @@ def __getattr__(name: str) -> Any:
         from goplugin import client
 
         return getattr(client, name)
+    if name == "Channel":
+        from goplugin import channel
+
+        return channel.Channel
     raise AttributeError(f"module 'goplugin' has no attribute {name!r}")
 
 
@@ -72,6 +91,7 @@ __all__ = [
     "BrokerError",
     "CallOptions",
     "CancelledError",
+    "Channel",
     "Client",
     "DataLossError",
     "DeadlineExceededError",
@@ -85,6 +105,8 @@ __all__ = [
     "IncompatibleVersionError",
     "InternalError",
     "InvalidArgumentError",
+    "Kind",
+    "MethodSpec",
     "NotFoundError",
     "OutOfRangeError",
     "PermissionDeniedError",
@@ -94,8 +116,14 @@ __all__ = [
     "PluginStartError",
     "RPCError",
     "ResourceExhaustedError",
+    "ServiceRegistry",
+    "ServiceSpec",
     "StartTimeoutError",
+    "StreamStreamCall",
+    "StreamUnaryCall",
     "TLSConfig",
+    "UnaryStreamCall",
+    "UnaryUnaryCall",
     "UnauthenticatedError",
     "UnavailableError",
     "UnimplementedError",
@@ -109,4 +137,8 @@ __all__ = [
     "deprecated",
     "serve",
     "serving",
+    "stream_stream",
+    "stream_unary",
+    "unary_stream",
+    "unary_unary",
 ]

@@ -30,8 +30,10 @@ from typing import Any
 import grpc
 
 from goplugin._proto.grpc_broker_pb2 import ConnInfo
+from goplugin.channel import Channel
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
 from goplugin.errors import PluginError
+from goplugin.grpcio_registry import GrpcioRegistry
 from goplugin.listener import default_network
 from goplugin.transport import PLAINTEXT, Bound, Transport
 
@@ -79,8 +81,12 @@ class GRPCBroker:
             self._next_id += 1
             return self._next_id
 
-    def accept_and_serve(self, service_id: int, register: Callable[[grpc.Server], None]) -> None:
+    def accept_and_serve(self, service_id: int, register: Callable[[GrpcioRegistry], None]) -> None:
         """Serve the services ``register`` adds under ``service_id`` until the broker closes.
+
+        ``register`` receives a registry: ``registry.register(spec, handlers)`` serves a
+        :class:`goplugin.ServiceSpec` (calls see this broker as ``current_broker()``); grpcio's
+        ``add_generic_rpc_handlers`` still works on it.
 
         Unlike go-plugin's ``AcceptAndServe`` it does not block: the server runs in the
         background once the other side has been told where to dial it.
@@ -91,7 +97,7 @@ class GRPCBroker:
             if service_id in self._servers:
                 raise BrokerError(f"broker id {service_id} is already served on this side")
         server = self._new_server(service_id)
-        register(server)
+        register(GrpcioRegistry(server, self))
         listener = self._bind(server)
         server.start()
         with self._lock:
@@ -107,7 +113,7 @@ class GRPCBroker:
         if served is not None:
             _stop(*served)
 
-    def dial(self, service_id: int, timeout: float = DIAL_TIMEOUT_SECONDS) -> grpc.Channel:
+    def dial(self, service_id: int, timeout: float = DIAL_TIMEOUT_SECONDS) -> Channel:
         """A channel to the service the other side announced under ``service_id``.
 
         Waits up to ``timeout`` seconds for the announcement; each announcement is dialled once.
@@ -133,7 +139,7 @@ class GRPCBroker:
                 self._arrived.wait(remaining)
         channel = self._open_channel(announced[0])
         self._channels.add(channel)
-        return channel
+        return Channel(channel)
 
     def close(self) -> None:
         """End the stream, stop every server this side served and close every dialled channel."""

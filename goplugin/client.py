@@ -73,6 +73,7 @@ from goplugin.transport import PLAINTEXT, Transport
 
 if TYPE_CHECKING:
     from goplugin.certs import Certificate
+    from goplugin.channel import Channel
 
 #: Plugin sets as a host declares them: instances, or classes instantiated with no arguments.
 HostPluginSet = Mapping[str, GRPCPlugin | type[GRPCPlugin]]
@@ -193,7 +194,7 @@ class Client:
         self._handshake: HandshakeLine | None = None
         self._raw_channel: grpc.Channel | None = None
         self._stdio_thread: threading.Thread | None = None
-        self._channel: grpc.Channel | None = None
+        self._channel: Channel | None = None
         self._broker = GRPCBroker()
 
     # -- lifecycle ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import grpc
 
 from goplugin.calls import active_call_options
+from goplugin.channel import Channel
 from goplugin.errors import PluginError
 
 #: Turns a failed call into the error the host should see; the client knows whether the
@@ -135,6 +136,6 @@ class _TranslatedStream:
         return getattr(self._call, name)
 
 
-def intercepted(channel: grpc.Channel, diagnose: Diagnose) -> grpc.Channel:
+def intercepted(channel: grpc.Channel, diagnose: Diagnose) -> Channel:
     """``channel`` with typed errors and call options applied to every call."""
-    return grpc.intercept_channel(channel, _ErrorTranslatingInterceptor(diagnose))
+    return Channel(grpc.intercept_channel(channel, _ErrorTranslatingInterceptor(diagnose)))

@@ -12,21 +12,25 @@ import abc
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import grpc
-
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
+    from goplugin.channel import Channel
+    from goplugin.services import ServiceRegistry
 
 
 class GRPCPlugin(abc.ABC):
     """A plugin kind that speaks gRPC, as go-plugin's ``plugin.GRPCPlugin``."""
 
     @abc.abstractmethod
-    def grpc_server(self, broker: GRPCBroker, server: grpc.Server) -> None:
-        """Register this plugin's services on ``server`` (plugin side)."""
+    def grpc_server(self, broker: GRPCBroker, server: ServiceRegistry) -> None:
+        """Register this plugin's services on ``server`` (plugin side).
+
+        ``server.register(spec, handlers)`` serves a :class:`goplugin.ServiceSpec`; grpcio's
+        ``server.add_generic_rpc_handlers(...)`` is still accepted from hand-written plugins.
+        """
 
     @abc.abstractmethod
-    def grpc_client(self, broker: GRPCBroker, channel: grpc.Channel) -> Any:
+    def grpc_client(self, broker: GRPCBroker, channel: Channel) -> Any:
         """Return the host-side object that calls the plugin through ``channel``."""
 
 

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent import futures
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -30,6 +30,7 @@ from goplugin.constants import (
     NOT_A_HOST_MESSAGE,
     PROTOCOL_GRPC,
 )
+from goplugin.grpcio_registry import GrpcioRegistry
 from goplugin.handshake import (
     HandshakeConfig,
     HandshakeLine,
@@ -148,9 +149,10 @@ class _PluginServer:
     def start(self, network: str, version: int, cert_field: str = "") -> None:
         handshake_fd = self._capture.handshake_fd
         self._register_builtin_services()
-        recorder = _ServiceRecorder(self._server, self._service_names)
+        registry = GrpcioRegistry(self._server, self._broker, RESERVED_SERVICES)
         for plugin in self._plugins.values():
-            plugin.grpc_server(self._broker, recorder)
+            plugin.grpc_server(self._broker, registry)
+        self._service_names = registry.names
         self._enable_reflection()
         self._listener = self._transport.listen(self._server, network, os.environ)
         self._server.start()
@@ -241,56 +243,3 @@ RESERVED_SERVICES = frozenset(
         "grpc.reflection.v1.ServerReflection",
     }
 )
-
-
-class _ServiceRecorder(grpc.Server):
-    """The server handed to ``grpc_server``: the real one, noting service names for reflection.
-
-    It also refuses go-plugin's own services: the runtime's handlers would silently answer in
-    the plugin's place (a ``Shutdown`` that stops the process, a broker stream that never ends).
-    """
-
-    def __init__(self, server: grpc.Server, names: list[str]) -> None:
-        self._server = server
-        self._names = names
-
-    def _note(self, service_name: str) -> None:
-        if service_name in RESERVED_SERVICES:
-            raise ValueError(
-                f"a plugin cannot serve {service_name}: every go-plugin plugin process already "
-                "serves it for the host; give the plugin's proto a package of its own"
-            )
-        if service_name not in self._names:
-            self._names.append(service_name)
-
-    def add_generic_rpc_handlers(
-        self, generic_rpc_handlers: Iterable[grpc.GenericRpcHandler[Any, Any]]
-    ) -> None:
-        for handler in generic_rpc_handlers:
-            name = getattr(handler, "service_name", None)
-            if callable(name):
-                self._note(str(name()))
-        self._server.add_generic_rpc_handlers(generic_rpc_handlers)
-
-    def add_registered_method_handlers(
-        self, service_name: str, method_handlers: Mapping[str, grpc.RpcMethodHandler[Any, Any]]
-    ) -> None:
-        self._note(service_name)
-        self._server.add_registered_method_handlers(  # type: ignore[attr-defined]
-            service_name, method_handlers
-        )
-
-    def add_insecure_port(self, address: str) -> int:
-        return self._server.add_insecure_port(address)
-
-    def add_secure_port(self, address: str, server_credentials: grpc.ServerCredentials) -> int:
-        return self._server.add_secure_port(address, server_credentials)
-
-    def start(self) -> None:
-        raise RuntimeError("goplugin starts the server itself; grpc_server() only registers")
-
-    def stop(self, grace: float | None = None) -> threading.Event:
-        raise RuntimeError("goplugin stops the server itself, when the host asks it to")
-
-    def wait_for_termination(self, timeout: float | None = None) -> bool:
-        raise RuntimeError("goplugin owns the server's lifetime")

@@ -75,14 +75,14 @@ class SpelledMethod:
         return "grpc." + self.grpc_shape.title().replace("_", "") + "MultiCallable"
 
     @property
-    def channel_method(self) -> str:
-        """The ``grpc.Channel`` method that makes a callable of this kind."""
-        return self.grpc_shape
+    def spec_factory(self) -> str:
+        """The ``goplugin`` function declaring a method of this kind in a ``ServiceSpec``."""
+        return f"goplugin.{self.grpc_shape}"
 
     @property
-    def handler_factory(self) -> str:
-        """The grpc function that wraps a server method of this kind for registration."""
-        return f"grpc.{self.grpc_shape}_rpc_method_handler"
+    def call_type(self) -> str:
+        """The ``goplugin`` protocol a client adapter's callable of this kind satisfies."""
+        return "goplugin." + self.grpc_shape.title().replace("_", "") + "Call"
 
     @property
     def request_param(self) -> str:
@@ -115,11 +115,6 @@ class SpelledMethod:
         return ("self", f"{self.servicer_param}: {self.request}", "context: grpc.ServicerContext")
 
     @property
-    def server_params(self) -> tuple[str, ...]:
-        """Parameters of the server adapter's method: the interface's, and the gRPC context."""
-        return (*self.interface_params, "context: grpc.ServicerContext")
-
-    @property
     def request_class(self) -> str:
         """The request message class (also when the client streams): its ``FromString``."""
         return self.request_message
@@ -134,7 +129,7 @@ class SpelledMethod:
 
     @property
     def multicallable_arguments(self) -> tuple[str, str]:
-        """The type arguments of the stub attribute's ``grpc.<Kind>MultiCallable``."""
+        """The type arguments of a callable's type: the request and response messages."""
         return (self.request_message, self.response_message)
 
 
@@ -338,7 +333,7 @@ def in_package(model: PyModel, package: PyPackage, services: Sequence[PyService]
     """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub).
 
     They import the ``_pb2`` modules of the messages they name, never a ``_pb2_grpc``: the
-    adapters call grpc themselves (see ``templates/plugin.py.j2``).
+    adapters describe their services to goplugin (see ``templates/plugin.py.j2``).
     """
     modules = {ref.module for ref in _classes(model, services)}
     aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES)

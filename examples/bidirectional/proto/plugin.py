@@ -13,13 +13,10 @@ dials it for a client with the same interface. Reach the broker as ``client.brok
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import kv_pb2
 from .interface import AddHelper, Counter
@@ -35,23 +32,29 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class CounterGRPCServer:
     """Serves a ``Counter`` as the gRPC service ``proto.Counter`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``CounterGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``CounterGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Counter, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "proto.Counter",
+        goplugin.unary_unary("Get", kv_pb2.GetRequest, kv_pb2.GetResponse),
+        goplugin.unary_unary("Put", kv_pb2.PutRequest, kv_pb2.Empty),
+    )
+
+    def __init__(self, impl: Counter) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def get(self, request: kv_pb2.GetRequest, context: grpc.ServicerContext) -> kv_pb2.GetResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get(request)
-
-    def put(self, request: kv_pb2.PutRequest, context: grpc.ServicerContext) -> kv_pb2.Empty:
-        with goplugin.serving(context, self._broker):
-            return self._impl.put(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            CounterGRPCServer.SERVICE,
+            {
+                "Get": self._impl.get,
+                "Put": self._impl.put,
+            },
+        )
 
 
 class CounterGRPCClient(Counter):
@@ -61,20 +64,12 @@ class CounterGRPCClient(Counter):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _get: grpc.UnaryUnaryMultiCallable[kv_pb2.GetRequest, kv_pb2.GetResponse]
-    _put: grpc.UnaryUnaryMultiCallable[kv_pb2.PutRequest, kv_pb2.Empty]
+    _get: goplugin.UnaryUnaryCall[kv_pb2.GetRequest, kv_pb2.GetResponse]
+    _put: goplugin.UnaryUnaryCall[kv_pb2.PutRequest, kv_pb2.Empty]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._get = channel.unary_unary(
-            "/proto.Counter/Get",
-            request_serializer=kv_pb2.GetRequest.SerializeToString,
-            response_deserializer=kv_pb2.GetResponse.FromString,
-        )
-        self._put = channel.unary_unary(
-            "/proto.Counter/Put",
-            request_serializer=kv_pb2.PutRequest.SerializeToString,
-            response_deserializer=kv_pb2.Empty.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._get = channel.method(CounterGRPCServer.SERVICE, "Get")
+        self._put = channel.method(CounterGRPCServer.SERVICE, "Put")
 
     def get(self, request: kv_pb2.GetRequest) -> kv_pb2.GetResponse:
         return self._get(request)
@@ -93,50 +88,42 @@ class CounterGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Counter | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = CounterGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "proto.Counter",
-            {
-                "Get": grpc.unary_unary_rpc_method_handler(
-                    adapter.get,
-                    request_deserializer=kv_pb2.GetRequest.FromString,
-                    response_serializer=kv_pb2.GetResponse.SerializeToString,
-                ),
-                "Put": grpc.unary_unary_rpc_method_handler(
-                    adapter.put,
-                    request_deserializer=kv_pb2.PutRequest.FromString,
-                    response_serializer=kv_pb2.Empty.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        CounterGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Counter:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Counter:
         return CounterGRPCClient(channel)
 
 
 class AddHelperGRPCServer:
     """Serves a ``AddHelper`` as the gRPC service ``proto.AddHelper`` (serving side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``serve_add_helper`` registers these methods under their RPC
-    names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``serve_add_helper`` registers an
+    implementation with ``register``.
     """
 
-    def __init__(self, impl: AddHelper, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "proto.AddHelper",
+        goplugin.unary_unary("Sum", kv_pb2.SumRequest, kv_pb2.SumResponse),
+    )
 
-    def sum(self, request: kv_pb2.SumRequest, context: grpc.ServicerContext) -> kv_pb2.SumResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.sum(request)
+    def __init__(self, impl: AddHelper) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            AddHelperGRPCServer.SERVICE,
+            {
+                "Sum": self._impl.sum,
+            },
+        )
 
 
 class AddHelperGRPCClient(AddHelper):
@@ -146,14 +133,10 @@ class AddHelperGRPCClient(AddHelper):
     calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _sum: grpc.UnaryUnaryMultiCallable[kv_pb2.SumRequest, kv_pb2.SumResponse]
+    _sum: goplugin.UnaryUnaryCall[kv_pb2.SumRequest, kv_pb2.SumResponse]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._sum = channel.unary_unary(
-            "/proto.AddHelper/Sum",
-            request_serializer=kv_pb2.SumRequest.SerializeToString,
-            response_deserializer=kv_pb2.SumResponse.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._sum = channel.method(AddHelperGRPCServer.SERVICE, "Sum")
 
     def sum(self, request: kv_pb2.SumRequest) -> kv_pb2.SumResponse:
         return self._sum(request)
@@ -165,19 +148,8 @@ def serve_add_helper(broker: goplugin.GRPCBroker, impl: AddHelper) -> int:
     The other side gets a ``AddHelper`` for the id from ``dial_add_helper``. The server runs until
     the broker closes (when the plugin exits or is killed), or until ``broker.stop_serving(id)``.
     """
-    adapter = AddHelperGRPCServer(impl, broker)
-    service = grpc.method_handlers_generic_handler(
-        "proto.AddHelper",
-        {
-            "Sum": grpc.unary_unary_rpc_method_handler(
-                adapter.sum,
-                request_deserializer=kv_pb2.SumRequest.FromString,
-                response_serializer=kv_pb2.SumResponse.SerializeToString,
-            ),
-        },
-    )
     service_id = broker.next_id()
-    broker.accept_and_serve(service_id, lambda server: server.add_generic_rpc_handlers((service,)))
+    broker.accept_and_serve(service_id, AddHelperGRPCServer(impl).register)
     return service_id
 
 

@@ -8,14 +8,11 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 
 from . import greeter_pb2
 from .interface import Greeter
@@ -31,27 +28,29 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class GreeterGRPCServer:
     """Serves a ``Greeter`` as the gRPC service ``greeter.Greeter`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``GreeterGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``GreeterGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Greeter, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "greeter.Greeter",
+        goplugin.unary_unary("Greet", greeter_pb2.GreetRequest, greeter_pb2.GreetResponse),
+        goplugin.unary_stream("GreetStream", greeter_pb2.GreetRequest, greeter_pb2.GreetResponse),
+    )
+
+    def __init__(self, impl: Greeter) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def greet(
-        self, request: greeter_pb2.GreetRequest, context: grpc.ServicerContext
-    ) -> greeter_pb2.GreetResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.greet(request)
-
-    def greet_stream(
-        self, request: greeter_pb2.GreetRequest, context: grpc.ServicerContext
-    ) -> Iterator[greeter_pb2.GreetResponse]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.greet_stream(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            GreeterGRPCServer.SERVICE,
+            {
+                "Greet": self._impl.greet,
+                "GreetStream": self._impl.greet_stream,
+            },
+        )
 
 
 class GreeterGRPCClient(Greeter):
@@ -61,22 +60,12 @@ class GreeterGRPCClient(Greeter):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _greet: grpc.UnaryUnaryMultiCallable[greeter_pb2.GreetRequest, greeter_pb2.GreetResponse]
-    _greet_stream: grpc.UnaryStreamMultiCallable[
-        greeter_pb2.GreetRequest, greeter_pb2.GreetResponse
-    ]
+    _greet: goplugin.UnaryUnaryCall[greeter_pb2.GreetRequest, greeter_pb2.GreetResponse]
+    _greet_stream: goplugin.UnaryStreamCall[greeter_pb2.GreetRequest, greeter_pb2.GreetResponse]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._greet = channel.unary_unary(
-            "/greeter.Greeter/Greet",
-            request_serializer=greeter_pb2.GreetRequest.SerializeToString,
-            response_deserializer=greeter_pb2.GreetResponse.FromString,
-        )
-        self._greet_stream = channel.unary_stream(
-            "/greeter.Greeter/GreetStream",
-            request_serializer=greeter_pb2.GreetRequest.SerializeToString,
-            response_deserializer=greeter_pb2.GreetResponse.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._greet = channel.method(GreeterGRPCServer.SERVICE, "Greet")
+        self._greet_stream = channel.method(GreeterGRPCServer.SERVICE, "GreetStream")
 
     def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
         return self._greet(request)
@@ -97,31 +86,15 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Greeter | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = GreeterGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "greeter.Greeter",
-            {
-                "Greet": grpc.unary_unary_rpc_method_handler(
-                    adapter.greet,
-                    request_deserializer=greeter_pb2.GreetRequest.FromString,
-                    response_serializer=greeter_pb2.GreetResponse.SerializeToString,
-                ),
-                "GreetStream": grpc.unary_stream_rpc_method_handler(
-                    adapter.greet_stream,
-                    request_deserializer=greeter_pb2.GreetRequest.FromString,
-                    response_serializer=greeter_pb2.GreetResponse.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        GreeterGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Greeter:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Greeter:
         return GreeterGRPCClient(channel)
 
 

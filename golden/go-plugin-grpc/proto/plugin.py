@@ -8,13 +8,10 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import kv_pb2
 from .interface import KV
@@ -30,23 +27,29 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class KVGRPCServer:
     """Serves a ``KV`` as the gRPC service ``proto.KV`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``KVGRPCPlugin.grpc_server`` registers these methods under their
-    RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``KVGRPCPlugin.grpc_server`` registers an
+    implementation with ``register``.
     """
 
-    def __init__(self, impl: KV, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "proto.KV",
+        goplugin.unary_unary("Get", kv_pb2.GetRequest, kv_pb2.GetResponse),
+        goplugin.unary_unary("Put", kv_pb2.PutRequest, kv_pb2.Empty),
+    )
+
+    def __init__(self, impl: KV) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def get(self, request: kv_pb2.GetRequest, context: grpc.ServicerContext) -> kv_pb2.GetResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get(request)
-
-    def put(self, request: kv_pb2.PutRequest, context: grpc.ServicerContext) -> kv_pb2.Empty:
-        with goplugin.serving(context, self._broker):
-            return self._impl.put(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            KVGRPCServer.SERVICE,
+            {
+                "Get": self._impl.get,
+                "Put": self._impl.put,
+            },
+        )
 
 
 class KVGRPCClient(KV):
@@ -56,20 +59,12 @@ class KVGRPCClient(KV):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _get: grpc.UnaryUnaryMultiCallable[kv_pb2.GetRequest, kv_pb2.GetResponse]
-    _put: grpc.UnaryUnaryMultiCallable[kv_pb2.PutRequest, kv_pb2.Empty]
+    _get: goplugin.UnaryUnaryCall[kv_pb2.GetRequest, kv_pb2.GetResponse]
+    _put: goplugin.UnaryUnaryCall[kv_pb2.PutRequest, kv_pb2.Empty]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._get = channel.unary_unary(
-            "/proto.KV/Get",
-            request_serializer=kv_pb2.GetRequest.SerializeToString,
-            response_deserializer=kv_pb2.GetResponse.FromString,
-        )
-        self._put = channel.unary_unary(
-            "/proto.KV/Put",
-            request_serializer=kv_pb2.PutRequest.SerializeToString,
-            response_deserializer=kv_pb2.Empty.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._get = channel.method(KVGRPCServer.SERVICE, "Get")
+        self._put = channel.method(KVGRPCServer.SERVICE, "Put")
 
     def get(self, request: kv_pb2.GetRequest) -> kv_pb2.GetResponse:
         return self._get(request)
@@ -88,31 +83,15 @@ class KVGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: KV | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = KVGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "proto.KV",
-            {
-                "Get": grpc.unary_unary_rpc_method_handler(
-                    adapter.get,
-                    request_deserializer=kv_pb2.GetRequest.FromString,
-                    response_serializer=kv_pb2.GetResponse.SerializeToString,
-                ),
-                "Put": grpc.unary_unary_rpc_method_handler(
-                    adapter.put,
-                    request_deserializer=kv_pb2.PutRequest.FromString,
-                    response_serializer=kv_pb2.Empty.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        KVGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> KV:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> KV:
         return KVGRPCClient(channel)
 
 

@@ -8,13 +8,10 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import nopackage_pb2
 from .interface import Orphan
@@ -30,21 +27,27 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class OrphanGRPCServer:
     """Serves a ``Orphan`` as the gRPC service ``Orphan`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``OrphanGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``OrphanGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Orphan, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "Orphan",
+        goplugin.unary_unary("Ping", nopackage_pb2.Ping, nopackage_pb2.Ping),
+    )
 
-    def ping(
-        self, request: nopackage_pb2.Ping, context: grpc.ServicerContext
-    ) -> nopackage_pb2.Ping:
-        with goplugin.serving(context, self._broker):
-            return self._impl.ping(request)
+    def __init__(self, impl: Orphan) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            OrphanGRPCServer.SERVICE,
+            {
+                "Ping": self._impl.ping,
+            },
+        )
 
 
 class OrphanGRPCClient(Orphan):
@@ -54,14 +57,10 @@ class OrphanGRPCClient(Orphan):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _ping: grpc.UnaryUnaryMultiCallable[nopackage_pb2.Ping, nopackage_pb2.Ping]
+    _ping: goplugin.UnaryUnaryCall[nopackage_pb2.Ping, nopackage_pb2.Ping]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._ping = channel.unary_unary(
-            "/Orphan/Ping",
-            request_serializer=nopackage_pb2.Ping.SerializeToString,
-            response_deserializer=nopackage_pb2.Ping.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._ping = channel.method(OrphanGRPCServer.SERVICE, "Ping")
 
     def ping(self, request: nopackage_pb2.Ping) -> nopackage_pb2.Ping:
         return self._ping(request)
@@ -77,26 +76,15 @@ class OrphanGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Orphan | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = OrphanGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "Orphan",
-            {
-                "Ping": grpc.unary_unary_rpc_method_handler(
-                    adapter.ping,
-                    request_deserializer=nopackage_pb2.Ping.FromString,
-                    response_serializer=nopackage_pb2.Ping.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        OrphanGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Orphan:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Orphan:
         return OrphanGRPCClient(channel)
 
 

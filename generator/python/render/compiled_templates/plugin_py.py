@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 58e40e300a79ab113d8d50f6455fdfc17defbcff881bf893368bb1bf6a8493cc
+# sha256 of the template: 4e3b268e13747c343370656fd056d094c46c612b364adcb26471b3cce0b1c4be
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -11,7 +11,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_spelling = resolve('spelling')
     l_0_package = resolve('package')
-    l_0_handlers = missing
+    l_0_register = missing
     try:
         t_1 = environment.filters['docstring']
     except KeyError:
@@ -19,77 +19,83 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_2 = environment.filters['indented_docstring']
+        t_2 = environment.filters['indent']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'indented_docstring' found.")
+            raise TemplateRuntimeError("No filter named 'indent' found.")
     try:
-        t_3 = environment.filters['pystr']
+        t_3 = environment.filters['indented_docstring']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'indented_docstring' found.")
+    try:
+        t_4 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     template = environment.get_template('header.j2', 'plugin.py.j2')
-    gen = template.root_render_func(template.new_context(context.get_all(), True, {'handlers': l_0_handlers}))
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'register': l_0_register}))
     try:
         for event in gen:
             yield event
     finally: gen.close()
-    t_4 = []
+    t_5 = []
     pass
-    t_4.extend((
+    t_5.extend((
         'go-plugin wiring for the ``',
         str(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'proto_package')),
         '`` plugin protocol.\n\n``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an\nimplementation in the plugin process (``goplugin.serve``) and gives the host a client with the\nsame interface (``goplugin.Client(...).dispense(name)``).\n',
     ))
     if environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'broker_services'):
         pass
-        t_4.append(
+        t_5.append(
             '\n',
         )
         l_2_loop = missing
         for l_2_s, l_2_loop in LoopContext(environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'broker_services'), undefined):
             _loop_vars = {}
             pass
-            t_4.extend((
+            t_5.extend((
                 '``',
                 str(environment.getattr(environment.getattr(l_2_s, 'service'), 'serve_function')),
                 '``',
                 str((', ' if (not environment.getattr(l_2_loop, 'last')) else '')),
             ))
         l_2_loop = l_2_s = missing
-        t_4.append(
+        t_5.append(
             ' and ',
         )
         l_2_loop = missing
         for l_2_s, l_2_loop in LoopContext(environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'broker_services'), undefined):
             _loop_vars = {}
             pass
-            t_4.extend((
+            t_5.extend((
                 '``',
                 str(environment.getattr(environment.getattr(l_2_s, 'service'), 'dial_function')),
                 '``',
                 str((', ' if (not environment.getattr(l_2_loop, 'last')) else '')),
             ))
         l_2_loop = l_2_s = missing
-        t_4.append(
+        t_5.append(
             " carry the services one side serves to the other through go-plugin's GRPCBroker: serve an implementation, send the returned id in a request, and the receiver dials it for a client with the same interface. Reach the broker as ``client.broker`` in a host and ``goplugin.current_broker()`` inside a call.\n",
         )
-    yield t_1(concat(t_4), 0)
+    yield t_1(concat(t_5), 0)
     yield '\n\n# isort: skip_file\n'
     if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'any_deprecated'):
         pass
         yield '# The adapters must use the deprecated names they adapt: only users\' own uses should be flagged.\n# mypy: disable-error-code="deprecated"\n# pyright: reportDeprecated=false\n'
-    yield "# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).\n# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false\nfrom __future__ import annotations\n\n"
+    yield 'from __future__ import annotations\n\n'
     if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'any_deprecated'):
         pass
         yield 'import warnings\n'
     if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'uses_iterator'):
         pass
         yield 'from collections.abc import Iterator\n'
-    yield '\nimport goplugin\nimport grpc\n'
+    yield '\nimport goplugin\n'
     for l_1_line in environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'absolute_imports'):
         _loop_vars = {}
         pass
@@ -106,64 +112,43 @@ def root(context, missing=missing):
     yield 'from .interface import '
     yield str(environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'class_names'))
     yield '\n\n'
-    def macro(l_1_s, l_1_pad):
-        t_5 = []
+    def macro(l_1_s, l_1_impl):
+        t_6 = []
         if l_1_s is missing:
             l_1_s = undefined("parameter 's' was not provided", name='s')
-        if l_1_pad is missing:
-            l_1_pad = undefined("parameter 'pad' was not provided", name='pad')
+        if l_1_impl is missing:
+            l_1_impl = undefined("parameter 'impl' was not provided", name='impl')
         pass
-        t_5.extend((
-            str(l_1_pad),
-            'service = grpc.method_handlers_generic_handler(\n',
-            str(l_1_pad),
-            '    ',
-            str(t_3(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))),
-            ',\n',
-            str(l_1_pad),
-            '    {\n',
+        t_6.extend((
+            'server.register(\n    ',
+            str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class')),
+            '.SERVICE,\n    {\n',
         ))
         for l_2_m in environment.getattr(l_1_s, 'methods'):
             _loop_vars = {}
             pass
-            t_5.extend((
-                str(l_1_pad),
+            t_6.extend((
                 '        ',
-                str(t_3(environment.getattr(l_2_m, 'name'))),
+                str(t_4(environment.getattr(l_2_m, 'name'))),
                 ': ',
-                str(environment.getattr(l_2_m, 'handler_factory')),
-                '(\n',
-                str(l_1_pad),
-                '            adapter.',
+                str(l_1_impl),
+                '.',
                 str(environment.getattr(l_2_m, 'py_name')),
                 ',\n',
-                str(l_1_pad),
-                '            request_deserializer=',
-                str(environment.getattr(l_2_m, 'request_class')),
-                '.FromString,\n',
-                str(l_1_pad),
-                '            response_serializer=',
-                str(environment.getattr(l_2_m, 'response_class')),
-                '.SerializeToString,\n',
-                str(l_1_pad),
-                '        ),\n',
             ))
         l_2_m = missing
-        t_5.extend((
-            str(l_1_pad),
-            '    },\n',
-            str(l_1_pad),
-            ')',
-        ))
-        return concat(t_5)
-    context.exported_vars.add('handlers')
-    context.vars['handlers'] = l_0_handlers = Macro(environment, macro, 'handlers', ('s', 'pad'), False, False, False, context.eval_ctx.autoescape)
+        t_6.append(
+            '    },\n)',
+        )
+        return concat(t_6)
+    context.exported_vars.add('register')
+    context.vars['register'] = l_0_register = Macro(environment, macro, 'register', ('s', 'impl'), False, False, False, context.eval_ctx.autoescape)
     yield 'HANDSHAKE = goplugin.HandshakeConfig(\n    protocol_version='
     yield str(environment.getattr(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'handshake'), 'protocol_version'))
     yield ',\n    magic_cookie_key='
-    yield str(t_3(environment.getattr(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'handshake'), 'magic_cookie_key')))
+    yield str(t_4(environment.getattr(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'handshake'), 'magic_cookie_key')))
     yield ',\n    magic_cookie_value='
-    yield str(t_3(environment.getattr(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'handshake'), 'magic_cookie_value')))
+    yield str(t_4(environment.getattr(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'handshake'), 'magic_cookie_value')))
     yield ',\n)\n"""What host and plugin check before they talk: both sides import it from here."""\n'
     for l_1_s in environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'services'):
         l_1_define = resolve('define')
@@ -172,46 +157,50 @@ def root(context, missing=missing):
         yield '\n\nclass '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
         yield ':\n'
-        t_6 = []
+        t_7 = []
         pass
-        t_6.extend((
+        t_7.extend((
             'Serves a ``',
             str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
             '`` as the gRPC service ``',
             str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name')),
             '`` (',
             str(('serving side' if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker') else 'plugin side')),
-            ").\n\nOne method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's exceptions into gRPC statuses. ``",
+            ").\n\n``SERVICE`` describes the service to goplugin, which serves each implementation method under its RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and the implementation's exceptions become gRPC statuses. ``",
             str((environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function') if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker') else (environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class') + '.grpc_server'))),
-            '`` registers these methods under their RPC names.\n',
+            '`` registers an implementation with ``register``.\n',
         ))
-        yield t_2(concat(t_6), 4)
-        yield '\n\n'
-        yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, '__init__', ['self', ('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')), 'broker: goplugin.GRPCBroker | None = None'], 'None', _loop_vars=_loop_vars))
-        yield '\n        self._impl = impl\n        self._broker = broker\n'
+        yield t_3(concat(t_7), 4)
+        yield '\n\n    SERVICE = goplugin.ServiceSpec(\n        '
+        yield str(t_4(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name')))
+        yield ',\n'
         for l_2_m in environment.getattr(l_1_s, 'methods'):
             _loop_vars = {}
             pass
-            yield '\n'
-            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, environment.getattr(l_2_m, 'py_name'), environment.getattr(l_2_m, 'server_params'), environment.getattr(l_2_m, 'response'), _loop_vars=_loop_vars))
-            yield '\n        with goplugin.serving(context, self._broker):\n            '
-            yield str(('yield from' if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming') else 'return'))
-            yield ' self._impl.'
-            yield str(environment.getattr(l_2_m, 'py_name'))
+            yield '        '
+            yield str(environment.getattr(l_2_m, 'spec_factory'))
             yield '('
-            yield str(environment.getattr(l_2_m, 'request_param'))
-            yield ')\n'
+            yield str(t_4(environment.getattr(l_2_m, 'name')))
+            yield ', '
+            yield str(environment.getattr(l_2_m, 'request_class'))
+            yield ', '
+            yield str(environment.getattr(l_2_m, 'response_class'))
+            yield '),\n'
         l_2_m = missing
-        yield '\n\nclass '
+        yield '    )\n\n    def __init__(self, impl: '
+        yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
+        yield ') -> None:\n        self._impl = impl\n\n    def register(self, server: goplugin.ServiceRegistry) -> None:\n'
+        yield str(t_2(context.call((undefined(name='register') if l_0_register is missing else l_0_register), l_1_s, 'self._impl', _loop_vars=_loop_vars), 8, first=True))
+        yield '\n\n\nclass '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
         yield '('
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
         yield '):\n'
-        t_7 = []
+        t_8 = []
         pass
         if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
-            t_7.extend((
+            t_8.extend((
                 'Calls the ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` that the other side serves through the broker.\n\nWhat ``',
@@ -220,14 +209,14 @@ def root(context, missing=missing):
             ))
         else:
             pass
-            t_7.extend((
+            t_8.extend((
                 'Calls the ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
                 '`` plugin over gRPC: a ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` for the host.\n\nWhat ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.\n',
             ))
-        yield t_2(concat(t_7), 4)
+        yield t_3(concat(t_8), 4)
         yield '\n'
         if environment.getattr(l_1_s, 'methods'):
             pass
@@ -236,28 +225,24 @@ def root(context, missing=missing):
             l_2_annotated = resolve('annotated')
             _loop_vars = {}
             pass
-            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(l_2_m, 'multicallable'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
+            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(l_2_m, 'call_type'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
             yield '\n'
         l_2_m = l_2_annotated = missing
-        yield '\n    def __init__(self, channel: grpc.Channel) -> None:\n'
-        t_8 = 1
+        yield '\n    def __init__(self, channel: goplugin.Channel) -> None:\n'
+        t_9 = 1
         for l_2_m in environment.getattr(l_1_s, 'methods'):
             _loop_vars = {}
             pass
             yield '        self.'
             yield str(environment.getattr(l_2_m, 'client_attribute'))
-            yield ' = channel.'
-            yield str(environment.getattr(l_2_m, 'channel_method'))
-            yield '(\n            '
-            yield str(t_3(environment.getattr(l_2_m, 'path')))
-            yield ',\n            request_serializer='
-            yield str(environment.getattr(l_2_m, 'request_class'))
-            yield '.SerializeToString,\n            response_deserializer='
-            yield str(environment.getattr(l_2_m, 'response_class'))
-            yield '.FromString,\n        )\n'
-            t_8 = 0
+            yield ' = channel.method('
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
+            yield '.SERVICE, '
+            yield str(t_4(environment.getattr(l_2_m, 'name')))
+            yield ')\n'
+            t_9 = 0
         l_2_m = missing
-        if t_8:
+        if t_9:
             pass
             yield '        """``'
             yield str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))
@@ -271,7 +256,7 @@ def root(context, missing=missing):
             if environment.getattr(l_2_m, 'deprecated'):
                 pass
                 yield '        warnings.warn('
-                yield str(t_3(environment.getattr(l_2_m, 'deprecation_warning')))
+                yield str(t_4(environment.getattr(l_2_m, 'deprecation_warning')))
                 yield ', DeprecationWarning, stacklevel=2)\n'
             if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming'):
                 pass
@@ -293,34 +278,29 @@ def root(context, missing=missing):
             yield '\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function'), ['broker: goplugin.GRPCBroker', ('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))], 'int', _loop_vars=_loop_vars))
             yield '\n'
-            t_9 = []
+            t_10 = []
             pass
-            t_9.extend((
+            t_10.extend((
                 'Serve ``impl`` to the other side through ``broker``; returns the id to send it in a request.\n\nThe other side gets a ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` for the id from ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'dial_function')),
                 '``. The server runs until the broker closes (when the plugin exits or is killed), or until ``broker.stop_serving(id)``.\n',
             ))
-            yield t_2(concat(t_9), 4)
-            yield '\n'
-            if environment.getattr(l_1_s, 'methods'):
-                pass
-                yield '    adapter = '
-                yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
-                yield '(impl, broker)\n'
-            yield str(context.call((undefined(name='handlers') if l_0_handlers is missing else l_0_handlers), l_1_s, '    ', _loop_vars=_loop_vars))
-            yield '\n    service_id = broker.next_id()\n    broker.accept_and_serve(service_id, lambda server: server.add_generic_rpc_handlers((service,)))\n    return service_id\n\n\n'
+            yield t_3(concat(t_10), 4)
+            yield '\n    service_id = broker.next_id()\n    broker.accept_and_serve(service_id, '
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
+            yield '(impl).register)\n    return service_id\n\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'dial_function'), ['broker: goplugin.GRPCBroker', 'service_id: int'], environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'), _loop_vars=_loop_vars))
             yield '\n'
-            t_10 = []
+            t_11 = []
             pass
-            t_10.extend((
+            t_11.extend((
                 'The ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` the other side serves under ``service_id`` (sent in a request).\n\nWaits up to 5 s for the other side to announce it, as go-plugin does; each id is dialled once.\n',
             ))
-            yield t_2(concat(t_10), 4)
+            yield t_3(concat(t_11), 4)
             yield '\n    return '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
             yield '(broker.dial(service_id))\n'
@@ -329,27 +309,22 @@ def root(context, missing=missing):
             yield '\n\nclass '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class'))
             yield '(goplugin.GRPCPlugin):\n'
-            t_11 = []
+            t_12 = []
             pass
-            t_11.extend((
+            t_12.extend((
                 'The ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
                 "`` plugin: go-plugin's GRPCPlugin for ``",
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '``.\n\nThe plugin process constructs it with the implementation to serve; a host constructs it\nwith none (``goplugin.Client`` does, from ``PLUGINS``).\n',
             ))
-            yield t_2(concat(t_11), 4)
+            yield t_3(concat(t_12), 4)
             yield '\n\n    def __init__(self, impl: '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
-            yield ' | None = None) -> None:\n        self._impl = impl\n\n    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:\n        if self._impl is None:\n            raise TypeError(\n                f"{type(self).__name__} has no implementation to serve: construct it with one "\n                "in the plugins given to goplugin.serve()"\n            )\n'
-            if environment.getattr(l_1_s, 'methods'):
-                pass
-                yield '        adapter = '
-                yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
-                yield '(self._impl, broker)\n'
-            yield str(context.call((undefined(name='handlers') if l_0_handlers is missing else l_0_handlers), l_1_s, '        ', _loop_vars=_loop_vars))
-            yield '\n        server.add_generic_rpc_handlers((service,))\n\n'
-            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, 'grpc_client', ['self', 'broker: goplugin.GRPCBroker', 'channel: grpc.Channel'], environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'), _loop_vars=_loop_vars))
+            yield ' | None = None) -> None:\n        self._impl = impl\n\n    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:\n        if self._impl is None:\n            raise TypeError(\n                f"{type(self).__name__} has no implementation to serve: construct it with one "\n                "in the plugins given to goplugin.serve()"\n            )\n        '
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
+            yield '(self._impl).register(server)\n\n'
+            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, 'grpc_client', ['self', 'broker: goplugin.GRPCBroker', 'channel: goplugin.Channel'], environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'), _loop_vars=_loop_vars))
             yield '\n        return '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
             yield '(channel)\n'
@@ -359,7 +334,7 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '    '
-        yield str(t_3(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')))
+        yield str(t_4(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')))
         yield ': '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class'))
         yield ',\n'
@@ -367,4 +342,4 @@ def root(context, missing=missing):
     yield '}\n"""The plugin set, plugin name -> plugin class: ``goplugin.Client(plugins=PLUGINS, ...)``."""\n'
 
 blocks = {}
-debug_info = '1=32&3=42&8=45&10=51&2=78&16=80&25=84&28=87&34=91&35=94&38=98&39=101&41=105&43=107&44=115&45=117&46=121&47=124&48=128&49=134&50=138&51=142&52=146&54=151&55=153&57=160&58=162&59=164&62=166&65=171&67=177&69=183&66=186&73=188&76=190&78=194&80=196&84=204&86=210&87=214&89=216&91=223&85=228&97=230&100=233&101=237&105=242&106=246&107=250&108=252&109=254&112=261&114=263&116=267&117=269&118=272&120=274&121=277&123=284&126=289&129=292&133=298&130=303&136=305&137=308&139=310&145=312&147=318&146=321&152=323&156=328&158=334&157=339&165=341&174=343&175=346&177=348&180=350&181=352&187=356&188=360'
+debug_info = '1=38&3=48&8=51&10=57&2=84&16=86&23=90&26=93&31=97&32=100&35=104&36=107&38=111&40=113&42=122&44=125&45=130&50=145&51=147&52=149&55=151&58=156&60=162&62=168&59=171&67=173&68=175&69=179&73=189&77=191&80=193&82=199&83=203&85=205&87=212&81=217&93=219&96=222&97=226&101=231&102=235&104=246&106=248&108=252&109=254&110=257&112=259&113=262&115=269&118=274&121=277&125=283&122=288&129=290&133=292&135=298&134=301&140=303&144=308&146=314&145=319&153=321&162=323&164=325&165=327&171=331&172=335'

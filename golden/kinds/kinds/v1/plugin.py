@@ -11,15 +11,12 @@ same interface (``goplugin.Client(...).dispense(name)``).
 # The adapters must use the deprecated names they adapt: only users' own uses should be flagged.
 # mypy: disable-error-code="deprecated"
 # pyright: reportDeprecated=false
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 from google.protobuf import empty_pb2
 
 from . import kinds_pb2
@@ -36,37 +33,33 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class InventoryGRPCServer:
     """Serves a ``Inventory`` as the gRPC service ``kinds.v1.Inventory`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``InventoryGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``InventoryGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Inventory, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "kinds.v1.Inventory",
+        goplugin.unary_unary("Get", kinds_pb2.Item.Key, kinds_pb2.Item),
+        goplugin.unary_stream("List", kinds_pb2.ListRequest, kinds_pb2.Item),
+        goplugin.stream_unary("Put", kinds_pb2.Item, kinds_pb2.PutSummary),
+        goplugin.stream_stream("Sync", kinds_pb2.Item, kinds_pb2.Item),
+    )
+
+    def __init__(self, impl: Inventory) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def get(self, request: kinds_pb2.Item.Key, context: grpc.ServicerContext) -> kinds_pb2.Item:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get(request)
-
-    def list(
-        self, request: kinds_pb2.ListRequest, context: grpc.ServicerContext
-    ) -> Iterator[kinds_pb2.Item]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.list(request)
-
-    def put(
-        self, requests: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
-    ) -> kinds_pb2.PutSummary:
-        with goplugin.serving(context, self._broker):
-            return self._impl.put(requests)
-
-    def sync(
-        self, requests: Iterator[kinds_pb2.Item], context: grpc.ServicerContext
-    ) -> Iterator[kinds_pb2.Item]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.sync(requests)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            InventoryGRPCServer.SERVICE,
+            {
+                "Get": self._impl.get,
+                "List": self._impl.list,
+                "Put": self._impl.put,
+                "Sync": self._impl.sync,
+            },
+        )
 
 
 class InventoryGRPCClient(Inventory):
@@ -76,32 +69,16 @@ class InventoryGRPCClient(Inventory):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _get: grpc.UnaryUnaryMultiCallable[kinds_pb2.Item.Key, kinds_pb2.Item]
-    _list: grpc.UnaryStreamMultiCallable[kinds_pb2.ListRequest, kinds_pb2.Item]
-    _put: grpc.StreamUnaryMultiCallable[kinds_pb2.Item, kinds_pb2.PutSummary]
-    _sync: grpc.StreamStreamMultiCallable[kinds_pb2.Item, kinds_pb2.Item]
+    _get: goplugin.UnaryUnaryCall[kinds_pb2.Item.Key, kinds_pb2.Item]
+    _list: goplugin.UnaryStreamCall[kinds_pb2.ListRequest, kinds_pb2.Item]
+    _put: goplugin.StreamUnaryCall[kinds_pb2.Item, kinds_pb2.PutSummary]
+    _sync: goplugin.StreamStreamCall[kinds_pb2.Item, kinds_pb2.Item]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._get = channel.unary_unary(
-            "/kinds.v1.Inventory/Get",
-            request_serializer=kinds_pb2.Item.Key.SerializeToString,
-            response_deserializer=kinds_pb2.Item.FromString,
-        )
-        self._list = channel.unary_stream(
-            "/kinds.v1.Inventory/List",
-            request_serializer=kinds_pb2.ListRequest.SerializeToString,
-            response_deserializer=kinds_pb2.Item.FromString,
-        )
-        self._put = channel.stream_unary(
-            "/kinds.v1.Inventory/Put",
-            request_serializer=kinds_pb2.Item.SerializeToString,
-            response_deserializer=kinds_pb2.PutSummary.FromString,
-        )
-        self._sync = channel.stream_stream(
-            "/kinds.v1.Inventory/Sync",
-            request_serializer=kinds_pb2.Item.SerializeToString,
-            response_deserializer=kinds_pb2.Item.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._get = channel.method(InventoryGRPCServer.SERVICE, "Get")
+        self._list = channel.method(InventoryGRPCServer.SERVICE, "List")
+        self._put = channel.method(InventoryGRPCServer.SERVICE, "Put")
+        self._sync = channel.method(InventoryGRPCServer.SERVICE, "Sync")
 
     def get(self, request: kinds_pb2.Item.Key) -> kinds_pb2.Item:
         return self._get(request)
@@ -126,66 +103,44 @@ class InventoryGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Inventory | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = InventoryGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "kinds.v1.Inventory",
-            {
-                "Get": grpc.unary_unary_rpc_method_handler(
-                    adapter.get,
-                    request_deserializer=kinds_pb2.Item.Key.FromString,
-                    response_serializer=kinds_pb2.Item.SerializeToString,
-                ),
-                "List": grpc.unary_stream_rpc_method_handler(
-                    adapter.list,
-                    request_deserializer=kinds_pb2.ListRequest.FromString,
-                    response_serializer=kinds_pb2.Item.SerializeToString,
-                ),
-                "Put": grpc.stream_unary_rpc_method_handler(
-                    adapter.put,
-                    request_deserializer=kinds_pb2.Item.FromString,
-                    response_serializer=kinds_pb2.PutSummary.SerializeToString,
-                ),
-                "Sync": grpc.stream_stream_rpc_method_handler(
-                    adapter.sync,
-                    request_deserializer=kinds_pb2.Item.FromString,
-                    response_serializer=kinds_pb2.Item.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        InventoryGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Inventory:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Inventory:
         return InventoryGRPCClient(channel)
 
 
 class AuditGRPCServer:
     """Serves a ``Audit`` as the gRPC service ``kinds.v1.Audit`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``AuditGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``AuditGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Audit, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "kinds.v1.Audit",
+        goplugin.unary_unary("Record", kinds_pb2.Item, empty_pb2.Empty),
+        goplugin.unary_unary("GetHTTPStatus", empty_pb2.Empty, kinds_pb2.Item),
+    )
+
+    def __init__(self, impl: Audit) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def record(self, request: kinds_pb2.Item, context: grpc.ServicerContext) -> empty_pb2.Empty:
-        with goplugin.serving(context, self._broker):
-            return self._impl.record(request)
-
-    def get_http_status(
-        self, request: empty_pb2.Empty, context: grpc.ServicerContext
-    ) -> kinds_pb2.Item:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_http_status(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            AuditGRPCServer.SERVICE,
+            {
+                "Record": self._impl.record,
+                "GetHTTPStatus": self._impl.get_http_status,
+            },
+        )
 
 
 class AuditGRPCClient(Audit):
@@ -195,20 +150,12 @@ class AuditGRPCClient(Audit):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _record: grpc.UnaryUnaryMultiCallable[kinds_pb2.Item, empty_pb2.Empty]
-    _get_http_status: grpc.UnaryUnaryMultiCallable[empty_pb2.Empty, kinds_pb2.Item]
+    _record: goplugin.UnaryUnaryCall[kinds_pb2.Item, empty_pb2.Empty]
+    _get_http_status: goplugin.UnaryUnaryCall[empty_pb2.Empty, kinds_pb2.Item]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._record = channel.unary_unary(
-            "/kinds.v1.Audit/Record",
-            request_serializer=kinds_pb2.Item.SerializeToString,
-            response_deserializer=empty_pb2.Empty.FromString,
-        )
-        self._get_http_status = channel.unary_unary(
-            "/kinds.v1.Audit/GetHTTPStatus",
-            request_serializer=empty_pb2.Empty.SerializeToString,
-            response_deserializer=kinds_pb2.Item.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._record = channel.method(AuditGRPCServer.SERVICE, "Record")
+        self._get_http_status = channel.method(AuditGRPCServer.SERVICE, "GetHTTPStatus")
 
     def record(self, request: kinds_pb2.Item) -> empty_pb2.Empty:
         return self._record(request)
@@ -230,31 +177,15 @@ class AuditGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Audit | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = AuditGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "kinds.v1.Audit",
-            {
-                "Record": grpc.unary_unary_rpc_method_handler(
-                    adapter.record,
-                    request_deserializer=kinds_pb2.Item.FromString,
-                    response_serializer=empty_pb2.Empty.SerializeToString,
-                ),
-                "GetHTTPStatus": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_http_status,
-                    request_deserializer=empty_pb2.Empty.FromString,
-                    response_serializer=kinds_pb2.Item.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        AuditGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Audit:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Audit:
         return AuditGRPCClient(channel)
 
 

@@ -8,14 +8,11 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 
 from . import import_pb2
 from .interface import Lambda
@@ -31,49 +28,37 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class LambdaGRPCServer:
     """Serves a ``Lambda`` as the gRPC service ``match.case.lambda`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``LambdaGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``LambdaGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Lambda, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "match.case.lambda",
+        goplugin.unary_unary("lambda", import_pb2.class_, import_pb2.class_),
+        goplugin.unary_unary("import", import_pb2.class_.import_, import_pb2.class_.import_),
+        goplugin.unary_stream("match", import_pb2.class_, import_pb2.class_),
+        goplugin.stream_unary("case", import_pb2.class_, import_pb2.class_),
+        goplugin.stream_stream("type", import_pb2.class_, import_pb2.class_),
+        goplugin.unary_unary("_", import_pb2.class_, import_pb2.class_),
+    )
+
+    def __init__(self, impl: Lambda) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def lambda_(
-        self, request: import_pb2.class_, context: grpc.ServicerContext
-    ) -> import_pb2.class_:
-        with goplugin.serving(context, self._broker):
-            return self._impl.lambda_(request)
-
-    def import_(
-        self, request: import_pb2.class_.import_, context: grpc.ServicerContext
-    ) -> import_pb2.class_.import_:
-        with goplugin.serving(context, self._broker):
-            return self._impl.import_(request)
-
-    def match(
-        self, request: import_pb2.class_, context: grpc.ServicerContext
-    ) -> Iterator[import_pb2.class_]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.match(request)
-
-    def case(
-        self, requests: Iterator[import_pb2.class_], context: grpc.ServicerContext
-    ) -> import_pb2.class_:
-        with goplugin.serving(context, self._broker):
-            return self._impl.case(requests)
-
-    def type(
-        self, requests: Iterator[import_pb2.class_], context: grpc.ServicerContext
-    ) -> Iterator[import_pb2.class_]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.type(requests)
-
-    def rpc(self, request: import_pb2.class_, context: grpc.ServicerContext) -> import_pb2.class_:
-        with goplugin.serving(context, self._broker):
-            return self._impl.rpc(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            LambdaGRPCServer.SERVICE,
+            {
+                "lambda": self._impl.lambda_,
+                "import": self._impl.import_,
+                "match": self._impl.match,
+                "case": self._impl.case,
+                "type": self._impl.type,
+                "_": self._impl.rpc,
+            },
+        )
 
 
 class LambdaGRPCClient(Lambda):
@@ -83,44 +68,20 @@ class LambdaGRPCClient(Lambda):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _lambda_: grpc.UnaryUnaryMultiCallable[import_pb2.class_, import_pb2.class_]
-    _import_: grpc.UnaryUnaryMultiCallable[import_pb2.class_.import_, import_pb2.class_.import_]
-    _match: grpc.UnaryStreamMultiCallable[import_pb2.class_, import_pb2.class_]
-    _case: grpc.StreamUnaryMultiCallable[import_pb2.class_, import_pb2.class_]
-    _type: grpc.StreamStreamMultiCallable[import_pb2.class_, import_pb2.class_]
-    _rpc: grpc.UnaryUnaryMultiCallable[import_pb2.class_, import_pb2.class_]
+    _lambda_: goplugin.UnaryUnaryCall[import_pb2.class_, import_pb2.class_]
+    _import_: goplugin.UnaryUnaryCall[import_pb2.class_.import_, import_pb2.class_.import_]
+    _match: goplugin.UnaryStreamCall[import_pb2.class_, import_pb2.class_]
+    _case: goplugin.StreamUnaryCall[import_pb2.class_, import_pb2.class_]
+    _type: goplugin.StreamStreamCall[import_pb2.class_, import_pb2.class_]
+    _rpc: goplugin.UnaryUnaryCall[import_pb2.class_, import_pb2.class_]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._lambda_ = channel.unary_unary(
-            "/match.case.lambda/lambda",
-            request_serializer=import_pb2.class_.SerializeToString,
-            response_deserializer=import_pb2.class_.FromString,
-        )
-        self._import_ = channel.unary_unary(
-            "/match.case.lambda/import",
-            request_serializer=import_pb2.class_.import_.SerializeToString,
-            response_deserializer=import_pb2.class_.import_.FromString,
-        )
-        self._match = channel.unary_stream(
-            "/match.case.lambda/match",
-            request_serializer=import_pb2.class_.SerializeToString,
-            response_deserializer=import_pb2.class_.FromString,
-        )
-        self._case = channel.stream_unary(
-            "/match.case.lambda/case",
-            request_serializer=import_pb2.class_.SerializeToString,
-            response_deserializer=import_pb2.class_.FromString,
-        )
-        self._type = channel.stream_stream(
-            "/match.case.lambda/type",
-            request_serializer=import_pb2.class_.SerializeToString,
-            response_deserializer=import_pb2.class_.FromString,
-        )
-        self._rpc = channel.unary_unary(
-            "/match.case.lambda/_",
-            request_serializer=import_pb2.class_.SerializeToString,
-            response_deserializer=import_pb2.class_.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._lambda_ = channel.method(LambdaGRPCServer.SERVICE, "lambda")
+        self._import_ = channel.method(LambdaGRPCServer.SERVICE, "import")
+        self._match = channel.method(LambdaGRPCServer.SERVICE, "match")
+        self._case = channel.method(LambdaGRPCServer.SERVICE, "case")
+        self._type = channel.method(LambdaGRPCServer.SERVICE, "type")
+        self._rpc = channel.method(LambdaGRPCServer.SERVICE, "_")
 
     def lambda_(self, request: import_pb2.class_) -> import_pb2.class_:
         return self._lambda_(request)
@@ -151,51 +112,15 @@ class LambdaGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Lambda | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = LambdaGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "match.case.lambda",
-            {
-                "lambda": grpc.unary_unary_rpc_method_handler(
-                    adapter.lambda_,
-                    request_deserializer=import_pb2.class_.FromString,
-                    response_serializer=import_pb2.class_.SerializeToString,
-                ),
-                "import": grpc.unary_unary_rpc_method_handler(
-                    adapter.import_,
-                    request_deserializer=import_pb2.class_.import_.FromString,
-                    response_serializer=import_pb2.class_.import_.SerializeToString,
-                ),
-                "match": grpc.unary_stream_rpc_method_handler(
-                    adapter.match,
-                    request_deserializer=import_pb2.class_.FromString,
-                    response_serializer=import_pb2.class_.SerializeToString,
-                ),
-                "case": grpc.stream_unary_rpc_method_handler(
-                    adapter.case,
-                    request_deserializer=import_pb2.class_.FromString,
-                    response_serializer=import_pb2.class_.SerializeToString,
-                ),
-                "type": grpc.stream_stream_rpc_method_handler(
-                    adapter.type,
-                    request_deserializer=import_pb2.class_.FromString,
-                    response_serializer=import_pb2.class_.SerializeToString,
-                ),
-                "_": grpc.unary_unary_rpc_method_handler(
-                    adapter.rpc,
-                    request_deserializer=import_pb2.class_.FromString,
-                    response_serializer=import_pb2.class_.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        LambdaGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Lambda:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Lambda:
         return LambdaGRPCClient(channel)
 
 

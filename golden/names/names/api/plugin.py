@@ -9,14 +9,11 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 from google.protobuf import (
     any_pb2,
     duration_pb2,
@@ -55,21 +52,27 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class SumGRPCServer:
     """Serves a ``Sum`` as the gRPC service ``names.api.Sum`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``SumGRPCPlugin.grpc_server`` registers these methods under their
-    RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``SumGRPCPlugin.grpc_server`` registers an
+    implementation with ``register``.
     """
 
-    def __init__(self, impl: Sum, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Sum",
+        goplugin.stream_unary("Sum", types_pb2.Sum, types_pb2.Sum),
+    )
 
-    def sum(
-        self, requests: Iterator[types_pb2.Sum], context: grpc.ServicerContext
-    ) -> types_pb2.Sum:
-        with goplugin.serving(context, self._broker):
-            return self._impl.sum(requests)
+    def __init__(self, impl: Sum) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            SumGRPCServer.SERVICE,
+            {
+                "Sum": self._impl.sum,
+            },
+        )
 
 
 class SumGRPCClient(Sum):
@@ -79,14 +82,10 @@ class SumGRPCClient(Sum):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _sum: grpc.StreamUnaryMultiCallable[types_pb2.Sum, types_pb2.Sum]
+    _sum: goplugin.StreamUnaryCall[types_pb2.Sum, types_pb2.Sum]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._sum = channel.stream_unary(
-            "/names.api.Sum/Sum",
-            request_serializer=types_pb2.Sum.SerializeToString,
-            response_deserializer=types_pb2.Sum.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._sum = channel.method(SumGRPCServer.SERVICE, "Sum")
 
     def sum(self, requests: Iterator[types_pb2.Sum]) -> types_pb2.Sum:
         return self._sum(requests)
@@ -102,47 +101,42 @@ class SumGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Sum | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = SumGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Sum",
-            {
-                "Sum": grpc.stream_unary_rpc_method_handler(
-                    adapter.sum,
-                    request_deserializer=types_pb2.Sum.FromString,
-                    response_serializer=types_pb2.Sum.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        SumGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Sum:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Sum:
         return SumGRPCClient(channel)
 
 
 class ListGRPCServer:
     """Serves a ``List`` as the gRPC service ``names.api.List`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``ListGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``ListGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: List, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.List",
+        goplugin.unary_stream("List", empty_pb2.Empty, types_pb2.List),
+    )
 
-    def list(
-        self, request: empty_pb2.Empty, context: grpc.ServicerContext
-    ) -> Iterator[types_pb2.List]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.list(request)
+    def __init__(self, impl: List) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            ListGRPCServer.SERVICE,
+            {
+                "List": self._impl.list,
+            },
+        )
 
 
 class ListGRPCClient(List):
@@ -152,14 +146,10 @@ class ListGRPCClient(List):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _list: grpc.UnaryStreamMultiCallable[empty_pb2.Empty, types_pb2.List]
+    _list: goplugin.UnaryStreamCall[empty_pb2.Empty, types_pb2.List]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._list = channel.unary_stream(
-            "/names.api.List/List",
-            request_serializer=empty_pb2.Empty.SerializeToString,
-            response_deserializer=types_pb2.List.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._list = channel.method(ListGRPCServer.SERVICE, "List")
 
     def list(self, request: empty_pb2.Empty) -> Iterator[types_pb2.List]:
         return iter(self._list(request))
@@ -175,45 +165,42 @@ class ListGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: List | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ListGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.List",
-            {
-                "List": grpc.unary_stream_rpc_method_handler(
-                    adapter.list,
-                    request_deserializer=empty_pb2.Empty.FromString,
-                    response_serializer=types_pb2.List.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        ListGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> List:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> List:
         return ListGRPCClient(channel)
 
 
 class TypeGRPCServer:
     """Serves a ``Type`` as the gRPC service ``names.api.Type`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``TypeGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``TypeGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Type, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Type",
+        goplugin.unary_unary("Type", types_pb2.Type, types_pb2.Type),
+    )
 
-    def type(self, request: types_pb2.Type, context: grpc.ServicerContext) -> types_pb2.Type:
-        with goplugin.serving(context, self._broker):
-            return self._impl.type(request)
+    def __init__(self, impl: Type) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            TypeGRPCServer.SERVICE,
+            {
+                "Type": self._impl.type,
+            },
+        )
 
 
 class TypeGRPCClient(Type):
@@ -223,14 +210,10 @@ class TypeGRPCClient(Type):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _type: grpc.UnaryUnaryMultiCallable[types_pb2.Type, types_pb2.Type]
+    _type: goplugin.UnaryUnaryCall[types_pb2.Type, types_pb2.Type]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._type = channel.unary_unary(
-            "/names.api.Type/Type",
-            request_serializer=types_pb2.Type.SerializeToString,
-            response_deserializer=types_pb2.Type.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._type = channel.method(TypeGRPCServer.SERVICE, "Type")
 
     def type(self, request: types_pb2.Type) -> types_pb2.Type:
         return self._type(request)
@@ -246,45 +229,42 @@ class TypeGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Type | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = TypeGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Type",
-            {
-                "Type": grpc.unary_unary_rpc_method_handler(
-                    adapter.type,
-                    request_deserializer=types_pb2.Type.FromString,
-                    response_serializer=types_pb2.Type.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        TypeGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Type:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Type:
         return TypeGRPCClient(channel)
 
 
 class ExecGRPCServer:
     """Serves a ``Exec`` as the gRPC service ``names.api.Exec`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``ExecGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``ExecGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Exec, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Exec",
+        goplugin.unary_unary("Exec", types_pb2.Exec, struct_pb2.Struct),
+    )
 
-    def exec(self, request: types_pb2.Exec, context: grpc.ServicerContext) -> struct_pb2.Struct:
-        with goplugin.serving(context, self._broker):
-            return self._impl.exec(request)
+    def __init__(self, impl: Exec) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            ExecGRPCServer.SERVICE,
+            {
+                "Exec": self._impl.exec,
+            },
+        )
 
 
 class ExecGRPCClient(Exec):
@@ -294,14 +274,10 @@ class ExecGRPCClient(Exec):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _exec: grpc.UnaryUnaryMultiCallable[types_pb2.Exec, struct_pb2.Struct]
+    _exec: goplugin.UnaryUnaryCall[types_pb2.Exec, struct_pb2.Struct]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._exec = channel.unary_unary(
-            "/names.api.Exec/Exec",
-            request_serializer=types_pb2.Exec.SerializeToString,
-            response_deserializer=struct_pb2.Struct.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._exec = channel.method(ExecGRPCServer.SERVICE, "Exec")
 
     def exec(self, request: types_pb2.Exec) -> struct_pb2.Struct:
         return self._exec(request)
@@ -317,65 +293,48 @@ class ExecGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Exec | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ExecGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Exec",
-            {
-                "Exec": grpc.unary_unary_rpc_method_handler(
-                    adapter.exec,
-                    request_deserializer=types_pb2.Exec.FromString,
-                    response_serializer=struct_pb2.Struct.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        ExecGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Exec:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Exec:
         return ExecGRPCClient(channel)
 
 
 class LowercaseGRPCServer:
     """Serves a ``Lowercase`` as the gRPC service ``names.api.lowercase`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``LowercaseGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``LowercaseGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Lowercase, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.lowercase",
+        goplugin.unary_unary("do_thing", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("GetThing", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("get_thing", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Get_Thing", api_types_pb2.Thing, api_types_pb2.Thing),
+    )
+
+    def __init__(self, impl: Lowercase) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def do_thing(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.do_thing(request)
-
-    def get_thing(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_thing(request)
-
-    def get_thing_2(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_thing_2(request)
-
-    def get_thing_3(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_thing_3(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            LowercaseGRPCServer.SERVICE,
+            {
+                "do_thing": self._impl.do_thing,
+                "GetThing": self._impl.get_thing,
+                "get_thing": self._impl.get_thing_2,
+                "Get_Thing": self._impl.get_thing_3,
+            },
+        )
 
 
 class LowercaseGRPCClient(Lowercase):
@@ -385,32 +344,16 @@ class LowercaseGRPCClient(Lowercase):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _do_thing: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _get_thing: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _get_thing_2: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _get_thing_3: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
+    _do_thing: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _get_thing: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _get_thing_2: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _get_thing_3: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._do_thing = channel.unary_unary(
-            "/names.api.lowercase/do_thing",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._get_thing = channel.unary_unary(
-            "/names.api.lowercase/GetThing",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._get_thing_2 = channel.unary_unary(
-            "/names.api.lowercase/get_thing",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._get_thing_3 = channel.unary_unary(
-            "/names.api.lowercase/Get_Thing",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._do_thing = channel.method(LowercaseGRPCServer.SERVICE, "do_thing")
+        self._get_thing = channel.method(LowercaseGRPCServer.SERVICE, "GetThing")
+        self._get_thing_2 = channel.method(LowercaseGRPCServer.SERVICE, "get_thing")
+        self._get_thing_3 = channel.method(LowercaseGRPCServer.SERVICE, "Get_Thing")
 
     def do_thing(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         return self._do_thing(request)
@@ -435,176 +378,80 @@ class LowercaseGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Lowercase | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = LowercaseGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.lowercase",
-            {
-                "do_thing": grpc.unary_unary_rpc_method_handler(
-                    adapter.do_thing,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "GetThing": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_thing,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "get_thing": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_thing_2,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Get_Thing": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_thing_3,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        LowercaseGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Lowercase:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Lowercase:
         return LowercaseGRPCClient(channel)
 
 
 class HelpersGRPCServer:
     """Serves a ``Helpers`` as the gRPC service ``names.api.Helpers`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``HelpersGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``HelpersGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Helpers, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Helpers",
+        goplugin.unary_unary("Impl", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Init", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Self", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Request", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Context", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Channel", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Server", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Adapter", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Service", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("GrpcServer", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("GrpcClient", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Grpc", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Goplugin", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Abc", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_stream("Iter", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Warnings", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("Deprecated", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("ApiTypesPb2", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("_Private", api_types_pb2.Thing, api_types_pb2.Thing),
+        goplugin.unary_unary("__init__", api_types_pb2.Thing, api_types_pb2.Thing),
+    )
+
+    def __init__(self, impl: Helpers) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def impl(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.impl(request)
-
-    def init(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.init(request)
-
-    def self(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.self(request)
-
-    def request(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.request(request)
-
-    def context(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.context(request)
-
-    def channel(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.channel(request)
-
-    def server(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.server(request)
-
-    def adapter(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.adapter(request)
-
-    def service(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.service(request)
-
-    def grpc_server(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.grpc_server(request)
-
-    def grpc_client(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.grpc_client(request)
-
-    def grpc_(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.grpc_(request)
-
-    def goplugin_(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.goplugin_(request)
-
-    def abc_(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.abc_(request)
-
-    def iter(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> Iterator[api_types_pb2.Thing]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.iter(request)
-
-    def warnings(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.warnings(request)
-
-    def deprecated(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.deprecated(request)
-
-    def api_types_pb2_(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.api_types_pb2_(request)
-
-    def private(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.private(request)
-
-    def init__(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.init__(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            HelpersGRPCServer.SERVICE,
+            {
+                "Impl": self._impl.impl,
+                "Init": self._impl.init,
+                "Self": self._impl.self,
+                "Request": self._impl.request,
+                "Context": self._impl.context,
+                "Channel": self._impl.channel,
+                "Server": self._impl.server,
+                "Adapter": self._impl.adapter,
+                "Service": self._impl.service,
+                "GrpcServer": self._impl.grpc_server,
+                "GrpcClient": self._impl.grpc_client,
+                "Grpc": self._impl.grpc_,
+                "Goplugin": self._impl.goplugin_,
+                "Abc": self._impl.abc_,
+                "Iter": self._impl.iter,
+                "Warnings": self._impl.warnings,
+                "Deprecated": self._impl.deprecated,
+                "ApiTypesPb2": self._impl.api_types_pb2_,
+                "_Private": self._impl.private,
+                "__init__": self._impl.init__,
+            },
+        )
 
 
 class HelpersGRPCClient(Helpers):
@@ -614,128 +461,48 @@ class HelpersGRPCClient(Helpers):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _impl: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _init: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _self: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _request: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _context: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _channel: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _server: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _adapter: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _service: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _grpc_server: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _grpc_client: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _grpc_: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _goplugin_: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _abc_: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _iter: grpc.UnaryStreamMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _warnings: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _deprecated: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _api_types_pb2_: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _private: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
-    _init__: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
+    _impl: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _init: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _self: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _request: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _context: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _channel: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _server: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _adapter: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _service: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _grpc_server: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _grpc_client: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _grpc_: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _goplugin_: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _abc_: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _iter: goplugin.UnaryStreamCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _warnings: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _deprecated: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _api_types_pb2_: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _private: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _init__: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._impl = channel.unary_unary(
-            "/names.api.Helpers/Impl",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._init = channel.unary_unary(
-            "/names.api.Helpers/Init",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._self = channel.unary_unary(
-            "/names.api.Helpers/Self",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._request = channel.unary_unary(
-            "/names.api.Helpers/Request",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._context = channel.unary_unary(
-            "/names.api.Helpers/Context",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._channel = channel.unary_unary(
-            "/names.api.Helpers/Channel",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._server = channel.unary_unary(
-            "/names.api.Helpers/Server",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._adapter = channel.unary_unary(
-            "/names.api.Helpers/Adapter",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._service = channel.unary_unary(
-            "/names.api.Helpers/Service",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._grpc_server = channel.unary_unary(
-            "/names.api.Helpers/GrpcServer",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._grpc_client = channel.unary_unary(
-            "/names.api.Helpers/GrpcClient",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._grpc_ = channel.unary_unary(
-            "/names.api.Helpers/Grpc",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._goplugin_ = channel.unary_unary(
-            "/names.api.Helpers/Goplugin",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._abc_ = channel.unary_unary(
-            "/names.api.Helpers/Abc",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._iter = channel.unary_stream(
-            "/names.api.Helpers/Iter",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._warnings = channel.unary_unary(
-            "/names.api.Helpers/Warnings",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._deprecated = channel.unary_unary(
-            "/names.api.Helpers/Deprecated",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._api_types_pb2_ = channel.unary_unary(
-            "/names.api.Helpers/ApiTypesPb2",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._private = channel.unary_unary(
-            "/names.api.Helpers/_Private",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
-        self._init__ = channel.unary_unary(
-            "/names.api.Helpers/__init__",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._impl = channel.method(HelpersGRPCServer.SERVICE, "Impl")
+        self._init = channel.method(HelpersGRPCServer.SERVICE, "Init")
+        self._self = channel.method(HelpersGRPCServer.SERVICE, "Self")
+        self._request = channel.method(HelpersGRPCServer.SERVICE, "Request")
+        self._context = channel.method(HelpersGRPCServer.SERVICE, "Context")
+        self._channel = channel.method(HelpersGRPCServer.SERVICE, "Channel")
+        self._server = channel.method(HelpersGRPCServer.SERVICE, "Server")
+        self._adapter = channel.method(HelpersGRPCServer.SERVICE, "Adapter")
+        self._service = channel.method(HelpersGRPCServer.SERVICE, "Service")
+        self._grpc_server = channel.method(HelpersGRPCServer.SERVICE, "GrpcServer")
+        self._grpc_client = channel.method(HelpersGRPCServer.SERVICE, "GrpcClient")
+        self._grpc_ = channel.method(HelpersGRPCServer.SERVICE, "Grpc")
+        self._goplugin_ = channel.method(HelpersGRPCServer.SERVICE, "Goplugin")
+        self._abc_ = channel.method(HelpersGRPCServer.SERVICE, "Abc")
+        self._iter = channel.method(HelpersGRPCServer.SERVICE, "Iter")
+        self._warnings = channel.method(HelpersGRPCServer.SERVICE, "Warnings")
+        self._deprecated = channel.method(HelpersGRPCServer.SERVICE, "Deprecated")
+        self._api_types_pb2_ = channel.method(HelpersGRPCServer.SERVICE, "ApiTypesPb2")
+        self._private = channel.method(HelpersGRPCServer.SERVICE, "_Private")
+        self._init__ = channel.method(HelpersGRPCServer.SERVICE, "__init__")
 
     def impl(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         return self._impl(request)
@@ -808,164 +575,50 @@ class HelpersGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Helpers | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = HelpersGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Helpers",
-            {
-                "Impl": grpc.unary_unary_rpc_method_handler(
-                    adapter.impl,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Init": grpc.unary_unary_rpc_method_handler(
-                    adapter.init,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Self": grpc.unary_unary_rpc_method_handler(
-                    adapter.self,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Request": grpc.unary_unary_rpc_method_handler(
-                    adapter.request,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Context": grpc.unary_unary_rpc_method_handler(
-                    adapter.context,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Channel": grpc.unary_unary_rpc_method_handler(
-                    adapter.channel,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Server": grpc.unary_unary_rpc_method_handler(
-                    adapter.server,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Adapter": grpc.unary_unary_rpc_method_handler(
-                    adapter.adapter,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Service": grpc.unary_unary_rpc_method_handler(
-                    adapter.service,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "GrpcServer": grpc.unary_unary_rpc_method_handler(
-                    adapter.grpc_server,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "GrpcClient": grpc.unary_unary_rpc_method_handler(
-                    adapter.grpc_client,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Grpc": grpc.unary_unary_rpc_method_handler(
-                    adapter.grpc_,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Goplugin": grpc.unary_unary_rpc_method_handler(
-                    adapter.goplugin_,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Abc": grpc.unary_unary_rpc_method_handler(
-                    adapter.abc_,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Iter": grpc.unary_stream_rpc_method_handler(
-                    adapter.iter,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Warnings": grpc.unary_unary_rpc_method_handler(
-                    adapter.warnings,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "Deprecated": grpc.unary_unary_rpc_method_handler(
-                    adapter.deprecated,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "ApiTypesPb2": grpc.unary_unary_rpc_method_handler(
-                    adapter.api_types_pb2_,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "_Private": grpc.unary_unary_rpc_method_handler(
-                    adapter.private,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-                "__init__": grpc.unary_unary_rpc_method_handler(
-                    adapter.init__,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        HelpersGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Helpers:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Helpers:
         return HelpersGRPCClient(channel)
 
 
 class ProviderGRPCServer:
     """Serves a ``Provider`` as the gRPC service ``names.api.Provider`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``ProviderGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``ProviderGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Provider, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Provider",
+        goplugin.unary_unary("ReadResource", types_pb2.Read.Request, types_pb2.Read.Response),
+        goplugin.unary_unary("Now", empty_pb2.Empty, timestamp_pb2.Timestamp),
+        goplugin.unary_unary("Pack", any_pb2.Any, any_pb2.Any),
+        goplugin.unary_unary("Wait", duration_pb2.Duration, wrappers_pb2.BoolValue),
+        goplugin.unary_unary("Classify", import_pb2.class_, import_pb2.class_.import_),
+    )
+
+    def __init__(self, impl: Provider) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def read_resource(
-        self, request: types_pb2.Read.Request, context: grpc.ServicerContext
-    ) -> types_pb2.Read.Response:
-        with goplugin.serving(context, self._broker):
-            return self._impl.read_resource(request)
-
-    def now(
-        self, request: empty_pb2.Empty, context: grpc.ServicerContext
-    ) -> timestamp_pb2.Timestamp:
-        with goplugin.serving(context, self._broker):
-            return self._impl.now(request)
-
-    def pack(self, request: any_pb2.Any, context: grpc.ServicerContext) -> any_pb2.Any:
-        with goplugin.serving(context, self._broker):
-            return self._impl.pack(request)
-
-    def wait(
-        self, request: duration_pb2.Duration, context: grpc.ServicerContext
-    ) -> wrappers_pb2.BoolValue:
-        with goplugin.serving(context, self._broker):
-            return self._impl.wait(request)
-
-    def classify(
-        self, request: import_pb2.class_, context: grpc.ServicerContext
-    ) -> import_pb2.class_.import_:
-        with goplugin.serving(context, self._broker):
-            return self._impl.classify(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            ProviderGRPCServer.SERVICE,
+            {
+                "ReadResource": self._impl.read_resource,
+                "Now": self._impl.now,
+                "Pack": self._impl.pack,
+                "Wait": self._impl.wait,
+                "Classify": self._impl.classify,
+            },
+        )
 
 
 class ProviderGRPCClient(Provider):
@@ -975,38 +628,18 @@ class ProviderGRPCClient(Provider):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _read_resource: grpc.UnaryUnaryMultiCallable[types_pb2.Read.Request, types_pb2.Read.Response]
-    _now: grpc.UnaryUnaryMultiCallable[empty_pb2.Empty, timestamp_pb2.Timestamp]
-    _pack: grpc.UnaryUnaryMultiCallable[any_pb2.Any, any_pb2.Any]
-    _wait: grpc.UnaryUnaryMultiCallable[duration_pb2.Duration, wrappers_pb2.BoolValue]
-    _classify: grpc.UnaryUnaryMultiCallable[import_pb2.class_, import_pb2.class_.import_]
+    _read_resource: goplugin.UnaryUnaryCall[types_pb2.Read.Request, types_pb2.Read.Response]
+    _now: goplugin.UnaryUnaryCall[empty_pb2.Empty, timestamp_pb2.Timestamp]
+    _pack: goplugin.UnaryUnaryCall[any_pb2.Any, any_pb2.Any]
+    _wait: goplugin.UnaryUnaryCall[duration_pb2.Duration, wrappers_pb2.BoolValue]
+    _classify: goplugin.UnaryUnaryCall[import_pb2.class_, import_pb2.class_.import_]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._read_resource = channel.unary_unary(
-            "/names.api.Provider/ReadResource",
-            request_serializer=types_pb2.Read.Request.SerializeToString,
-            response_deserializer=types_pb2.Read.Response.FromString,
-        )
-        self._now = channel.unary_unary(
-            "/names.api.Provider/Now",
-            request_serializer=empty_pb2.Empty.SerializeToString,
-            response_deserializer=timestamp_pb2.Timestamp.FromString,
-        )
-        self._pack = channel.unary_unary(
-            "/names.api.Provider/Pack",
-            request_serializer=any_pb2.Any.SerializeToString,
-            response_deserializer=any_pb2.Any.FromString,
-        )
-        self._wait = channel.unary_unary(
-            "/names.api.Provider/Wait",
-            request_serializer=duration_pb2.Duration.SerializeToString,
-            response_deserializer=wrappers_pb2.BoolValue.FromString,
-        )
-        self._classify = channel.unary_unary(
-            "/names.api.Provider/Classify",
-            request_serializer=import_pb2.class_.SerializeToString,
-            response_deserializer=import_pb2.class_.import_.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._read_resource = channel.method(ProviderGRPCServer.SERVICE, "ReadResource")
+        self._now = channel.method(ProviderGRPCServer.SERVICE, "Now")
+        self._pack = channel.method(ProviderGRPCServer.SERVICE, "Pack")
+        self._wait = channel.method(ProviderGRPCServer.SERVICE, "Wait")
+        self._classify = channel.method(ProviderGRPCServer.SERVICE, "Classify")
 
     def read_resource(self, request: types_pb2.Read.Request) -> types_pb2.Read.Response:
         return self._read_resource(request)
@@ -1034,61 +667,39 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Provider | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ProviderGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Provider",
-            {
-                "ReadResource": grpc.unary_unary_rpc_method_handler(
-                    adapter.read_resource,
-                    request_deserializer=types_pb2.Read.Request.FromString,
-                    response_serializer=types_pb2.Read.Response.SerializeToString,
-                ),
-                "Now": grpc.unary_unary_rpc_method_handler(
-                    adapter.now,
-                    request_deserializer=empty_pb2.Empty.FromString,
-                    response_serializer=timestamp_pb2.Timestamp.SerializeToString,
-                ),
-                "Pack": grpc.unary_unary_rpc_method_handler(
-                    adapter.pack,
-                    request_deserializer=any_pb2.Any.FromString,
-                    response_serializer=any_pb2.Any.SerializeToString,
-                ),
-                "Wait": grpc.unary_unary_rpc_method_handler(
-                    adapter.wait,
-                    request_deserializer=duration_pb2.Duration.FromString,
-                    response_serializer=wrappers_pb2.BoolValue.SerializeToString,
-                ),
-                "Classify": grpc.unary_unary_rpc_method_handler(
-                    adapter.classify,
-                    request_deserializer=import_pb2.class_.FromString,
-                    response_serializer=import_pb2.class_.import_.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        ProviderGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Provider:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Provider:
         return ProviderGRPCClient(channel)
 
 
 class NothingGRPCServer:
     """Serves a ``Nothing`` as the gRPC service ``names.api.Nothing`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``NothingGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``NothingGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Nothing, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Nothing",
+    )
+
+    def __init__(self, impl: Nothing) -> None:
         self._impl = impl
-        self._broker = broker
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            NothingGRPCServer.SERVICE,
+            {},
+        )
 
 
 class NothingGRPCClient(Nothing):
@@ -1098,7 +709,7 @@ class NothingGRPCClient(Nothing):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    def __init__(self, channel: grpc.Channel) -> None:
+    def __init__(self, channel: goplugin.Channel) -> None:
         """``names.api.Nothing`` has no RPCs: there is nothing to call."""
 
 
@@ -1112,40 +723,42 @@ class NothingGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Nothing | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Nothing",
-            {},
-        )
-        server.add_generic_rpc_handlers((service,))
+        NothingGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Nothing:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Nothing:
         return NothingGRPCClient(channel)
 
 
 class GreeterGRPCServer:
     """Serves a ``Greeter`` as the gRPC service ``names.api.Greeter`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``GreeterGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``GreeterGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Greeter, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Greeter",
+        goplugin.unary_unary("Greet", api_types_pb2.Thing, api_types_pb2.Thing),
+    )
 
-    def greet(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.greet(request)
+    def __init__(self, impl: Greeter) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            GreeterGRPCServer.SERVICE,
+            {
+                "Greet": self._impl.greet,
+            },
+        )
 
 
 class GreeterGRPCClient(Greeter):
@@ -1155,14 +768,10 @@ class GreeterGRPCClient(Greeter):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _greet: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
+    _greet: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._greet = channel.unary_unary(
-            "/names.api.Greeter/Greet",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._greet = channel.method(GreeterGRPCServer.SERVICE, "Greet")
 
     def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         return self._greet(request)
@@ -1178,47 +787,42 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Greeter | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = GreeterGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Greeter",
-            {
-                "Greet": grpc.unary_unary_rpc_method_handler(
-                    adapter.greet,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        GreeterGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Greeter:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Greeter:
         return GreeterGRPCClient(channel)
 
 
 class Greeter2GRPCServer:
     """Serves a ``Greeter2`` as the gRPC service ``names.api.greeter`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``Greeter2GRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``Greeter2GRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Greeter2, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.greeter",
+        goplugin.unary_unary("Greet", api_types_pb2.Thing, api_types_pb2.Thing),
+    )
 
-    def greet(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.greet(request)
+    def __init__(self, impl: Greeter2) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            Greeter2GRPCServer.SERVICE,
+            {
+                "Greet": self._impl.greet,
+            },
+        )
 
 
 class Greeter2GRPCClient(Greeter2):
@@ -1228,14 +832,10 @@ class Greeter2GRPCClient(Greeter2):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _greet: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
+    _greet: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._greet = channel.unary_unary(
-            "/names.api.greeter/Greet",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._greet = channel.method(Greeter2GRPCServer.SERVICE, "Greet")
 
     def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         return self._greet(request)
@@ -1251,47 +851,42 @@ class Greeter2GRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Greeter2 | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = Greeter2GRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.greeter",
-            {
-                "Greet": grpc.unary_unary_rpc_method_handler(
-                    adapter.greet,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        Greeter2GRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Greeter2:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Greeter2:
         return Greeter2GRPCClient(channel)
 
 
 class IteratorServiceGRPCServer:
     """Serves a ``IteratorService`` as the gRPC service ``names.api.Iterator`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``IteratorServiceGRPCPlugin.grpc_server`` registers these methods
-    under their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``IteratorServiceGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: IteratorService, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.Iterator",
+        goplugin.unary_unary("Next", api_types_pb2.Thing, api_types_pb2.Thing),
+    )
 
-    def next(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.next(request)
+    def __init__(self, impl: IteratorService) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            IteratorServiceGRPCServer.SERVICE,
+            {
+                "Next": self._impl.next,
+            },
+        )
 
 
 class IteratorServiceGRPCClient(IteratorService):
@@ -1301,14 +896,10 @@ class IteratorServiceGRPCClient(IteratorService):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _next: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
+    _next: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._next = channel.unary_unary(
-            "/names.api.Iterator/Next",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._next = channel.method(IteratorServiceGRPCServer.SERVICE, "Next")
 
     def next(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         return self._next(request)
@@ -1324,47 +915,44 @@ class IteratorServiceGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: IteratorService | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = IteratorServiceGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.Iterator",
-            {
-                "Next": grpc.unary_unary_rpc_method_handler(
-                    adapter.next,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        IteratorServiceGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> IteratorService:
+    def grpc_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.Channel
+    ) -> IteratorService:
         return IteratorServiceGRPCClient(channel)
 
 
 class HANDSHAKEServiceGRPCServer:
     """Serves a ``HANDSHAKEService`` as the gRPC service ``names.api.HANDSHAKE`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``HANDSHAKEServiceGRPCPlugin.grpc_server`` registers these
-    methods under their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``HANDSHAKEServiceGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: HANDSHAKEService, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.api.HANDSHAKE",
+        goplugin.unary_unary("Shake", api_types_pb2.Thing, api_types_pb2.Thing),
+    )
 
-    def shake(
-        self, request: api_types_pb2.Thing, context: grpc.ServicerContext
-    ) -> api_types_pb2.Thing:
-        with goplugin.serving(context, self._broker):
-            return self._impl.shake(request)
+    def __init__(self, impl: HANDSHAKEService) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            HANDSHAKEServiceGRPCServer.SERVICE,
+            {
+                "Shake": self._impl.shake,
+            },
+        )
 
 
 class HANDSHAKEServiceGRPCClient(HANDSHAKEService):
@@ -1374,14 +962,10 @@ class HANDSHAKEServiceGRPCClient(HANDSHAKEService):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _shake: grpc.UnaryUnaryMultiCallable[api_types_pb2.Thing, api_types_pb2.Thing]
+    _shake: goplugin.UnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._shake = channel.unary_unary(
-            "/names.api.HANDSHAKE/Shake",
-            request_serializer=api_types_pb2.Thing.SerializeToString,
-            response_deserializer=api_types_pb2.Thing.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._shake = channel.method(HANDSHAKEServiceGRPCServer.SERVICE, "Shake")
 
     def shake(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         return self._shake(request)
@@ -1397,26 +981,17 @@ class HANDSHAKEServiceGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: HANDSHAKEService | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = HANDSHAKEServiceGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.api.HANDSHAKE",
-            {
-                "Shake": grpc.unary_unary_rpc_method_handler(
-                    adapter.shake,
-                    request_deserializer=api_types_pb2.Thing.FromString,
-                    response_serializer=api_types_pb2.Thing.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        HANDSHAKEServiceGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> HANDSHAKEService:
+    def grpc_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.Channel
+    ) -> HANDSHAKEService:
         return HANDSHAKEServiceGRPCClient(channel)
 
 

@@ -8,13 +8,10 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import nested_package_pb2
 from .interface import Prober
@@ -30,21 +27,27 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class ProberGRPCServer:
     """Serves a ``Prober`` as the gRPC service ``test.nested_package.Prober`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``ProberGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``ProberGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Prober, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "test.nested_package.Prober",
+        goplugin.unary_unary("Run", nested_package_pb2.Probe, nested_package_pb2.Probe),
+    )
 
-    def run(
-        self, request: nested_package_pb2.Probe, context: grpc.ServicerContext
-    ) -> nested_package_pb2.Probe:
-        with goplugin.serving(context, self._broker):
-            return self._impl.run(request)
+    def __init__(self, impl: Prober) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            ProberGRPCServer.SERVICE,
+            {
+                "Run": self._impl.run,
+            },
+        )
 
 
 class ProberGRPCClient(Prober):
@@ -54,14 +57,10 @@ class ProberGRPCClient(Prober):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _run: grpc.UnaryUnaryMultiCallable[nested_package_pb2.Probe, nested_package_pb2.Probe]
+    _run: goplugin.UnaryUnaryCall[nested_package_pb2.Probe, nested_package_pb2.Probe]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._run = channel.unary_unary(
-            "/test.nested_package.Prober/Run",
-            request_serializer=nested_package_pb2.Probe.SerializeToString,
-            response_deserializer=nested_package_pb2.Probe.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._run = channel.method(ProberGRPCServer.SERVICE, "Run")
 
     def run(self, request: nested_package_pb2.Probe) -> nested_package_pb2.Probe:
         return self._run(request)
@@ -77,26 +76,15 @@ class ProberGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Prober | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ProberGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "test.nested_package.Prober",
-            {
-                "Run": grpc.unary_unary_rpc_method_handler(
-                    adapter.run,
-                    request_deserializer=nested_package_pb2.Probe.FromString,
-                    response_serializer=nested_package_pb2.Probe.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        ProberGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Prober:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Prober:
         return ProberGRPCClient(channel)
 
 

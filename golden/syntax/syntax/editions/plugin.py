@@ -9,14 +9,11 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 
 from . import edition2024_pb2, editions_pb2
 from .interface import Pinger, Ponger
@@ -32,21 +29,27 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class PongerGRPCServer:
     """Serves a ``Ponger`` as the gRPC service ``syntax.editions.Ponger`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``PongerGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``PongerGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Ponger, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "syntax.editions.Ponger",
+        goplugin.unary_unary("Reply", editions_pb2.Ping, edition2024_pb2.Pong),
+    )
 
-    def reply(
-        self, request: editions_pb2.Ping, context: grpc.ServicerContext
-    ) -> edition2024_pb2.Pong:
-        with goplugin.serving(context, self._broker):
-            return self._impl.reply(request)
+    def __init__(self, impl: Ponger) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            PongerGRPCServer.SERVICE,
+            {
+                "Reply": self._impl.reply,
+            },
+        )
 
 
 class PongerGRPCClient(Ponger):
@@ -56,14 +59,10 @@ class PongerGRPCClient(Ponger):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _reply: grpc.UnaryUnaryMultiCallable[editions_pb2.Ping, edition2024_pb2.Pong]
+    _reply: goplugin.UnaryUnaryCall[editions_pb2.Ping, edition2024_pb2.Pong]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._reply = channel.unary_unary(
-            "/syntax.editions.Ponger/Reply",
-            request_serializer=editions_pb2.Ping.SerializeToString,
-            response_deserializer=edition2024_pb2.Pong.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._reply = channel.method(PongerGRPCServer.SERVICE, "Reply")
 
     def reply(self, request: editions_pb2.Ping) -> edition2024_pb2.Pong:
         return self._reply(request)
@@ -79,55 +78,46 @@ class PongerGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Ponger | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = PongerGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "syntax.editions.Ponger",
-            {
-                "Reply": grpc.unary_unary_rpc_method_handler(
-                    adapter.reply,
-                    request_deserializer=editions_pb2.Ping.FromString,
-                    response_serializer=edition2024_pb2.Pong.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        PongerGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Ponger:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Ponger:
         return PongerGRPCClient(channel)
 
 
 class PingerGRPCServer:
     """Serves a ``Pinger`` as the gRPC service ``syntax.editions.Pinger`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``PingerGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``PingerGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Pinger, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "syntax.editions.Pinger",
+        goplugin.unary_unary("Send", editions_pb2.Ping, editions_pb2.Ping),
+        goplugin.stream_stream("Echo", editions_pb2.Ping, editions_pb2.Ping),
+        goplugin.unary_unary("Count", editions_pb2.Ping, editions_pb2.Ping),
+    )
+
+    def __init__(self, impl: Pinger) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def send(self, request: editions_pb2.Ping, context: grpc.ServicerContext) -> editions_pb2.Ping:
-        with goplugin.serving(context, self._broker):
-            return self._impl.send(request)
-
-    def echo(
-        self, requests: Iterator[editions_pb2.Ping], context: grpc.ServicerContext
-    ) -> Iterator[editions_pb2.Ping]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.echo(requests)
-
-    def count(self, request: editions_pb2.Ping, context: grpc.ServicerContext) -> editions_pb2.Ping:
-        with goplugin.serving(context, self._broker):
-            return self._impl.count(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            PingerGRPCServer.SERVICE,
+            {
+                "Send": self._impl.send,
+                "Echo": self._impl.echo,
+                "Count": self._impl.count,
+            },
+        )
 
 
 class PingerGRPCClient(Pinger):
@@ -137,26 +127,14 @@ class PingerGRPCClient(Pinger):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _send: grpc.UnaryUnaryMultiCallable[editions_pb2.Ping, editions_pb2.Ping]
-    _echo: grpc.StreamStreamMultiCallable[editions_pb2.Ping, editions_pb2.Ping]
-    _count: grpc.UnaryUnaryMultiCallable[editions_pb2.Ping, editions_pb2.Ping]
+    _send: goplugin.UnaryUnaryCall[editions_pb2.Ping, editions_pb2.Ping]
+    _echo: goplugin.StreamStreamCall[editions_pb2.Ping, editions_pb2.Ping]
+    _count: goplugin.UnaryUnaryCall[editions_pb2.Ping, editions_pb2.Ping]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._send = channel.unary_unary(
-            "/syntax.editions.Pinger/Send",
-            request_serializer=editions_pb2.Ping.SerializeToString,
-            response_deserializer=editions_pb2.Ping.FromString,
-        )
-        self._echo = channel.stream_stream(
-            "/syntax.editions.Pinger/Echo",
-            request_serializer=editions_pb2.Ping.SerializeToString,
-            response_deserializer=editions_pb2.Ping.FromString,
-        )
-        self._count = channel.unary_unary(
-            "/syntax.editions.Pinger/Count",
-            request_serializer=editions_pb2.Ping.SerializeToString,
-            response_deserializer=editions_pb2.Ping.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._send = channel.method(PingerGRPCServer.SERVICE, "Send")
+        self._echo = channel.method(PingerGRPCServer.SERVICE, "Echo")
+        self._count = channel.method(PingerGRPCServer.SERVICE, "Count")
 
     def send(self, request: editions_pb2.Ping) -> editions_pb2.Ping:
         return self._send(request)
@@ -178,36 +156,15 @@ class PingerGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Pinger | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = PingerGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "syntax.editions.Pinger",
-            {
-                "Send": grpc.unary_unary_rpc_method_handler(
-                    adapter.send,
-                    request_deserializer=editions_pb2.Ping.FromString,
-                    response_serializer=editions_pb2.Ping.SerializeToString,
-                ),
-                "Echo": grpc.stream_stream_rpc_method_handler(
-                    adapter.echo,
-                    request_deserializer=editions_pb2.Ping.FromString,
-                    response_serializer=editions_pb2.Ping.SerializeToString,
-                ),
-                "Count": grpc.unary_unary_rpc_method_handler(
-                    adapter.count,
-                    request_deserializer=editions_pb2.Ping.FromString,
-                    response_serializer=editions_pb2.Ping.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        PingerGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Pinger:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Pinger:
         return PingerGRPCClient(channel)
 
 

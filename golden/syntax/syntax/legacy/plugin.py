@@ -11,15 +11,12 @@ same interface (``goplugin.Client(...).dispense(name)``).
 # The adapters must use the deprecated names they adapt: only users' own uses should be flagged.
 # mypy: disable-error-code="deprecated"
 # pyright: reportDeprecated=false
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 
 from . import legacy_pb2
 from .interface import Legacy
@@ -35,25 +32,29 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class LegacyGRPCServer:
     """Serves a ``Legacy`` as the gRPC service ``syntax.legacy.Legacy`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``LegacyGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``LegacyGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Legacy, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "syntax.legacy.Legacy",
+        goplugin.unary_unary("Store", legacy_pb2.Record, legacy_pb2.Ack),
+        goplugin.stream_unary("StoreAll", legacy_pb2.Record, legacy_pb2.Ack),
+    )
+
+    def __init__(self, impl: Legacy) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def store(self, request: legacy_pb2.Record, context: grpc.ServicerContext) -> legacy_pb2.Ack:
-        with goplugin.serving(context, self._broker):
-            return self._impl.store(request)
-
-    def store_all(
-        self, requests: Iterator[legacy_pb2.Record], context: grpc.ServicerContext
-    ) -> legacy_pb2.Ack:
-        with goplugin.serving(context, self._broker):
-            return self._impl.store_all(requests)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            LegacyGRPCServer.SERVICE,
+            {
+                "Store": self._impl.store,
+                "StoreAll": self._impl.store_all,
+            },
+        )
 
 
 class LegacyGRPCClient(Legacy):
@@ -63,20 +64,12 @@ class LegacyGRPCClient(Legacy):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _store: grpc.UnaryUnaryMultiCallable[legacy_pb2.Record, legacy_pb2.Ack]
-    _store_all: grpc.StreamUnaryMultiCallable[legacy_pb2.Record, legacy_pb2.Ack]
+    _store: goplugin.UnaryUnaryCall[legacy_pb2.Record, legacy_pb2.Ack]
+    _store_all: goplugin.StreamUnaryCall[legacy_pb2.Record, legacy_pb2.Ack]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._store = channel.unary_unary(
-            "/syntax.legacy.Legacy/Store",
-            request_serializer=legacy_pb2.Record.SerializeToString,
-            response_deserializer=legacy_pb2.Ack.FromString,
-        )
-        self._store_all = channel.stream_unary(
-            "/syntax.legacy.Legacy/StoreAll",
-            request_serializer=legacy_pb2.Record.SerializeToString,
-            response_deserializer=legacy_pb2.Ack.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._store = channel.method(LegacyGRPCServer.SERVICE, "Store")
+        self._store_all = channel.method(LegacyGRPCServer.SERVICE, "StoreAll")
 
     def store(self, request: legacy_pb2.Record) -> legacy_pb2.Ack:
         return self._store(request)
@@ -98,31 +91,15 @@ class LegacyGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Legacy | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = LegacyGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "syntax.legacy.Legacy",
-            {
-                "Store": grpc.unary_unary_rpc_method_handler(
-                    adapter.store,
-                    request_deserializer=legacy_pb2.Record.FromString,
-                    response_serializer=legacy_pb2.Ack.SerializeToString,
-                ),
-                "StoreAll": grpc.stream_unary_rpc_method_handler(
-                    adapter.store_all,
-                    request_deserializer=legacy_pb2.Record.FromString,
-                    response_serializer=legacy_pb2.Ack.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        LegacyGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Legacy:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Legacy:
         return LegacyGRPCClient(channel)
 
 

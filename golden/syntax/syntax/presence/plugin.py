@@ -11,15 +11,12 @@ same interface (``goplugin.Client(...).dispense(name)``).
 # The adapters must use the deprecated names they adapt: only users' own uses should be flagged.
 # mypy: disable-error-code="deprecated"
 # pyright: reportDeprecated=false
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 
 from . import presence_pb2
 from .interface import Configure
@@ -35,27 +32,29 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class ConfigureGRPCServer:
     """Serves a ``Configure`` as the gRPC service ``syntax.presence.Configure`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``ConfigureGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``ConfigureGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Configure, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "syntax.presence.Configure",
+        goplugin.unary_unary("Apply", presence_pb2.Settings, presence_pb2.Settings),
+        goplugin.unary_stream("Watch", presence_pb2.Settings, presence_pb2.Settings),
+    )
+
+    def __init__(self, impl: Configure) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def apply(
-        self, request: presence_pb2.Settings, context: grpc.ServicerContext
-    ) -> presence_pb2.Settings:
-        with goplugin.serving(context, self._broker):
-            return self._impl.apply(request)
-
-    def watch(
-        self, request: presence_pb2.Settings, context: grpc.ServicerContext
-    ) -> Iterator[presence_pb2.Settings]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.watch(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            ConfigureGRPCServer.SERVICE,
+            {
+                "Apply": self._impl.apply,
+                "Watch": self._impl.watch,
+            },
+        )
 
 
 class ConfigureGRPCClient(Configure):
@@ -65,20 +64,12 @@ class ConfigureGRPCClient(Configure):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _apply: grpc.UnaryUnaryMultiCallable[presence_pb2.Settings, presence_pb2.Settings]
-    _watch: grpc.UnaryStreamMultiCallable[presence_pb2.Settings, presence_pb2.Settings]
+    _apply: goplugin.UnaryUnaryCall[presence_pb2.Settings, presence_pb2.Settings]
+    _watch: goplugin.UnaryStreamCall[presence_pb2.Settings, presence_pb2.Settings]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._apply = channel.unary_unary(
-            "/syntax.presence.Configure/Apply",
-            request_serializer=presence_pb2.Settings.SerializeToString,
-            response_deserializer=presence_pb2.Settings.FromString,
-        )
-        self._watch = channel.unary_stream(
-            "/syntax.presence.Configure/Watch",
-            request_serializer=presence_pb2.Settings.SerializeToString,
-            response_deserializer=presence_pb2.Settings.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._apply = channel.method(ConfigureGRPCServer.SERVICE, "Apply")
+        self._watch = channel.method(ConfigureGRPCServer.SERVICE, "Watch")
 
     def apply(self, request: presence_pb2.Settings) -> presence_pb2.Settings:
         warnings.warn(
@@ -103,31 +94,15 @@ class ConfigureGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Configure | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ConfigureGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "syntax.presence.Configure",
-            {
-                "Apply": grpc.unary_unary_rpc_method_handler(
-                    adapter.apply,
-                    request_deserializer=presence_pb2.Settings.FromString,
-                    response_serializer=presence_pb2.Settings.SerializeToString,
-                ),
-                "Watch": grpc.unary_stream_rpc_method_handler(
-                    adapter.watch,
-                    request_deserializer=presence_pb2.Settings.FromString,
-                    response_serializer=presence_pb2.Settings.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        ConfigureGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Configure:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Configure:
         return ConfigureGRPCClient(channel)
 
 

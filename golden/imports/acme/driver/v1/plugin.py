@@ -8,13 +8,10 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import driver_pb2
 from ...shared import types_pb2
@@ -31,27 +28,31 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class DriverGRPCServer:
     """Serves a ``Driver`` as the gRPC service ``acme.driver.v1.Driver`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``DriverGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``DriverGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Driver, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "acme.driver.v1.Driver",
+        goplugin.unary_unary(
+            "StartTask", driver_pb2.StartTaskRequest, driver_pb2.StartTaskResponse
+        ),
+        goplugin.unary_unary("Inspect", types_pb2.TaskHandle, types_pb2.TaskConfig),
+    )
+
+    def __init__(self, impl: Driver) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def start_task(
-        self, request: driver_pb2.StartTaskRequest, context: grpc.ServicerContext
-    ) -> driver_pb2.StartTaskResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.start_task(request)
-
-    def inspect(
-        self, request: types_pb2.TaskHandle, context: grpc.ServicerContext
-    ) -> types_pb2.TaskConfig:
-        with goplugin.serving(context, self._broker):
-            return self._impl.inspect(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            DriverGRPCServer.SERVICE,
+            {
+                "StartTask": self._impl.start_task,
+                "Inspect": self._impl.inspect,
+            },
+        )
 
 
 class DriverGRPCClient(Driver):
@@ -61,22 +62,12 @@ class DriverGRPCClient(Driver):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _start_task: grpc.UnaryUnaryMultiCallable[
-        driver_pb2.StartTaskRequest, driver_pb2.StartTaskResponse
-    ]
-    _inspect: grpc.UnaryUnaryMultiCallable[types_pb2.TaskHandle, types_pb2.TaskConfig]
+    _start_task: goplugin.UnaryUnaryCall[driver_pb2.StartTaskRequest, driver_pb2.StartTaskResponse]
+    _inspect: goplugin.UnaryUnaryCall[types_pb2.TaskHandle, types_pb2.TaskConfig]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._start_task = channel.unary_unary(
-            "/acme.driver.v1.Driver/StartTask",
-            request_serializer=driver_pb2.StartTaskRequest.SerializeToString,
-            response_deserializer=driver_pb2.StartTaskResponse.FromString,
-        )
-        self._inspect = channel.unary_unary(
-            "/acme.driver.v1.Driver/Inspect",
-            request_serializer=types_pb2.TaskHandle.SerializeToString,
-            response_deserializer=types_pb2.TaskConfig.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._start_task = channel.method(DriverGRPCServer.SERVICE, "StartTask")
+        self._inspect = channel.method(DriverGRPCServer.SERVICE, "Inspect")
 
     def start_task(self, request: driver_pb2.StartTaskRequest) -> driver_pb2.StartTaskResponse:
         return self._start_task(request)
@@ -95,31 +86,15 @@ class DriverGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Driver | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = DriverGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "acme.driver.v1.Driver",
-            {
-                "StartTask": grpc.unary_unary_rpc_method_handler(
-                    adapter.start_task,
-                    request_deserializer=driver_pb2.StartTaskRequest.FromString,
-                    response_serializer=driver_pb2.StartTaskResponse.SerializeToString,
-                ),
-                "Inspect": grpc.unary_unary_rpc_method_handler(
-                    adapter.inspect,
-                    request_deserializer=types_pb2.TaskHandle.FromString,
-                    response_serializer=types_pb2.TaskConfig.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        DriverGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Driver:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Driver:
         return DriverGRPCClient(channel)
 
 

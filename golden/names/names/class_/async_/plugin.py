@@ -8,13 +8,10 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import keyword_package_pb2
 from .interface import Await
@@ -30,21 +27,27 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class AwaitGRPCServer:
     """Serves a ``Await`` as the gRPC service ``names.class.async.Await`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``AwaitGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``AwaitGRPCPlugin.grpc_server`` registers
+    an implementation with ``register``.
     """
 
-    def __init__(self, impl: Await, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.class.async.Await",
+        goplugin.unary_unary("Await", keyword_package_pb2.Job, keyword_package_pb2.Job),
+    )
 
-    def await_(
-        self, request: keyword_package_pb2.Job, context: grpc.ServicerContext
-    ) -> keyword_package_pb2.Job:
-        with goplugin.serving(context, self._broker):
-            return self._impl.await_(request)
+    def __init__(self, impl: Await) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            AwaitGRPCServer.SERVICE,
+            {
+                "Await": self._impl.await_,
+            },
+        )
 
 
 class AwaitGRPCClient(Await):
@@ -54,14 +57,10 @@ class AwaitGRPCClient(Await):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _await_: grpc.UnaryUnaryMultiCallable[keyword_package_pb2.Job, keyword_package_pb2.Job]
+    _await_: goplugin.UnaryUnaryCall[keyword_package_pb2.Job, keyword_package_pb2.Job]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._await_ = channel.unary_unary(
-            "/names.class.async.Await/Await",
-            request_serializer=keyword_package_pb2.Job.SerializeToString,
-            response_deserializer=keyword_package_pb2.Job.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._await_ = channel.method(AwaitGRPCServer.SERVICE, "Await")
 
     def await_(self, request: keyword_package_pb2.Job) -> keyword_package_pb2.Job:
         return self._await_(request)
@@ -77,26 +76,15 @@ class AwaitGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Await | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = AwaitGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.class.async.Await",
-            {
-                "Await": grpc.unary_unary_rpc_method_handler(
-                    adapter.await_,
-                    request_deserializer=keyword_package_pb2.Job.FromString,
-                    response_serializer=keyword_package_pb2.Job.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        AwaitGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Await:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Await:
         return AwaitGRPCClient(channel)
 
 

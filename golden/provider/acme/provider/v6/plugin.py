@@ -8,14 +8,11 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import goplugin
-import grpc
 from google.protobuf import empty_pb2
 
 from . import provider_pb2
@@ -32,231 +29,195 @@ HANDSHAKE = goplugin.HandshakeConfig(
 class ProviderGRPCServer:
     """Serves a ``Provider`` as the gRPC service ``acme.provider.v6.Provider`` (plugin side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``ProviderGRPCPlugin.grpc_server`` registers these methods under
-    their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``ProviderGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: Provider, broker: goplugin.GRPCBroker | None = None) -> None:
+    SERVICE = goplugin.ServiceSpec(
+        "acme.provider.v6.Provider",
+        goplugin.unary_unary(
+            "GetMetadata", provider_pb2.GetMetadataRequest, provider_pb2.GetMetadataResponse
+        ),
+        goplugin.unary_unary(
+            "GetProviderSchema",
+            provider_pb2.GetProviderSchemaRequest,
+            provider_pb2.GetProviderSchemaResponse,
+        ),
+        goplugin.unary_unary(
+            "ValidateProviderConfig",
+            provider_pb2.ValidateProviderConfigRequest,
+            provider_pb2.ValidateProviderConfigResponse,
+        ),
+        goplugin.unary_unary(
+            "ValidateResourceConfig",
+            provider_pb2.ValidateResourceConfigRequest,
+            provider_pb2.ValidateResourceConfigResponse,
+        ),
+        goplugin.unary_unary(
+            "ValidateDataResourceConfig",
+            provider_pb2.ValidateDataResourceConfigRequest,
+            provider_pb2.ValidateDataResourceConfigResponse,
+        ),
+        goplugin.unary_unary(
+            "UpgradeResourceState",
+            provider_pb2.UpgradeResourceStateRequest,
+            provider_pb2.UpgradeResourceStateResponse,
+        ),
+        goplugin.unary_unary(
+            "ConfigureProvider",
+            provider_pb2.ConfigureProviderRequest,
+            provider_pb2.ConfigureProviderResponse,
+        ),
+        goplugin.unary_unary(
+            "ReadResource", provider_pb2.ReadResourceRequest, provider_pb2.ReadResourceResponse
+        ),
+        goplugin.unary_unary(
+            "PlanResourceChange",
+            provider_pb2.PlanResourceChangeRequest,
+            provider_pb2.PlanResourceChangeResponse,
+        ),
+        goplugin.unary_unary(
+            "ApplyResourceChange",
+            provider_pb2.ApplyResourceChangeRequest,
+            provider_pb2.ApplyResourceChangeResponse,
+        ),
+        goplugin.unary_unary(
+            "ImportResourceState",
+            provider_pb2.ImportResourceStateRequest,
+            provider_pb2.ImportResourceStateResponse,
+        ),
+        goplugin.unary_unary(
+            "MoveResourceState",
+            provider_pb2.MoveResourceStateRequest,
+            provider_pb2.MoveResourceStateResponse,
+        ),
+        goplugin.unary_unary(
+            "ReadDataSource",
+            provider_pb2.ReadDataSourceRequest,
+            provider_pb2.ReadDataSourceResponse,
+        ),
+        goplugin.unary_unary(
+            "GetFunctions", provider_pb2.GetFunctionsRequest, provider_pb2.GetFunctionsResponse
+        ),
+        goplugin.unary_unary(
+            "CallFunction", provider_pb2.CallFunctionRequest, provider_pb2.CallFunctionResponse
+        ),
+        goplugin.unary_unary(
+            "ValidateEphemeralResourceConfig",
+            provider_pb2.ValidateEphemeralResourceConfigRequest,
+            provider_pb2.ValidateEphemeralResourceConfigResponse,
+        ),
+        goplugin.unary_unary(
+            "OpenEphemeralResource",
+            provider_pb2.OpenEphemeralResourceRequest,
+            provider_pb2.OpenEphemeralResourceResponse,
+        ),
+        goplugin.unary_unary(
+            "RenewEphemeralResource",
+            provider_pb2.RenewEphemeralResourceRequest,
+            provider_pb2.RenewEphemeralResourceResponse,
+        ),
+        goplugin.unary_unary(
+            "CloseEphemeralResource",
+            provider_pb2.CloseEphemeralResourceRequest,
+            provider_pb2.CloseEphemeralResourceResponse,
+        ),
+        goplugin.unary_unary(
+            "GetResourceIdentitySchemas",
+            provider_pb2.GetResourceIdentitySchemasRequest,
+            provider_pb2.GetResourceIdentitySchemasResponse,
+        ),
+        goplugin.unary_unary(
+            "UpgradeResourceIdentity",
+            provider_pb2.UpgradeResourceIdentityRequest,
+            provider_pb2.UpgradeResourceIdentityResponse,
+        ),
+        goplugin.unary_stream(
+            "ListResource", provider_pb2.ListResourceRequest, provider_pb2.ListResourceEvent
+        ),
+        goplugin.unary_unary(
+            "ValidateActionConfig",
+            provider_pb2.ValidateActionConfigRequest,
+            provider_pb2.ValidateActionConfigResponse,
+        ),
+        goplugin.unary_unary(
+            "PlanAction", provider_pb2.PlanActionRequest, provider_pb2.PlanActionResponse
+        ),
+        goplugin.unary_stream(
+            "InvokeAction", provider_pb2.InvokeActionRequest, provider_pb2.InvokeActionEvent
+        ),
+        goplugin.unary_unary(
+            "GetStates", provider_pb2.GetStatesRequest, provider_pb2.GetStatesResponse
+        ),
+        goplugin.unary_unary(
+            "LockState", provider_pb2.LockStateRequest, provider_pb2.LockStateResponse
+        ),
+        goplugin.unary_unary(
+            "UnlockState", provider_pb2.UnlockStateRequest, provider_pb2.UnlockStateResponse
+        ),
+        goplugin.unary_stream(
+            "ReadStateBytes", provider_pb2.ReadStateBytesRequest, provider_pb2.StateBytesChunk
+        ),
+        goplugin.stream_unary(
+            "WriteStateBytes", provider_pb2.UploadChunk, provider_pb2.UploadSummary
+        ),
+        goplugin.stream_unary(
+            "UploadArtifact", provider_pb2.UploadChunk, provider_pb2.UploadSummary
+        ),
+        goplugin.unary_stream("StreamLogs", provider_pb2.StreamLogsRequest, provider_pb2.LogLine),
+        goplugin.unary_stream("Watch", provider_pb2.WatchRequest, provider_pb2.ResourceEvent),
+        goplugin.stream_stream("Exec", provider_pb2.ExecRequest, provider_pb2.ExecResponse),
+        goplugin.unary_unary("Ping", empty_pb2.Empty, empty_pb2.Empty),
+        goplugin.unary_unary("StopProvider", empty_pb2.Empty, provider_pb2.StopProviderResponse),
+    )
+
+    def __init__(self, impl: Provider) -> None:
         self._impl = impl
-        self._broker = broker
 
-    def get_metadata(
-        self, request: provider_pb2.GetMetadataRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.GetMetadataResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_metadata(request)
-
-    def get_provider_schema(
-        self, request: provider_pb2.GetProviderSchemaRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.GetProviderSchemaResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_provider_schema(request)
-
-    def validate_provider_config(
-        self, request: provider_pb2.ValidateProviderConfigRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ValidateProviderConfigResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.validate_provider_config(request)
-
-    def validate_resource_config(
-        self, request: provider_pb2.ValidateResourceConfigRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ValidateResourceConfigResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.validate_resource_config(request)
-
-    def validate_data_resource_config(
-        self, request: provider_pb2.ValidateDataResourceConfigRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ValidateDataResourceConfigResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.validate_data_resource_config(request)
-
-    def upgrade_resource_state(
-        self, request: provider_pb2.UpgradeResourceStateRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.UpgradeResourceStateResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.upgrade_resource_state(request)
-
-    def configure_provider(
-        self, request: provider_pb2.ConfigureProviderRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ConfigureProviderResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.configure_provider(request)
-
-    def read_resource(
-        self, request: provider_pb2.ReadResourceRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ReadResourceResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.read_resource(request)
-
-    def plan_resource_change(
-        self, request: provider_pb2.PlanResourceChangeRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.PlanResourceChangeResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.plan_resource_change(request)
-
-    def apply_resource_change(
-        self, request: provider_pb2.ApplyResourceChangeRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ApplyResourceChangeResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.apply_resource_change(request)
-
-    def import_resource_state(
-        self, request: provider_pb2.ImportResourceStateRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ImportResourceStateResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.import_resource_state(request)
-
-    def move_resource_state(
-        self, request: provider_pb2.MoveResourceStateRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.MoveResourceStateResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.move_resource_state(request)
-
-    def read_data_source(
-        self, request: provider_pb2.ReadDataSourceRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ReadDataSourceResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.read_data_source(request)
-
-    def get_functions(
-        self, request: provider_pb2.GetFunctionsRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.GetFunctionsResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_functions(request)
-
-    def call_function(
-        self, request: provider_pb2.CallFunctionRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.CallFunctionResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.call_function(request)
-
-    def validate_ephemeral_resource_config(
-        self,
-        request: provider_pb2.ValidateEphemeralResourceConfigRequest,
-        context: grpc.ServicerContext,
-    ) -> provider_pb2.ValidateEphemeralResourceConfigResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.validate_ephemeral_resource_config(request)
-
-    def open_ephemeral_resource(
-        self, request: provider_pb2.OpenEphemeralResourceRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.OpenEphemeralResourceResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.open_ephemeral_resource(request)
-
-    def renew_ephemeral_resource(
-        self, request: provider_pb2.RenewEphemeralResourceRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.RenewEphemeralResourceResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.renew_ephemeral_resource(request)
-
-    def close_ephemeral_resource(
-        self, request: provider_pb2.CloseEphemeralResourceRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.CloseEphemeralResourceResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.close_ephemeral_resource(request)
-
-    def get_resource_identity_schemas(
-        self, request: provider_pb2.GetResourceIdentitySchemasRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.GetResourceIdentitySchemasResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_resource_identity_schemas(request)
-
-    def upgrade_resource_identity(
-        self, request: provider_pb2.UpgradeResourceIdentityRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.UpgradeResourceIdentityResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.upgrade_resource_identity(request)
-
-    def list_resource(
-        self, request: provider_pb2.ListResourceRequest, context: grpc.ServicerContext
-    ) -> Iterator[provider_pb2.ListResourceEvent]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.list_resource(request)
-
-    def validate_action_config(
-        self, request: provider_pb2.ValidateActionConfigRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.ValidateActionConfigResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.validate_action_config(request)
-
-    def plan_action(
-        self, request: provider_pb2.PlanActionRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.PlanActionResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.plan_action(request)
-
-    def invoke_action(
-        self, request: provider_pb2.InvokeActionRequest, context: grpc.ServicerContext
-    ) -> Iterator[provider_pb2.InvokeActionEvent]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.invoke_action(request)
-
-    def get_states(
-        self, request: provider_pb2.GetStatesRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.GetStatesResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.get_states(request)
-
-    def lock_state(
-        self, request: provider_pb2.LockStateRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.LockStateResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.lock_state(request)
-
-    def unlock_state(
-        self, request: provider_pb2.UnlockStateRequest, context: grpc.ServicerContext
-    ) -> provider_pb2.UnlockStateResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.unlock_state(request)
-
-    def read_state_bytes(
-        self, request: provider_pb2.ReadStateBytesRequest, context: grpc.ServicerContext
-    ) -> Iterator[provider_pb2.StateBytesChunk]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.read_state_bytes(request)
-
-    def write_state_bytes(
-        self, requests: Iterator[provider_pb2.UploadChunk], context: grpc.ServicerContext
-    ) -> provider_pb2.UploadSummary:
-        with goplugin.serving(context, self._broker):
-            return self._impl.write_state_bytes(requests)
-
-    def upload_artifact(
-        self, requests: Iterator[provider_pb2.UploadChunk], context: grpc.ServicerContext
-    ) -> provider_pb2.UploadSummary:
-        with goplugin.serving(context, self._broker):
-            return self._impl.upload_artifact(requests)
-
-    def stream_logs(
-        self, request: provider_pb2.StreamLogsRequest, context: grpc.ServicerContext
-    ) -> Iterator[provider_pb2.LogLine]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.stream_logs(request)
-
-    def watch(
-        self, request: provider_pb2.WatchRequest, context: grpc.ServicerContext
-    ) -> Iterator[provider_pb2.ResourceEvent]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.watch(request)
-
-    def exec(
-        self, requests: Iterator[provider_pb2.ExecRequest], context: grpc.ServicerContext
-    ) -> Iterator[provider_pb2.ExecResponse]:
-        with goplugin.serving(context, self._broker):
-            yield from self._impl.exec(requests)
-
-    def ping(self, request: empty_pb2.Empty, context: grpc.ServicerContext) -> empty_pb2.Empty:
-        with goplugin.serving(context, self._broker):
-            return self._impl.ping(request)
-
-    def stop_provider(
-        self, request: empty_pb2.Empty, context: grpc.ServicerContext
-    ) -> provider_pb2.StopProviderResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.stop_provider(request)
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            ProviderGRPCServer.SERVICE,
+            {
+                "GetMetadata": self._impl.get_metadata,
+                "GetProviderSchema": self._impl.get_provider_schema,
+                "ValidateProviderConfig": self._impl.validate_provider_config,
+                "ValidateResourceConfig": self._impl.validate_resource_config,
+                "ValidateDataResourceConfig": self._impl.validate_data_resource_config,
+                "UpgradeResourceState": self._impl.upgrade_resource_state,
+                "ConfigureProvider": self._impl.configure_provider,
+                "ReadResource": self._impl.read_resource,
+                "PlanResourceChange": self._impl.plan_resource_change,
+                "ApplyResourceChange": self._impl.apply_resource_change,
+                "ImportResourceState": self._impl.import_resource_state,
+                "MoveResourceState": self._impl.move_resource_state,
+                "ReadDataSource": self._impl.read_data_source,
+                "GetFunctions": self._impl.get_functions,
+                "CallFunction": self._impl.call_function,
+                "ValidateEphemeralResourceConfig": self._impl.validate_ephemeral_resource_config,
+                "OpenEphemeralResource": self._impl.open_ephemeral_resource,
+                "RenewEphemeralResource": self._impl.renew_ephemeral_resource,
+                "CloseEphemeralResource": self._impl.close_ephemeral_resource,
+                "GetResourceIdentitySchemas": self._impl.get_resource_identity_schemas,
+                "UpgradeResourceIdentity": self._impl.upgrade_resource_identity,
+                "ListResource": self._impl.list_resource,
+                "ValidateActionConfig": self._impl.validate_action_config,
+                "PlanAction": self._impl.plan_action,
+                "InvokeAction": self._impl.invoke_action,
+                "GetStates": self._impl.get_states,
+                "LockState": self._impl.lock_state,
+                "UnlockState": self._impl.unlock_state,
+                "ReadStateBytes": self._impl.read_state_bytes,
+                "WriteStateBytes": self._impl.write_state_bytes,
+                "UploadArtifact": self._impl.upload_artifact,
+                "StreamLogs": self._impl.stream_logs,
+                "Watch": self._impl.watch,
+                "Exec": self._impl.exec,
+                "Ping": self._impl.ping,
+                "StopProvider": self._impl.stop_provider,
+            },
+        )
 
 
 class ProviderGRPCClient(Provider):
@@ -266,291 +227,171 @@ class ProviderGRPCClient(Provider):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _get_metadata: grpc.UnaryUnaryMultiCallable[
+    _get_metadata: goplugin.UnaryUnaryCall[
         provider_pb2.GetMetadataRequest, provider_pb2.GetMetadataResponse
     ]
-    _get_provider_schema: grpc.UnaryUnaryMultiCallable[
+    _get_provider_schema: goplugin.UnaryUnaryCall[
         provider_pb2.GetProviderSchemaRequest, provider_pb2.GetProviderSchemaResponse
     ]
-    _validate_provider_config: grpc.UnaryUnaryMultiCallable[
+    _validate_provider_config: goplugin.UnaryUnaryCall[
         provider_pb2.ValidateProviderConfigRequest, provider_pb2.ValidateProviderConfigResponse
     ]
-    _validate_resource_config: grpc.UnaryUnaryMultiCallable[
+    _validate_resource_config: goplugin.UnaryUnaryCall[
         provider_pb2.ValidateResourceConfigRequest, provider_pb2.ValidateResourceConfigResponse
     ]
-    _validate_data_resource_config: grpc.UnaryUnaryMultiCallable[
+    _validate_data_resource_config: goplugin.UnaryUnaryCall[
         provider_pb2.ValidateDataResourceConfigRequest,
         provider_pb2.ValidateDataResourceConfigResponse,
     ]
-    _upgrade_resource_state: grpc.UnaryUnaryMultiCallable[
+    _upgrade_resource_state: goplugin.UnaryUnaryCall[
         provider_pb2.UpgradeResourceStateRequest, provider_pb2.UpgradeResourceStateResponse
     ]
-    _configure_provider: grpc.UnaryUnaryMultiCallable[
+    _configure_provider: goplugin.UnaryUnaryCall[
         provider_pb2.ConfigureProviderRequest, provider_pb2.ConfigureProviderResponse
     ]
-    _read_resource: grpc.UnaryUnaryMultiCallable[
+    _read_resource: goplugin.UnaryUnaryCall[
         provider_pb2.ReadResourceRequest, provider_pb2.ReadResourceResponse
     ]
-    _plan_resource_change: grpc.UnaryUnaryMultiCallable[
+    _plan_resource_change: goplugin.UnaryUnaryCall[
         provider_pb2.PlanResourceChangeRequest, provider_pb2.PlanResourceChangeResponse
     ]
-    _apply_resource_change: grpc.UnaryUnaryMultiCallable[
+    _apply_resource_change: goplugin.UnaryUnaryCall[
         provider_pb2.ApplyResourceChangeRequest, provider_pb2.ApplyResourceChangeResponse
     ]
-    _import_resource_state: grpc.UnaryUnaryMultiCallable[
+    _import_resource_state: goplugin.UnaryUnaryCall[
         provider_pb2.ImportResourceStateRequest, provider_pb2.ImportResourceStateResponse
     ]
-    _move_resource_state: grpc.UnaryUnaryMultiCallable[
+    _move_resource_state: goplugin.UnaryUnaryCall[
         provider_pb2.MoveResourceStateRequest, provider_pb2.MoveResourceStateResponse
     ]
-    _read_data_source: grpc.UnaryUnaryMultiCallable[
+    _read_data_source: goplugin.UnaryUnaryCall[
         provider_pb2.ReadDataSourceRequest, provider_pb2.ReadDataSourceResponse
     ]
-    _get_functions: grpc.UnaryUnaryMultiCallable[
+    _get_functions: goplugin.UnaryUnaryCall[
         provider_pb2.GetFunctionsRequest, provider_pb2.GetFunctionsResponse
     ]
-    _call_function: grpc.UnaryUnaryMultiCallable[
+    _call_function: goplugin.UnaryUnaryCall[
         provider_pb2.CallFunctionRequest, provider_pb2.CallFunctionResponse
     ]
-    _validate_ephemeral_resource_config: grpc.UnaryUnaryMultiCallable[
+    _validate_ephemeral_resource_config: goplugin.UnaryUnaryCall[
         provider_pb2.ValidateEphemeralResourceConfigRequest,
         provider_pb2.ValidateEphemeralResourceConfigResponse,
     ]
-    _open_ephemeral_resource: grpc.UnaryUnaryMultiCallable[
+    _open_ephemeral_resource: goplugin.UnaryUnaryCall[
         provider_pb2.OpenEphemeralResourceRequest, provider_pb2.OpenEphemeralResourceResponse
     ]
-    _renew_ephemeral_resource: grpc.UnaryUnaryMultiCallable[
+    _renew_ephemeral_resource: goplugin.UnaryUnaryCall[
         provider_pb2.RenewEphemeralResourceRequest, provider_pb2.RenewEphemeralResourceResponse
     ]
-    _close_ephemeral_resource: grpc.UnaryUnaryMultiCallable[
+    _close_ephemeral_resource: goplugin.UnaryUnaryCall[
         provider_pb2.CloseEphemeralResourceRequest, provider_pb2.CloseEphemeralResourceResponse
     ]
-    _get_resource_identity_schemas: grpc.UnaryUnaryMultiCallable[
+    _get_resource_identity_schemas: goplugin.UnaryUnaryCall[
         provider_pb2.GetResourceIdentitySchemasRequest,
         provider_pb2.GetResourceIdentitySchemasResponse,
     ]
-    _upgrade_resource_identity: grpc.UnaryUnaryMultiCallable[
+    _upgrade_resource_identity: goplugin.UnaryUnaryCall[
         provider_pb2.UpgradeResourceIdentityRequest, provider_pb2.UpgradeResourceIdentityResponse
     ]
-    _list_resource: grpc.UnaryStreamMultiCallable[
+    _list_resource: goplugin.UnaryStreamCall[
         provider_pb2.ListResourceRequest, provider_pb2.ListResourceEvent
     ]
-    _validate_action_config: grpc.UnaryUnaryMultiCallable[
+    _validate_action_config: goplugin.UnaryUnaryCall[
         provider_pb2.ValidateActionConfigRequest, provider_pb2.ValidateActionConfigResponse
     ]
-    _plan_action: grpc.UnaryUnaryMultiCallable[
+    _plan_action: goplugin.UnaryUnaryCall[
         provider_pb2.PlanActionRequest, provider_pb2.PlanActionResponse
     ]
-    _invoke_action: grpc.UnaryStreamMultiCallable[
+    _invoke_action: goplugin.UnaryStreamCall[
         provider_pb2.InvokeActionRequest, provider_pb2.InvokeActionEvent
     ]
-    _get_states: grpc.UnaryUnaryMultiCallable[
+    _get_states: goplugin.UnaryUnaryCall[
         provider_pb2.GetStatesRequest, provider_pb2.GetStatesResponse
     ]
-    _lock_state: grpc.UnaryUnaryMultiCallable[
+    _lock_state: goplugin.UnaryUnaryCall[
         provider_pb2.LockStateRequest, provider_pb2.LockStateResponse
     ]
-    _unlock_state: grpc.UnaryUnaryMultiCallable[
+    _unlock_state: goplugin.UnaryUnaryCall[
         provider_pb2.UnlockStateRequest, provider_pb2.UnlockStateResponse
     ]
-    _read_state_bytes: grpc.UnaryStreamMultiCallable[
+    _read_state_bytes: goplugin.UnaryStreamCall[
         provider_pb2.ReadStateBytesRequest, provider_pb2.StateBytesChunk
     ]
-    _write_state_bytes: grpc.StreamUnaryMultiCallable[
+    _write_state_bytes: goplugin.StreamUnaryCall[
         provider_pb2.UploadChunk, provider_pb2.UploadSummary
     ]
-    _upload_artifact: grpc.StreamUnaryMultiCallable[
-        provider_pb2.UploadChunk, provider_pb2.UploadSummary
-    ]
-    _stream_logs: grpc.UnaryStreamMultiCallable[
-        provider_pb2.StreamLogsRequest, provider_pb2.LogLine
-    ]
-    _watch: grpc.UnaryStreamMultiCallable[provider_pb2.WatchRequest, provider_pb2.ResourceEvent]
-    _exec: grpc.StreamStreamMultiCallable[provider_pb2.ExecRequest, provider_pb2.ExecResponse]
-    _ping: grpc.UnaryUnaryMultiCallable[empty_pb2.Empty, empty_pb2.Empty]
-    _stop_provider: grpc.UnaryUnaryMultiCallable[empty_pb2.Empty, provider_pb2.StopProviderResponse]
+    _upload_artifact: goplugin.StreamUnaryCall[provider_pb2.UploadChunk, provider_pb2.UploadSummary]
+    _stream_logs: goplugin.UnaryStreamCall[provider_pb2.StreamLogsRequest, provider_pb2.LogLine]
+    _watch: goplugin.UnaryStreamCall[provider_pb2.WatchRequest, provider_pb2.ResourceEvent]
+    _exec: goplugin.StreamStreamCall[provider_pb2.ExecRequest, provider_pb2.ExecResponse]
+    _ping: goplugin.UnaryUnaryCall[empty_pb2.Empty, empty_pb2.Empty]
+    _stop_provider: goplugin.UnaryUnaryCall[empty_pb2.Empty, provider_pb2.StopProviderResponse]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._get_metadata = channel.unary_unary(
-            "/acme.provider.v6.Provider/GetMetadata",
-            request_serializer=provider_pb2.GetMetadataRequest.SerializeToString,
-            response_deserializer=provider_pb2.GetMetadataResponse.FromString,
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._get_metadata = channel.method(ProviderGRPCServer.SERVICE, "GetMetadata")
+        self._get_provider_schema = channel.method(ProviderGRPCServer.SERVICE, "GetProviderSchema")
+        self._validate_provider_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateProviderConfig"
         )
-        self._get_provider_schema = channel.unary_unary(
-            "/acme.provider.v6.Provider/GetProviderSchema",
-            request_serializer=provider_pb2.GetProviderSchemaRequest.SerializeToString,
-            response_deserializer=provider_pb2.GetProviderSchemaResponse.FromString,
+        self._validate_resource_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateResourceConfig"
         )
-        self._validate_provider_config = channel.unary_unary(
-            "/acme.provider.v6.Provider/ValidateProviderConfig",
-            request_serializer=provider_pb2.ValidateProviderConfigRequest.SerializeToString,
-            response_deserializer=provider_pb2.ValidateProviderConfigResponse.FromString,
+        self._validate_data_resource_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateDataResourceConfig"
         )
-        self._validate_resource_config = channel.unary_unary(
-            "/acme.provider.v6.Provider/ValidateResourceConfig",
-            request_serializer=provider_pb2.ValidateResourceConfigRequest.SerializeToString,
-            response_deserializer=provider_pb2.ValidateResourceConfigResponse.FromString,
+        self._upgrade_resource_state = channel.method(
+            ProviderGRPCServer.SERVICE, "UpgradeResourceState"
         )
-        self._validate_data_resource_config = channel.unary_unary(
-            "/acme.provider.v6.Provider/ValidateDataResourceConfig",
-            request_serializer=provider_pb2.ValidateDataResourceConfigRequest.SerializeToString,
-            response_deserializer=provider_pb2.ValidateDataResourceConfigResponse.FromString,
+        self._configure_provider = channel.method(ProviderGRPCServer.SERVICE, "ConfigureProvider")
+        self._read_resource = channel.method(ProviderGRPCServer.SERVICE, "ReadResource")
+        self._plan_resource_change = channel.method(
+            ProviderGRPCServer.SERVICE, "PlanResourceChange"
         )
-        self._upgrade_resource_state = channel.unary_unary(
-            "/acme.provider.v6.Provider/UpgradeResourceState",
-            request_serializer=provider_pb2.UpgradeResourceStateRequest.SerializeToString,
-            response_deserializer=provider_pb2.UpgradeResourceStateResponse.FromString,
+        self._apply_resource_change = channel.method(
+            ProviderGRPCServer.SERVICE, "ApplyResourceChange"
         )
-        self._configure_provider = channel.unary_unary(
-            "/acme.provider.v6.Provider/ConfigureProvider",
-            request_serializer=provider_pb2.ConfigureProviderRequest.SerializeToString,
-            response_deserializer=provider_pb2.ConfigureProviderResponse.FromString,
+        self._import_resource_state = channel.method(
+            ProviderGRPCServer.SERVICE, "ImportResourceState"
         )
-        self._read_resource = channel.unary_unary(
-            "/acme.provider.v6.Provider/ReadResource",
-            request_serializer=provider_pb2.ReadResourceRequest.SerializeToString,
-            response_deserializer=provider_pb2.ReadResourceResponse.FromString,
+        self._move_resource_state = channel.method(ProviderGRPCServer.SERVICE, "MoveResourceState")
+        self._read_data_source = channel.method(ProviderGRPCServer.SERVICE, "ReadDataSource")
+        self._get_functions = channel.method(ProviderGRPCServer.SERVICE, "GetFunctions")
+        self._call_function = channel.method(ProviderGRPCServer.SERVICE, "CallFunction")
+        self._validate_ephemeral_resource_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateEphemeralResourceConfig"
         )
-        self._plan_resource_change = channel.unary_unary(
-            "/acme.provider.v6.Provider/PlanResourceChange",
-            request_serializer=provider_pb2.PlanResourceChangeRequest.SerializeToString,
-            response_deserializer=provider_pb2.PlanResourceChangeResponse.FromString,
+        self._open_ephemeral_resource = channel.method(
+            ProviderGRPCServer.SERVICE, "OpenEphemeralResource"
         )
-        self._apply_resource_change = channel.unary_unary(
-            "/acme.provider.v6.Provider/ApplyResourceChange",
-            request_serializer=provider_pb2.ApplyResourceChangeRequest.SerializeToString,
-            response_deserializer=provider_pb2.ApplyResourceChangeResponse.FromString,
+        self._renew_ephemeral_resource = channel.method(
+            ProviderGRPCServer.SERVICE, "RenewEphemeralResource"
         )
-        self._import_resource_state = channel.unary_unary(
-            "/acme.provider.v6.Provider/ImportResourceState",
-            request_serializer=provider_pb2.ImportResourceStateRequest.SerializeToString,
-            response_deserializer=provider_pb2.ImportResourceStateResponse.FromString,
+        self._close_ephemeral_resource = channel.method(
+            ProviderGRPCServer.SERVICE, "CloseEphemeralResource"
         )
-        self._move_resource_state = channel.unary_unary(
-            "/acme.provider.v6.Provider/MoveResourceState",
-            request_serializer=provider_pb2.MoveResourceStateRequest.SerializeToString,
-            response_deserializer=provider_pb2.MoveResourceStateResponse.FromString,
+        self._get_resource_identity_schemas = channel.method(
+            ProviderGRPCServer.SERVICE, "GetResourceIdentitySchemas"
         )
-        self._read_data_source = channel.unary_unary(
-            "/acme.provider.v6.Provider/ReadDataSource",
-            request_serializer=provider_pb2.ReadDataSourceRequest.SerializeToString,
-            response_deserializer=provider_pb2.ReadDataSourceResponse.FromString,
+        self._upgrade_resource_identity = channel.method(
+            ProviderGRPCServer.SERVICE, "UpgradeResourceIdentity"
         )
-        self._get_functions = channel.unary_unary(
-            "/acme.provider.v6.Provider/GetFunctions",
-            request_serializer=provider_pb2.GetFunctionsRequest.SerializeToString,
-            response_deserializer=provider_pb2.GetFunctionsResponse.FromString,
+        self._list_resource = channel.method(ProviderGRPCServer.SERVICE, "ListResource")
+        self._validate_action_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateActionConfig"
         )
-        self._call_function = channel.unary_unary(
-            "/acme.provider.v6.Provider/CallFunction",
-            request_serializer=provider_pb2.CallFunctionRequest.SerializeToString,
-            response_deserializer=provider_pb2.CallFunctionResponse.FromString,
-        )
-        self._validate_ephemeral_resource_config = channel.unary_unary(
-            "/acme.provider.v6.Provider/ValidateEphemeralResourceConfig",
-            request_serializer=provider_pb2.ValidateEphemeralResourceConfigRequest.SerializeToString,
-            response_deserializer=provider_pb2.ValidateEphemeralResourceConfigResponse.FromString,
-        )
-        self._open_ephemeral_resource = channel.unary_unary(
-            "/acme.provider.v6.Provider/OpenEphemeralResource",
-            request_serializer=provider_pb2.OpenEphemeralResourceRequest.SerializeToString,
-            response_deserializer=provider_pb2.OpenEphemeralResourceResponse.FromString,
-        )
-        self._renew_ephemeral_resource = channel.unary_unary(
-            "/acme.provider.v6.Provider/RenewEphemeralResource",
-            request_serializer=provider_pb2.RenewEphemeralResourceRequest.SerializeToString,
-            response_deserializer=provider_pb2.RenewEphemeralResourceResponse.FromString,
-        )
-        self._close_ephemeral_resource = channel.unary_unary(
-            "/acme.provider.v6.Provider/CloseEphemeralResource",
-            request_serializer=provider_pb2.CloseEphemeralResourceRequest.SerializeToString,
-            response_deserializer=provider_pb2.CloseEphemeralResourceResponse.FromString,
-        )
-        self._get_resource_identity_schemas = channel.unary_unary(
-            "/acme.provider.v6.Provider/GetResourceIdentitySchemas",
-            request_serializer=provider_pb2.GetResourceIdentitySchemasRequest.SerializeToString,
-            response_deserializer=provider_pb2.GetResourceIdentitySchemasResponse.FromString,
-        )
-        self._upgrade_resource_identity = channel.unary_unary(
-            "/acme.provider.v6.Provider/UpgradeResourceIdentity",
-            request_serializer=provider_pb2.UpgradeResourceIdentityRequest.SerializeToString,
-            response_deserializer=provider_pb2.UpgradeResourceIdentityResponse.FromString,
-        )
-        self._list_resource = channel.unary_stream(
-            "/acme.provider.v6.Provider/ListResource",
-            request_serializer=provider_pb2.ListResourceRequest.SerializeToString,
-            response_deserializer=provider_pb2.ListResourceEvent.FromString,
-        )
-        self._validate_action_config = channel.unary_unary(
-            "/acme.provider.v6.Provider/ValidateActionConfig",
-            request_serializer=provider_pb2.ValidateActionConfigRequest.SerializeToString,
-            response_deserializer=provider_pb2.ValidateActionConfigResponse.FromString,
-        )
-        self._plan_action = channel.unary_unary(
-            "/acme.provider.v6.Provider/PlanAction",
-            request_serializer=provider_pb2.PlanActionRequest.SerializeToString,
-            response_deserializer=provider_pb2.PlanActionResponse.FromString,
-        )
-        self._invoke_action = channel.unary_stream(
-            "/acme.provider.v6.Provider/InvokeAction",
-            request_serializer=provider_pb2.InvokeActionRequest.SerializeToString,
-            response_deserializer=provider_pb2.InvokeActionEvent.FromString,
-        )
-        self._get_states = channel.unary_unary(
-            "/acme.provider.v6.Provider/GetStates",
-            request_serializer=provider_pb2.GetStatesRequest.SerializeToString,
-            response_deserializer=provider_pb2.GetStatesResponse.FromString,
-        )
-        self._lock_state = channel.unary_unary(
-            "/acme.provider.v6.Provider/LockState",
-            request_serializer=provider_pb2.LockStateRequest.SerializeToString,
-            response_deserializer=provider_pb2.LockStateResponse.FromString,
-        )
-        self._unlock_state = channel.unary_unary(
-            "/acme.provider.v6.Provider/UnlockState",
-            request_serializer=provider_pb2.UnlockStateRequest.SerializeToString,
-            response_deserializer=provider_pb2.UnlockStateResponse.FromString,
-        )
-        self._read_state_bytes = channel.unary_stream(
-            "/acme.provider.v6.Provider/ReadStateBytes",
-            request_serializer=provider_pb2.ReadStateBytesRequest.SerializeToString,
-            response_deserializer=provider_pb2.StateBytesChunk.FromString,
-        )
-        self._write_state_bytes = channel.stream_unary(
-            "/acme.provider.v6.Provider/WriteStateBytes",
-            request_serializer=provider_pb2.UploadChunk.SerializeToString,
-            response_deserializer=provider_pb2.UploadSummary.FromString,
-        )
-        self._upload_artifact = channel.stream_unary(
-            "/acme.provider.v6.Provider/UploadArtifact",
-            request_serializer=provider_pb2.UploadChunk.SerializeToString,
-            response_deserializer=provider_pb2.UploadSummary.FromString,
-        )
-        self._stream_logs = channel.unary_stream(
-            "/acme.provider.v6.Provider/StreamLogs",
-            request_serializer=provider_pb2.StreamLogsRequest.SerializeToString,
-            response_deserializer=provider_pb2.LogLine.FromString,
-        )
-        self._watch = channel.unary_stream(
-            "/acme.provider.v6.Provider/Watch",
-            request_serializer=provider_pb2.WatchRequest.SerializeToString,
-            response_deserializer=provider_pb2.ResourceEvent.FromString,
-        )
-        self._exec = channel.stream_stream(
-            "/acme.provider.v6.Provider/Exec",
-            request_serializer=provider_pb2.ExecRequest.SerializeToString,
-            response_deserializer=provider_pb2.ExecResponse.FromString,
-        )
-        self._ping = channel.unary_unary(
-            "/acme.provider.v6.Provider/Ping",
-            request_serializer=empty_pb2.Empty.SerializeToString,
-            response_deserializer=empty_pb2.Empty.FromString,
-        )
-        self._stop_provider = channel.unary_unary(
-            "/acme.provider.v6.Provider/StopProvider",
-            request_serializer=empty_pb2.Empty.SerializeToString,
-            response_deserializer=provider_pb2.StopProviderResponse.FromString,
-        )
+        self._plan_action = channel.method(ProviderGRPCServer.SERVICE, "PlanAction")
+        self._invoke_action = channel.method(ProviderGRPCServer.SERVICE, "InvokeAction")
+        self._get_states = channel.method(ProviderGRPCServer.SERVICE, "GetStates")
+        self._lock_state = channel.method(ProviderGRPCServer.SERVICE, "LockState")
+        self._unlock_state = channel.method(ProviderGRPCServer.SERVICE, "UnlockState")
+        self._read_state_bytes = channel.method(ProviderGRPCServer.SERVICE, "ReadStateBytes")
+        self._write_state_bytes = channel.method(ProviderGRPCServer.SERVICE, "WriteStateBytes")
+        self._upload_artifact = channel.method(ProviderGRPCServer.SERVICE, "UploadArtifact")
+        self._stream_logs = channel.method(ProviderGRPCServer.SERVICE, "StreamLogs")
+        self._watch = channel.method(ProviderGRPCServer.SERVICE, "Watch")
+        self._exec = channel.method(ProviderGRPCServer.SERVICE, "Exec")
+        self._ping = channel.method(ProviderGRPCServer.SERVICE, "Ping")
+        self._stop_provider = channel.method(ProviderGRPCServer.SERVICE, "StopProvider")
 
     def get_metadata(
         self, request: provider_pb2.GetMetadataRequest
@@ -733,201 +574,15 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: Provider | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = ProviderGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "acme.provider.v6.Provider",
-            {
-                "GetMetadata": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_metadata,
-                    request_deserializer=provider_pb2.GetMetadataRequest.FromString,
-                    response_serializer=provider_pb2.GetMetadataResponse.SerializeToString,
-                ),
-                "GetProviderSchema": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_provider_schema,
-                    request_deserializer=provider_pb2.GetProviderSchemaRequest.FromString,
-                    response_serializer=provider_pb2.GetProviderSchemaResponse.SerializeToString,
-                ),
-                "ValidateProviderConfig": grpc.unary_unary_rpc_method_handler(
-                    adapter.validate_provider_config,
-                    request_deserializer=provider_pb2.ValidateProviderConfigRequest.FromString,
-                    response_serializer=provider_pb2.ValidateProviderConfigResponse.SerializeToString,
-                ),
-                "ValidateResourceConfig": grpc.unary_unary_rpc_method_handler(
-                    adapter.validate_resource_config,
-                    request_deserializer=provider_pb2.ValidateResourceConfigRequest.FromString,
-                    response_serializer=provider_pb2.ValidateResourceConfigResponse.SerializeToString,
-                ),
-                "ValidateDataResourceConfig": grpc.unary_unary_rpc_method_handler(
-                    adapter.validate_data_resource_config,
-                    request_deserializer=provider_pb2.ValidateDataResourceConfigRequest.FromString,
-                    response_serializer=provider_pb2.ValidateDataResourceConfigResponse.SerializeToString,
-                ),
-                "UpgradeResourceState": grpc.unary_unary_rpc_method_handler(
-                    adapter.upgrade_resource_state,
-                    request_deserializer=provider_pb2.UpgradeResourceStateRequest.FromString,
-                    response_serializer=provider_pb2.UpgradeResourceStateResponse.SerializeToString,
-                ),
-                "ConfigureProvider": grpc.unary_unary_rpc_method_handler(
-                    adapter.configure_provider,
-                    request_deserializer=provider_pb2.ConfigureProviderRequest.FromString,
-                    response_serializer=provider_pb2.ConfigureProviderResponse.SerializeToString,
-                ),
-                "ReadResource": grpc.unary_unary_rpc_method_handler(
-                    adapter.read_resource,
-                    request_deserializer=provider_pb2.ReadResourceRequest.FromString,
-                    response_serializer=provider_pb2.ReadResourceResponse.SerializeToString,
-                ),
-                "PlanResourceChange": grpc.unary_unary_rpc_method_handler(
-                    adapter.plan_resource_change,
-                    request_deserializer=provider_pb2.PlanResourceChangeRequest.FromString,
-                    response_serializer=provider_pb2.PlanResourceChangeResponse.SerializeToString,
-                ),
-                "ApplyResourceChange": grpc.unary_unary_rpc_method_handler(
-                    adapter.apply_resource_change,
-                    request_deserializer=provider_pb2.ApplyResourceChangeRequest.FromString,
-                    response_serializer=provider_pb2.ApplyResourceChangeResponse.SerializeToString,
-                ),
-                "ImportResourceState": grpc.unary_unary_rpc_method_handler(
-                    adapter.import_resource_state,
-                    request_deserializer=provider_pb2.ImportResourceStateRequest.FromString,
-                    response_serializer=provider_pb2.ImportResourceStateResponse.SerializeToString,
-                ),
-                "MoveResourceState": grpc.unary_unary_rpc_method_handler(
-                    adapter.move_resource_state,
-                    request_deserializer=provider_pb2.MoveResourceStateRequest.FromString,
-                    response_serializer=provider_pb2.MoveResourceStateResponse.SerializeToString,
-                ),
-                "ReadDataSource": grpc.unary_unary_rpc_method_handler(
-                    adapter.read_data_source,
-                    request_deserializer=provider_pb2.ReadDataSourceRequest.FromString,
-                    response_serializer=provider_pb2.ReadDataSourceResponse.SerializeToString,
-                ),
-                "GetFunctions": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_functions,
-                    request_deserializer=provider_pb2.GetFunctionsRequest.FromString,
-                    response_serializer=provider_pb2.GetFunctionsResponse.SerializeToString,
-                ),
-                "CallFunction": grpc.unary_unary_rpc_method_handler(
-                    adapter.call_function,
-                    request_deserializer=provider_pb2.CallFunctionRequest.FromString,
-                    response_serializer=provider_pb2.CallFunctionResponse.SerializeToString,
-                ),
-                "ValidateEphemeralResourceConfig": grpc.unary_unary_rpc_method_handler(
-                    adapter.validate_ephemeral_resource_config,
-                    request_deserializer=provider_pb2.ValidateEphemeralResourceConfigRequest.FromString,
-                    response_serializer=provider_pb2.ValidateEphemeralResourceConfigResponse.SerializeToString,
-                ),
-                "OpenEphemeralResource": grpc.unary_unary_rpc_method_handler(
-                    adapter.open_ephemeral_resource,
-                    request_deserializer=provider_pb2.OpenEphemeralResourceRequest.FromString,
-                    response_serializer=provider_pb2.OpenEphemeralResourceResponse.SerializeToString,
-                ),
-                "RenewEphemeralResource": grpc.unary_unary_rpc_method_handler(
-                    adapter.renew_ephemeral_resource,
-                    request_deserializer=provider_pb2.RenewEphemeralResourceRequest.FromString,
-                    response_serializer=provider_pb2.RenewEphemeralResourceResponse.SerializeToString,
-                ),
-                "CloseEphemeralResource": grpc.unary_unary_rpc_method_handler(
-                    adapter.close_ephemeral_resource,
-                    request_deserializer=provider_pb2.CloseEphemeralResourceRequest.FromString,
-                    response_serializer=provider_pb2.CloseEphemeralResourceResponse.SerializeToString,
-                ),
-                "GetResourceIdentitySchemas": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_resource_identity_schemas,
-                    request_deserializer=provider_pb2.GetResourceIdentitySchemasRequest.FromString,
-                    response_serializer=provider_pb2.GetResourceIdentitySchemasResponse.SerializeToString,
-                ),
-                "UpgradeResourceIdentity": grpc.unary_unary_rpc_method_handler(
-                    adapter.upgrade_resource_identity,
-                    request_deserializer=provider_pb2.UpgradeResourceIdentityRequest.FromString,
-                    response_serializer=provider_pb2.UpgradeResourceIdentityResponse.SerializeToString,
-                ),
-                "ListResource": grpc.unary_stream_rpc_method_handler(
-                    adapter.list_resource,
-                    request_deserializer=provider_pb2.ListResourceRequest.FromString,
-                    response_serializer=provider_pb2.ListResourceEvent.SerializeToString,
-                ),
-                "ValidateActionConfig": grpc.unary_unary_rpc_method_handler(
-                    adapter.validate_action_config,
-                    request_deserializer=provider_pb2.ValidateActionConfigRequest.FromString,
-                    response_serializer=provider_pb2.ValidateActionConfigResponse.SerializeToString,
-                ),
-                "PlanAction": grpc.unary_unary_rpc_method_handler(
-                    adapter.plan_action,
-                    request_deserializer=provider_pb2.PlanActionRequest.FromString,
-                    response_serializer=provider_pb2.PlanActionResponse.SerializeToString,
-                ),
-                "InvokeAction": grpc.unary_stream_rpc_method_handler(
-                    adapter.invoke_action,
-                    request_deserializer=provider_pb2.InvokeActionRequest.FromString,
-                    response_serializer=provider_pb2.InvokeActionEvent.SerializeToString,
-                ),
-                "GetStates": grpc.unary_unary_rpc_method_handler(
-                    adapter.get_states,
-                    request_deserializer=provider_pb2.GetStatesRequest.FromString,
-                    response_serializer=provider_pb2.GetStatesResponse.SerializeToString,
-                ),
-                "LockState": grpc.unary_unary_rpc_method_handler(
-                    adapter.lock_state,
-                    request_deserializer=provider_pb2.LockStateRequest.FromString,
-                    response_serializer=provider_pb2.LockStateResponse.SerializeToString,
-                ),
-                "UnlockState": grpc.unary_unary_rpc_method_handler(
-                    adapter.unlock_state,
-                    request_deserializer=provider_pb2.UnlockStateRequest.FromString,
-                    response_serializer=provider_pb2.UnlockStateResponse.SerializeToString,
-                ),
-                "ReadStateBytes": grpc.unary_stream_rpc_method_handler(
-                    adapter.read_state_bytes,
-                    request_deserializer=provider_pb2.ReadStateBytesRequest.FromString,
-                    response_serializer=provider_pb2.StateBytesChunk.SerializeToString,
-                ),
-                "WriteStateBytes": grpc.stream_unary_rpc_method_handler(
-                    adapter.write_state_bytes,
-                    request_deserializer=provider_pb2.UploadChunk.FromString,
-                    response_serializer=provider_pb2.UploadSummary.SerializeToString,
-                ),
-                "UploadArtifact": grpc.stream_unary_rpc_method_handler(
-                    adapter.upload_artifact,
-                    request_deserializer=provider_pb2.UploadChunk.FromString,
-                    response_serializer=provider_pb2.UploadSummary.SerializeToString,
-                ),
-                "StreamLogs": grpc.unary_stream_rpc_method_handler(
-                    adapter.stream_logs,
-                    request_deserializer=provider_pb2.StreamLogsRequest.FromString,
-                    response_serializer=provider_pb2.LogLine.SerializeToString,
-                ),
-                "Watch": grpc.unary_stream_rpc_method_handler(
-                    adapter.watch,
-                    request_deserializer=provider_pb2.WatchRequest.FromString,
-                    response_serializer=provider_pb2.ResourceEvent.SerializeToString,
-                ),
-                "Exec": grpc.stream_stream_rpc_method_handler(
-                    adapter.exec,
-                    request_deserializer=provider_pb2.ExecRequest.FromString,
-                    response_serializer=provider_pb2.ExecResponse.SerializeToString,
-                ),
-                "Ping": grpc.unary_unary_rpc_method_handler(
-                    adapter.ping,
-                    request_deserializer=empty_pb2.Empty.FromString,
-                    response_serializer=empty_pb2.Empty.SerializeToString,
-                ),
-                "StopProvider": grpc.unary_unary_rpc_method_handler(
-                    adapter.stop_provider,
-                    request_deserializer=empty_pb2.Empty.FromString,
-                    response_serializer=provider_pb2.StopProviderResponse.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        ProviderGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> Provider:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Provider:
         return ProviderGRPCClient(channel)
 
 

@@ -8,13 +8,10 @@ same interface (``goplugin.Client(...).dispense(name)``).
 """
 
 # isort: skip_file
-# grpc's stubs leave its handler and channel functions untyped (grpc-stubs: bare generics).
-# pyright: reportUnknownMemberType=false, reportUnknownVariableType=false
 from __future__ import annotations
 
 
 import goplugin
-import grpc
 
 from . import base_pb2
 from .interface import BasePlugin
@@ -31,21 +28,27 @@ class BasePluginGRPCServer:
     """Serves a ``BasePlugin`` as the gRPC service ``names.nomad.base.proto.BasePlugin`` (plugin
     side).
 
-    One method per RPC, with the gRPC context added: ``goplugin.serving`` lets the call reach
-    ``goplugin.current_call()`` and ``goplugin.current_broker()`` and turns the implementation's
-    exceptions into gRPC statuses. ``BasePluginGRPCPlugin.grpc_server`` registers these methods
-    under their RPC names.
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses. ``BasePluginGRPCPlugin.grpc_server``
+    registers an implementation with ``register``.
     """
 
-    def __init__(self, impl: BasePlugin, broker: goplugin.GRPCBroker | None = None) -> None:
-        self._impl = impl
-        self._broker = broker
+    SERVICE = goplugin.ServiceSpec(
+        "names.nomad.base.proto.BasePlugin",
+        goplugin.unary_unary("PluginInfo", base_pb2.PluginInfoRequest, base_pb2.PluginInfoResponse),
+    )
 
-    def plugin_info(
-        self, request: base_pb2.PluginInfoRequest, context: grpc.ServicerContext
-    ) -> base_pb2.PluginInfoResponse:
-        with goplugin.serving(context, self._broker):
-            return self._impl.plugin_info(request)
+    def __init__(self, impl: BasePlugin) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            BasePluginGRPCServer.SERVICE,
+            {
+                "PluginInfo": self._impl.plugin_info,
+            },
+        )
 
 
 class BasePluginGRPCClient(BasePlugin):
@@ -55,16 +58,10 @@ class BasePluginGRPCClient(BasePlugin):
     ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
     """
 
-    _plugin_info: grpc.UnaryUnaryMultiCallable[
-        base_pb2.PluginInfoRequest, base_pb2.PluginInfoResponse
-    ]
+    _plugin_info: goplugin.UnaryUnaryCall[base_pb2.PluginInfoRequest, base_pb2.PluginInfoResponse]
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._plugin_info = channel.unary_unary(
-            "/names.nomad.base.proto.BasePlugin/PluginInfo",
-            request_serializer=base_pb2.PluginInfoRequest.SerializeToString,
-            response_deserializer=base_pb2.PluginInfoResponse.FromString,
-        )
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._plugin_info = channel.method(BasePluginGRPCServer.SERVICE, "PluginInfo")
 
     def plugin_info(self, request: base_pb2.PluginInfoRequest) -> base_pb2.PluginInfoResponse:
         return self._plugin_info(request)
@@ -80,26 +77,15 @@ class BasePluginGRPCPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: BasePlugin | None = None) -> None:
         self._impl = impl
 
-    def grpc_server(self, broker: goplugin.GRPCBroker, server: grpc.Server) -> None:
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         if self._impl is None:
             raise TypeError(
                 f"{type(self).__name__} has no implementation to serve: construct it with one "
                 "in the plugins given to goplugin.serve()"
             )
-        adapter = BasePluginGRPCServer(self._impl, broker)
-        service = grpc.method_handlers_generic_handler(
-            "names.nomad.base.proto.BasePlugin",
-            {
-                "PluginInfo": grpc.unary_unary_rpc_method_handler(
-                    adapter.plugin_info,
-                    request_deserializer=base_pb2.PluginInfoRequest.FromString,
-                    response_serializer=base_pb2.PluginInfoResponse.SerializeToString,
-                ),
-            },
-        )
-        server.add_generic_rpc_handlers((service,))
+        BasePluginGRPCServer(self._impl).register(server)
 
-    def grpc_client(self, broker: goplugin.GRPCBroker, channel: grpc.Channel) -> BasePlugin:
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> BasePlugin:
         return BasePluginGRPCClient(channel)
 
 

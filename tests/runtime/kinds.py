@@ -1,0 +1,113 @@
+"""A plugin kind declared with goplugin's registration API (``ServiceSpec``), all four RPC kinds.
+
+It names no gRPC library, as generated code does not: the plugin registers plain callables
+with ``server.register`` and the host calls through ``channel.method``. ``KindsImpl`` is the
+implementation (``kinds_plugin.py`` serves it); ``Upper`` also reports what
+``goplugin.current_call()`` and ``goplugin.current_broker()`` saw, and ``Repeat`` of ``hold``
+sends one message and then waits for the host to go away, leaving a file behind once its
+generator has been closed (the plugin freed the stream).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from google.protobuf.wrappers_pb2 import StringValue
+
+import goplugin
+
+HANDSHAKE = goplugin.HandshakeConfig(
+    protocol_version=1, magic_cookie_key="KINDS_PLUGIN", magic_cookie_value="kinds"
+)
+
+SERVICE = goplugin.ServiceSpec(
+    "pyplugintest.Kinds",
+    goplugin.unary_unary("Upper", StringValue, StringValue),
+    goplugin.unary_stream("Repeat", StringValue, StringValue),
+    goplugin.stream_unary("Join", StringValue, StringValue),
+    goplugin.stream_stream("Shout", StringValue, StringValue),
+)
+
+#: Where ``Repeat("hold")`` leaves its "freed" file (the host's temp dir, via the environment).
+MARK_DIR_ENV = "KINDS_MARK_DIR"
+
+
+class KindsImpl:
+    def upper(self, request: StringValue) -> StringValue:
+        text = request.value
+        if text == "whoami":
+            call = goplugin.current_call()
+            metadata = dict(call.invocation_metadata())
+            remaining = call.time_remaining()
+            goplugin.current_broker()  # raises outside a call served with a broker
+            deadline = remaining is not None and remaining < 3600  # grpcio: huge when none
+            text = f"user={metadata.get('x-user', '')} deadline={deadline}"
+        return StringValue(value=text.upper())
+
+    def repeat(self, request: StringValue) -> Iterator[StringValue]:
+        if request.value == "hold":
+            yield from _hold()
+            return
+        for i in range(int(request.value)):
+            yield StringValue(value=f"message {i}")
+
+    def join(self, requests: Iterator[StringValue]) -> StringValue:
+        return StringValue(value="+".join(r.value for r in requests))
+
+    def shout(self, requests: Iterator[StringValue]) -> Iterator[StringValue]:
+        for request in requests:
+            yield StringValue(value=request.value.upper() + "!")
+
+
+def _hold() -> Iterator[StringValue]:
+    call = goplugin.current_call()
+    stopped = threading.Event()
+    call.add_callback(stopped.set)
+    try:
+        yield StringValue(value="holding")
+        stopped.wait(30)
+    finally:
+        mark = os.path.join(os.environ[MARK_DIR_ENV], f"freed-{os.getpid()}")
+        with open(mark, "w") as file:
+            file.write("freed")
+
+
+class KindsClient:
+    """What the host's ``dispense("kinds")`` returns."""
+
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._upper = channel.method(SERVICE, "Upper")
+        self._repeat = channel.method(SERVICE, "Repeat")
+        self._join = channel.method(SERVICE, "Join")
+        self._shout = channel.method(SERVICE, "Shout")
+
+    def upper(self, text: str) -> str:
+        return str(self._upper(StringValue(value=text)).value)
+
+    def repeat(self, text: str) -> Any:
+        return self._repeat(StringValue(value=text))
+
+    def join(self, texts: Iterable[str]) -> str:
+        return str(self._join(StringValue(value=t) for t in texts).value)
+
+    def shout(self, texts: Iterable[str]) -> list[str]:
+        return [r.value for r in self._shout(StringValue(value=t) for t in texts)]
+
+
+class KindsPlugin(goplugin.GRPCPlugin):
+    def __init__(self, impl: KindsImpl | None = None) -> None:
+        self._impl = impl
+
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
+        assert self._impl is not None
+        impl = self._impl
+        server.register(
+            SERVICE,
+            {"Upper": impl.upper, "Repeat": impl.repeat, "Join": impl.join, "Shout": impl.shout},
+        )
+
+    def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> KindsClient:
+        return KindsClient(channel)
