@@ -22,7 +22,7 @@ import time
 import weakref
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 import grpc
 from google.protobuf import empty_pb2
@@ -77,6 +77,8 @@ if TYPE_CHECKING:
 
 #: Plugin sets as a host declares them: instances, or classes instantiated with no arguments.
 HostPluginSet = Mapping[str, GRPCPlugin | type[GRPCPlugin]]
+
+_Interface = TypeVar("_Interface")
 
 #: Status codes a dying plugin produces; after one, look whether the process is still there.
 _CRASH_CODES = frozenset(
@@ -249,8 +251,20 @@ class Client:
 
     # -- what hosts use ----------------------------------------------------------------------
 
-    def dispense(self, name: str) -> Any:
-        """The named plugin's client object, for the negotiated version (starts the plugin)."""
+    @overload
+    def dispense(self, name: str) -> Any: ...
+
+    # ``| None`` because mypy refuses an abstract class where a bare ``type[T]`` is expected
+    # (python/mypy#4717), and a generated interface is an ``abc.ABC``.
+    @overload
+    def dispense(self, name: str, interface: type[_Interface] | None) -> _Interface: ...
+
+    def dispense(self, name: str, interface: type[Any] | None = None) -> Any:
+        """The named plugin's client object, for the negotiated version (starts the plugin).
+
+        ``dispense("greeter", Greeter)`` is typed ``Greeter`` for type checkers, so host code
+        needs no cast, and raises a ``TypeError`` at once if the plugin set gives anything else.
+        """
         self.start()
         self._raise_if_exited()
         assert self._channel is not None and self._handshake is not None
@@ -263,7 +277,13 @@ class Client:
                 f"plugins: {known})"
             )
         instance = plugin() if isinstance(plugin, type) else plugin
-        return instance.grpc_client(self._broker, self._channel)
+        dispensed = instance.grpc_client(self._broker, self._channel)
+        if interface is not None and not isinstance(dispensed, interface):
+            raise TypeError(
+                f"plugin {name!r} is a {type(dispensed).__qualname__}, not a "
+                f"{interface.__qualname__}: {type(instance).__qualname__}.grpc_client returned it"
+            )
+        return dispensed
 
     def ping(self) -> None:
         """Check the plugin's health service; raises a :class:`PluginError` if it is not serving."""
