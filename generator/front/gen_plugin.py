@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         compat.main(arguments[1:])
         return
+    if arguments[:1] == ["init"]:  # a subcommand: writes a new repository (init/)
+        from ..init import command as init_command
+
+        init_command.main(arguments[1:])
+        return
     key = replay.run_key(arguments)
     recorded = replay.lookup(key) if key else None
     if recorded is not None:

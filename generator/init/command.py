@@ -1,0 +1,69 @@
+"""``gen-plugin init DIR``: the front door of :mod:`pygoplugin_gen.init`, dispatched to by
+``front/gen_plugin.py`` before anything else runs (an ``init`` is never a generation run)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from ..core.errors import GeneratorError
+
+PROG = "gen-plugin init"
+
+
+def _init(directory: str, name: str | None, proto: str | None, includes: Sequence[str]) -> None:
+    """Write a new plugin repository into DIR (created; it must not exist or be empty).
+
+    The repository passes its own tests at once: pip install -e 'DIR[test]' then pytest starts
+    the plugin as a real subprocess and calls every RPC. Without --proto it starts from a
+    starter proto with one RPC of each kind, each with a working behaviour.
+    """
+    from . import repository
+
+    try:
+        contents = repository.files(directory, name=name, proto=proto, includes=includes)
+        repository.write(directory, contents)
+    except GeneratorError as error:
+        sys.stderr.write(f"{PROG}: error: {error}\n")
+        sys.exit(1)
+    package = next(path for path in contents if path.endswith("/main.py"))
+    sys.stderr.write(
+        f"{PROG}: {directory}: {len(contents)} files written; the plugin is {package}\n"
+        f"next: cd {directory} && pip install -e '.[test,gen]' && pytest\n"
+    )
+
+
+command = click.Command(
+    name=PROG,
+    callback=_init,
+    params=[
+        click.Argument(["directory"], metavar="DIR"),
+        click.Option(
+            ["--name"],
+            metavar="NAME",
+            help="The plugin's name: its distribution and console script, its package (with _ "
+            "for -), the starter's proto package and service. Default: DIR's own name.",
+        ),
+        click.Option(
+            ["--proto"],
+            metavar="FILE",
+            help="Start from this proto (copied, with the files it imports, into DIR/proto) "
+            "instead of the starter. It must declare one protocol version.",
+        ),
+        click.Option(
+            ["-I", "--proto-path", "includes"],
+            metavar="DIR",
+            multiple=True,
+            help="Folder --proto's imports are relative to; repeatable. Default: its own folder.",
+        ),
+    ],
+    help=_init.__doc__,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def main(argv: Sequence[str]) -> None:
+    """Run ``init`` on ``argv`` (the words after ``init``)."""
+    command.main(args=list(argv), prog_name=PROG)
