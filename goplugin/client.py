@@ -280,8 +280,8 @@ class Client:
         dispensed = instance.grpc_client(self._broker, self._channel)
         if interface is not None and not isinstance(dispensed, interface):
             raise TypeError(
-                f"plugin {name!r} is a {type(dispensed).__qualname__}, not a "
-                f"{interface.__qualname__}: {type(instance).__qualname__}.grpc_client returned it"
+                f"plugin {name!r}: {type(instance).__qualname__}.grpc_client returned a "
+                f"{type(dispensed).__qualname__}, not an instance of {interface.__qualname__}"
             )
         return dispensed
 

@@ -38,8 +38,7 @@ def run(args: list[str]) -> None:
     with goplugin.Client(
         handshake_config=plugin.HANDSHAKE, plugins=plugin.PLUGINS, cmd=command
     ) as client:
-        counter = client.dispense("counter")
-        assert isinstance(counter, Counter)
+        counter = client.dispense("counter", Counter)
         if args[:1] == ["get"] and len(args) == 2:
             print(counter.get(kv_pb2.GetRequest(key=args[1])).value)
         elif args[:1] == ["put"] and len(args) == 3 and args[2].lstrip("-").isdigit():

@@ -25,8 +25,7 @@ def main() -> None:
     with goplugin.Client(
         handshake_config=HANDSHAKE, plugins=PLUGINS, cmd=[sys.executable, PLUGIN]
     ) as client:
-        greeter = client.dispense("greeter")
-        assert isinstance(greeter, Greeter)
+        greeter = client.dispense("greeter", Greeter)
         request = greeter_pb2.GreetRequest(name=name)
         print(greeter.greet(request).greeting)
         for reply in greeter.greet_stream(request):

@@ -32,8 +32,7 @@ def run(args: list[str]) -> None:
         raise SystemExit("must set KV_PROTO to grpc (a Python host speaks gRPC only)")
     command = shlex.split(os.environ.get("KV_PLUGIN", "")) or [sys.executable, PLUGIN]
     with goplugin.Client(handshake_config=HANDSHAKE, plugins=PLUGINS, cmd=command) as client:
-        kv = client.dispense("kv")
-        assert isinstance(kv, KV)
+        kv = client.dispense("kv", KV)
         if args[:1] == ["get"] and len(args) == 2:
             print(kv.get(kv_pb2.GetRequest(key=args[1])).value.decode())
         elif args[:1] == ["put"] and len(args) == 3:

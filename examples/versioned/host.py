@@ -39,16 +39,15 @@ def main(argv: list[str]) -> None:
         versioned_plugins=versions.VERSIONED_PLUGINS,
         cmd=command,
     ) as client:
-        greeter = client.dispense("greeter")
         print(f"negotiated: version {client.negotiated_version}")
-        if isinstance(greeter, GreeterV2):
+        if client.negotiated_version == 2:
+            greeter = client.dispense("greeter", GreeterV2)
             request = v2_pb2.GreetRequest(name=name, title=title)
             print(greeter.greet(request).greeting)
             print(greeter.farewell(v2_pb2.FarewellRequest(name=name)).farewell)
-        elif isinstance(greeter, GreeterV1):
-            print(greeter.greet(v1_pb2.GreetRequest(name=name)).greeting)
         else:
-            raise TypeError(f"unexpected plugin client {type(greeter).__name__}")
+            greeter_v1 = client.dispense("greeter", GreeterV1)
+            print(greeter_v1.greet(v1_pb2.GreetRequest(name=name)).greeting)
 
 
 if __name__ == "__main__":

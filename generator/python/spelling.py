@@ -178,10 +178,11 @@ class SpelledService:
             *service_doc(self.proto),
             "",
             f"A plugin implements these methods and serves them with ``{self.service.plugin_class}"
-            f'(impl)``; a host calls them on what ``client.dispense("{name}")`` returns. Each '
-            "method takes the request message and returns the response message (iterators for "
-            "streams), so adding a field never breaks an implementation. Inside a method, "
-            "``goplugin.current_call()`` gives the call's deadline, metadata and cancellation.",
+            f'(impl)``; a host calls them on what ``client.dispense("{name}", '
+            f"{self.service.class_name})`` returns. Each method takes the request message and "
+            "returns the response message (iterators for streams), so adding a field never "
+            "breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the "
+            "call's deadline, metadata and cancellation.",
         )
 
 

@@ -2,8 +2,8 @@
 # source: go-plugin-grpc/kv.proto
 """Service interfaces of the ``proto`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -18,8 +18,8 @@ class KV(abc.ABC):
     """The ``proto.KV`` service.
 
     A plugin implements these methods and serves them with ``KVGRPCPlugin(impl)``; a host calls them
-    on what ``client.dispense("kv")`` returns. Each method takes the request message and returns the
-    response message (iterators for streams), so adding a field never breaks an implementation.
+    on what ``client.dispense("kv", KV)`` returns. Each method takes the request message and returns
+    the response message (iterators for streams), so adding a field never breaks an implementation.
     Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata and
     cancellation.
     """

@@ -2,8 +2,8 @@
 # source: names/nopackage.proto
 """Service interfaces of the ```` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -18,10 +18,10 @@ class Orphan(abc.ABC):
     """The ``Orphan`` service.
 
     A plugin implements these methods and serves them with ``OrphanGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("orphan")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("orphan", Orphan)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod

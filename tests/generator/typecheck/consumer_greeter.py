@@ -33,8 +33,7 @@ def serve() -> None:
 
 def greetings(cmd: list[str], name: str) -> list[str]:
     with goplugin.Client(handshake_config=HANDSHAKE, plugins=PLUGINS, cmd=cmd) as client:
-        greeter = client.dispense("greeter")
-        assert isinstance(greeter, Greeter)
+        greeter = client.dispense("greeter", Greeter)
         request = greeter_pb2.GreetRequest(name=name, locale="en")
         with goplugin.call_options(timeout=5.0):
             first = greeter.greet(request).greeting

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/interface.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 1ece79f6f627ba6e8be9cfb94462bf948146022ea3c3259d82ef8a394d642d6c
+# sha256 of the template: fade1364d29522526b6d302eff0e5b2a502d49b396ea71e8bf17a1d25c490f31
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'interface.py.j2'
 
@@ -35,7 +35,7 @@ def root(context, missing=missing):
     t_3.extend((
         'Service interfaces of the ``',
         str(environment.getattr((undefined(name='package') if l_1_package is missing else l_1_package), 'proto_package')),
-        '`` plugin protocol, one class per service.\n\nA plugin implements them; a host calls the same methods on what ``client.dispense(name)``\nreturns. ``plugin.py`` connects the two over gRPC.\n',
+        '`` plugin protocol, one class per service.\n\nA plugin implements them; a host calls the same methods on what\n``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.\n',
     ))
     yield t_1(concat(t_3), 0)
     l_1_package = missing

@@ -2,8 +2,8 @@
 # source: kinds.proto
 """Service interfaces of the ``kinds.v1`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -22,10 +22,10 @@ class Inventory(abc.ABC):
     """Inventory keeps items; one RPC of each of the four gRPC kinds.
 
     A plugin implements these methods and serves them with ``InventoryGRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("inventory")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("inventory", Inventory)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -49,8 +49,8 @@ class Audit(abc.ABC):
     """Audit is a second service in the same file: a second plugin, "audit".
 
     A plugin implements these methods and serves them with ``AuditGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("audit")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
+    them on what ``client.dispense("audit", Audit)`` returns. Each method takes the request message
+    and returns the response message (iterators for streams), so adding a field never breaks an
     implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
     and cancellation.
     """

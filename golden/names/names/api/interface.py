@@ -3,8 +3,8 @@
 # source: names/api_types.proto
 """Service interfaces of the ``names.api`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -31,7 +31,7 @@ class Sum(abc.ABC):
     """Services named like Python builtins keep their names.
 
     A plugin implements these methods and serves them with ``SumGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("sum")`` returns. Each method takes the request message and
+    them on what ``client.dispense("sum", Sum)`` returns. Each method takes the request message and
     returns the response message (iterators for streams), so adding a field never breaks an
     implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
     and cancellation.
@@ -46,8 +46,8 @@ class List(abc.ABC):
     """The ``names.api.List`` service.
 
     A plugin implements these methods and serves them with ``ListGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("list")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
+    them on what ``client.dispense("list", List)`` returns. Each method takes the request message
+    and returns the response message (iterators for streams), so adding a field never breaks an
     implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
     and cancellation.
     """
@@ -61,8 +61,8 @@ class Type(abc.ABC):
     """The ``names.api.Type`` service.
 
     A plugin implements these methods and serves them with ``TypeGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("type")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
+    them on what ``client.dispense("type", Type)`` returns. Each method takes the request message
+    and returns the response message (iterators for streams), so adding a field never breaks an
     implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
     and cancellation.
     """
@@ -76,8 +76,8 @@ class Exec(abc.ABC):
     """The ``names.api.Exec`` service.
 
     A plugin implements these methods and serves them with ``ExecGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("exec")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
+    them on what ``client.dispense("exec", Exec)`` returns. Each method takes the request message
+    and returns the response message (iterators for streams), so adding a field never breaks an
     implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
     and cancellation.
     """
@@ -92,10 +92,10 @@ class Lowercase(abc.ABC):
     get_thing_3, in declaration order.
 
     A plugin implements these methods and serves them with ``LowercaseGRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("lowercase")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("lowercase", Lowercase)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -119,10 +119,10 @@ class Helpers(abc.ABC):
     """RPCs named like what the generated code uses itself: none of them may hide it.
 
     A plugin implements these methods and serves them with ``HelpersGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("helpers")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("helpers", Helpers)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -211,10 +211,10 @@ class Provider(abc.ABC):
     well-known types.
 
     A plugin implements these methods and serves them with ``ProviderGRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("provider")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("provider", Provider)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -242,10 +242,10 @@ class Nothing(abc.ABC):  # noqa: B024
     """A service with no RPC still makes a plugin.
 
     A plugin implements these methods and serves them with ``NothingGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("nothing")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("nothing", Nothing)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
 
@@ -254,10 +254,10 @@ class Greeter(abc.ABC):
     and greeter_2.
 
     A plugin implements these methods and serves them with ``GreeterGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("greeter")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("greeter", Greeter)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -269,10 +269,10 @@ class Greeter2(abc.ABC):
     """The ``names.api.greeter`` service.
 
     A plugin implements these methods and serves them with ``Greeter2GRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("greeter_2")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("greeter_2", Greeter2)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -284,10 +284,10 @@ class IteratorService(abc.ABC):
     """Services named like the generated modules' own names are escaped: Iterator_, HANDSHAKE_.
 
     A plugin implements these methods and serves them with ``IteratorServiceGRPCPlugin(impl)``; a
-    host calls them on what ``client.dispense("iterator")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    host calls them on what ``client.dispense("iterator", IteratorService)`` returns. Each method
+    takes the request message and returns the response message (iterators for streams), so adding a
+    field never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the
+    call's deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -299,10 +299,10 @@ class HANDSHAKEService(abc.ABC):
     """The ``names.api.HANDSHAKE`` service.
 
     A plugin implements these methods and serves them with ``HANDSHAKEServiceGRPCPlugin(impl)``; a
-    host calls them on what ``client.dispense("handshake")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    host calls them on what ``client.dispense("handshake", HANDSHAKEService)`` returns. Each method
+    takes the request message and returns the response message (iterators for streams), so adding a
+    field never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the
+    call's deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod

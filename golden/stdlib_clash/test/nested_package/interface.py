@@ -2,8 +2,8 @@
 # source: stdlib_clash/nested_package.proto
 """Service interfaces of the ``test.nested_package`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -18,10 +18,10 @@ class Prober(abc.ABC):
     """The ``test.nested_package.Prober`` service.
 
     A plugin implements these methods and serves them with ``ProberGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("prober")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("prober", Prober)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod

@@ -3,8 +3,8 @@
 # source: syntax/editions.proto
 """Service interfaces of the ``syntax.editions`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -20,10 +20,10 @@ class Ponger(abc.ABC):
     """The ``syntax.editions.Ponger`` service.
 
     A plugin implements these methods and serves them with ``PongerGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("ponger")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("ponger", Ponger)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod
@@ -42,10 +42,10 @@ class Pinger(abc.ABC):
     punctuation\uff1a好\uff01
 
     A plugin implements these methods and serves them with ``PingerGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("pinger")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("pinger", Pinger)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod

@@ -2,8 +2,8 @@
 # source: syntax/legacy.proto
 """Service interfaces of the ``syntax.legacy`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -21,10 +21,10 @@ class Legacy(abc.ABC):
     """Legacy stores records the proto2 way.
 
     A plugin implements these methods and serves them with ``LegacyGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("legacy")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("legacy", Legacy)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod

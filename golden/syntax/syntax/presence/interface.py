@@ -2,8 +2,8 @@
 # source: syntax/presence.proto
 """Service interfaces of the ``syntax.presence`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -25,10 +25,10 @@ class Configure(abc.ABC):
     use; a host that calls it gets a ``DeprecationWarning``.
 
     A plugin implements these methods and serves them with ``ConfigureGRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("configure")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("configure", Configure)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod

@@ -2,8 +2,8 @@
 # source: greeter/v1/greeter.proto
 """Service interfaces of the ``greeter.v1`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -19,10 +19,10 @@ class Greeter(abc.ABC):
     """Greeter greets people by name.
 
     A plugin implements these methods and serves them with ``GreeterGRPCPlugin(impl)``; a host calls
-    them on what ``client.dispense("greeter")`` returns. Each method takes the request message and
-    returns the response message (iterators for streams), so adding a field never breaks an
-    implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    them on what ``client.dispense("greeter", Greeter)`` returns. Each method takes the request
+    message and returns the response message (iterators for streams), so adding a field never breaks
+    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
+    metadata and cancellation.
     """
 
     @abc.abstractmethod

@@ -2,7 +2,7 @@
 
 The plugin's Counter dials the host's AddHelper with the id a request carries; the host serves an
 AddHelper through ``client.broker`` and sends the id. The client types come out right without a
-cast: ``dial_add_helper`` returns an ``AddHelper``, ``dispense`` result is narrowed.
+cast: ``dial_add_helper`` returns an ``AddHelper``, ``dispense("counter", Counter)`` a ``Counter``.
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ class Memory(Counter):
 
 
 def host(client: goplugin.Client, key: str, value: int) -> int:
-    counter = client.dispense("counter")
-    assert isinstance(counter, Counter)
+    counter = client.dispense("counter", Counter)
     add_server: int = plugin.serve_add_helper(client.broker, Adder())
     counter.put(kv_pb2.PutRequest(key=key, value=value, add_server=add_server))
     client.broker.stop_serving(add_server)

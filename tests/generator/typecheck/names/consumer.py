@@ -139,8 +139,7 @@ def call(cmd: list[str]) -> tuple[int, str]:
     with goplugin.Client(
         handshake_config=api_plugin.HANDSHAKE, plugins=case_plugin.PLUGINS, cmd=cmd
     ) as client:
-        keywords = client.dispense("lambda")
-        assert isinstance(keywords, Lambda)
+        keywords = client.dispense("lambda", Lambda)
         request = import_pb2.class_(nested=import_pb2.class_.import_())
         reply: import_pb2.class_ = keywords.lambda_(request)
         streamed = [item.kind for item in keywords.match(request)]

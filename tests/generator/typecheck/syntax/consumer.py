@@ -69,8 +69,7 @@ def call(cmd: list[str]) -> list[int]:
     with goplugin.Client(
         handshake_config=editions_plugin.HANDSHAKE, plugins=editions_plugin.PLUGINS, cmd=cmd
     ) as client:
-        pinger = client.dispense("pinger")
-        assert isinstance(pinger, Pinger)
+        pinger = client.dispense("pinger", Pinger)
         ping = editions_pb2.Ping(note="hi", samples=[1, 2])
         has_count = ping.HasField("count")
         return [pinger.send(ping).count, int(has_count)]

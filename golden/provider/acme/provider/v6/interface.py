@@ -2,8 +2,8 @@
 # source: provider/provider.proto
 """Service interfaces of the ``acme.provider.v6`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -21,10 +21,10 @@ class Provider(abc.ABC):
     """Provider is what a host calls to plan and apply changes to the resources it manages.
 
     A plugin implements these methods and serves them with ``ProviderGRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("provider")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("provider", Provider)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod

@@ -2,8 +2,8 @@
 # source: names/nomad/base.proto
 """Service interfaces of the ``names.nomad.base.proto`` plugin protocol, one class per service.
 
-A plugin implements them; a host calls the same methods on what ``client.dispense(name)``
-returns. ``plugin.py`` connects the two over gRPC.
+A plugin implements them; a host calls the same methods on what
+``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.
 """
 
 # isort: skip_file
@@ -18,10 +18,10 @@ class BasePlugin(abc.ABC):
     """The ``names.nomad.base.proto.BasePlugin`` service.
 
     A plugin implements these methods and serves them with ``BasePluginGRPCPlugin(impl)``; a host
-    calls them on what ``client.dispense("base_plugin")`` returns. Each method takes the request
-    message and returns the response message (iterators for streams), so adding a field never breaks
-    an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
-    metadata and cancellation.
+    calls them on what ``client.dispense("base_plugin", BasePlugin)`` returns. Each method takes the
+    request message and returns the response message (iterators for streams), so adding a field
+    never breaks an implementation. Inside a method, ``goplugin.current_call()`` gives the call's
+    deadline, metadata and cancellation.
     """
 
     @abc.abstractmethod
