@@ -65,7 +65,7 @@ from goplugin.handshake import (
 from goplugin.janitor import janitor
 from goplugin.listener import ListenError, UnixSocketConfig, hand_to_group
 from goplugin.plugin import GRPCPlugin
-from goplugin.plugin_log import StderrReader
+from goplugin.plugin_log import StderrReader, read_lines
 from goplugin.process import PluginProcess, launch
 from goplugin.secure_config import SecureConfig
 from goplugin.tls import TLSConfig, validate_tls_config
@@ -579,7 +579,7 @@ class Client:
                     if self._sync_stdout is not None:
                         self._sync_stdout.write(text)
                         self._sync_stdout.flush()
-                    else:
+                    elif self._logger.isEnabledFor(logging.INFO):
                         for line in text.splitlines():
                             self._logger.info("%s", line)
                 elif item.channel == StdioData.STDERR and self._sync_stderr is not None:
@@ -710,10 +710,14 @@ class Client:
 def _read_stdout(
     stream: IO[bytes], lines: queue.SimpleQueue[str | None], logger: logging.Logger
 ) -> None:
-    """First line to the handshake; later lines logged at DEBUG so the pipe never fills."""
+    """First line to the handshake; later lines logged at DEBUG so the pipe never fills.
+
+    Lines are read at most 64 KiB at a time, like stderr: a plugin printing without newlines
+    costs the host bounded memory.
+    """
     first = True
     with contextlib.suppress(OSError, ValueError):
-        for raw in iter(stream.readline, b""):
+        for raw in read_lines(stream):
             line = raw.decode("utf-8", "replace")
             if first:
                 lines.put(line)

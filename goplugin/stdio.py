@@ -12,6 +12,11 @@ opens: a host's first lines arrive complete and in order. Hosts that never open 
 (go-plugin before 1.1) would lose the plugin's stdout; when none has opened it ``HOLD_SECONDS``
 after the handshake, held and later output goes to stderr instead, so it lands in their log.
 A plugin that prints nothing holds nothing and starts no timer.
+
+What waits for the stream is bounded by ``STREAM_BUDGET_BYTES``: past it, stdout waits (the
+plugin's ``print`` blocks, as a Go plugin's write blocks under gRPC flow control) and the
+stream's copy of stderr is dropped (the real stderr still carries it), so a plugin flooding
+its output costs bounded memory and its other threads keep serving calls.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ _STREAM_END = None
 #: How long after the handshake stdout waits for the host's stream, and how much of it.
 HOLD_SECONDS = 5.0
 HOLD_BYTES = 64 * 1024
+#: Bytes queued for the host's stream and not yet sent, at most (see the module docstring).
+STREAM_BUDGET_BYTES = 1024 * 1024
 
 
 class StdioHub:
@@ -51,6 +58,8 @@ class StdioHub:
     def __init__(self, raw_stderr_fd: int) -> None:
         self._raw_stderr_fd = raw_stderr_fd
         self._lock = threading.Lock()
+        self._space = threading.Condition(self._lock)  # notified as queued bytes are sent
+        self._pending_bytes = 0
         self._subscriber: queue.SimpleQueue[StdioData | None] | None = None
         self._hold_until: float | None = None
         self._held: list[bytes] = []
@@ -64,7 +73,8 @@ class StdioHub:
         with self._lock:
             if self._subscriber is None:
                 return False
-            self._put(self._subscriber, channel, data)
+            if self._pending_bytes + len(data) <= STREAM_BUDGET_BYTES:
+                self._put(self._subscriber, channel, data)
         return True
 
     def _put(
@@ -73,6 +83,7 @@ class StdioHub:
         """Queue data for the stream (caller holds the lock)."""
         stream.put(StdioData(channel=channel, data=data))
         self._queued += 1
+        self._pending_bytes += len(data)
 
     def hold_for_host(self, seconds: float = HOLD_SECONDS) -> None:
         """From now on keep stdout for the stream the host is about to open (see module doc)."""
@@ -82,6 +93,8 @@ class StdioHub:
     def forward_stdout(self, data: bytes) -> None:
         # Under the lock throughout: the stream, the held bytes and stderr see one order.
         with self._lock:
+            while self._subscriber is not None and self._pending_bytes >= STREAM_BUDGET_BYTES:
+                self._space.wait(0.5)  # the stream is behind: wait for it, as a pipe would
             if self._subscriber is not None:
                 self._put(self._subscriber, StdioData.STDOUT, data)
                 return
@@ -119,6 +132,8 @@ class StdioHub:
     def subscribe(self) -> queue.SimpleQueue[StdioData | None]:
         stream: queue.SimpleQueue[StdioData | None] = queue.SimpleQueue()
         with self._lock:
+            self._pending_bytes = 0
+            self._space.notify_all()
             for data in self._held:
                 self._put(stream, StdioData.STDOUT, data)
             self._held, self._held_bytes, self._hold_until = [], 0, None
@@ -131,11 +146,15 @@ class StdioHub:
         with self._lock:
             if self._subscriber is stream:
                 self._subscriber = None
+                self._pending_bytes = 0
+                self._space.notify_all()
 
     def close(self) -> None:
         """End the open stream, so the server can stop without waiting on it."""
         with self._lock:
             previous, self._subscriber = self._subscriber, None
+            self._pending_bytes = 0
+            self._space.notify_all()
             self._hold_until = None
             self._release_held()
         if previous is not None:
@@ -159,6 +178,9 @@ class StdioHub:
                 # grpcio asks for the next message only once this one is sent.
                 with self._lock:
                     self._sent += batch.merged
+                    if self._subscriber is stream:
+                        self._pending_bytes -= len(batch.message.data)
+                        self._space.notify_all()
                 if batch.ended:
                     return
                 carry = batch.next_item if batch.next_item is not None else stream.get()
