@@ -9,6 +9,7 @@ working; everything that would start or stop the server is refused (the runtime 
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,12 @@ class GrpcioRegistry(grpc.Server):
     def register(self, spec: ServiceSpec, handlers: Mapping[str, Handler]) -> None:
         """Serve ``spec`` with one implementation callable per method."""
         check_handlers(spec, handlers)
+        for name, handler in handlers.items():
+            if inspect.iscoroutinefunction(handler) or inspect.isasyncgenfunction(handler):
+                raise TypeError(
+                    f"register({spec.name}): {name}'s implementation is async, which the grpcio "
+                    'serving core cannot run: serve it with goplugin.serve(core="grpclib")'
+                )
         self._note(spec.name)
         method_handlers = {
             method.name: _grpcio_handler(method, handlers[method.name], self._broker)

@@ -60,6 +60,8 @@ _STOP_GRACE_SECONDS = 0.5
 _SIGNAL_POLL_SECONDS = 0.5
 #: How long Shutdown waits for the plugin's output to reach the host's stdio stream.
 _STDIO_FLUSH_SECONDS = 0.5
+#: Picks the serving core when ``serve(core=...)`` does not.
+ENV_CORE = "GOPLUGIN_CORE"
 
 
 def serve(
@@ -71,6 +73,7 @@ def serve(
     max_workers: int | None = None,
     grpc_options: Sequence[tuple[str, Any]] = (),
     tls_provider: Callable[[], TLSConfig] | None = None,
+    core: str | None = None,
 ) -> NoReturn:
     """Serve ``plugins`` to the host that launched this process, then exit.
 
@@ -83,6 +86,11 @@ def serve(
     ``tls_provider``, like go-plugin's ``ServeConfig.TLSProvider``, returns the plugin's own
     :class:`goplugin.TLSConfig` instead (AutoMTLS is then not used).
     Exits with status 1 when run without the host's magic cookie.
+
+    ``core`` picks the serving core: ``"grpcio"`` (a grpcio server with a thread pool of
+    ``max_workers``) or ``"grpclib"`` (one asyncio event loop, every call a task, sync
+    implementations through a pool of up to ``max_workers`` threads; ``grpc_options`` do not
+    apply); by default the ``GOPLUGIN_CORE`` environment variable's, else grpcio.
     """
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
     _refuse_without_cookie(handshake_config)
@@ -93,6 +101,12 @@ def serve(
     # Like a Go plugin, ignore Ctrl-C: the host shares our terminal and owns our shutdown.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     transport, cert_field = _transport(tls_provider)
+    if _serving_core(core) == "grpclib":
+        from goplugin.aio_server import AioPluginServer
+
+        AioPluginServer(plugin_sets[version], max_workers, transport, RESERVED_SERVICES).run(
+            network or default_network(), version, cert_field
+        )
     server = _PluginServer(plugin_sets[version], max_workers, grpc_options, transport)
     try:
         server.start(network or default_network(), version, cert_field)
@@ -100,6 +114,14 @@ def serve(
         sys.stderr.write(f"plugin failed to start: {error}\n")
         sys.exit(1)
     server.wait_and_exit()
+
+
+def _serving_core(core: str | None) -> str:
+    chosen = core or os.environ.get(ENV_CORE) or "grpcio"
+    if chosen not in ("grpcio", "grpclib"):
+        sys.stderr.write(f"plugin failed to start: unknown serving core {chosen!r}\n")
+        sys.exit(1)
+    return chosen
 
 
 def _transport(tls_provider: Callable[[], TLSConfig] | None) -> tuple[Transport, str]:

@@ -109,6 +109,11 @@ class TLSTransport(Transport):
     def failure(self) -> str | None:
         return self._shim.failure() if self._shim is not None else None
 
+    def server_ssl_context(self) -> ssl.SSLContext:
+        """The stdlib TLS context of a server on this session: the peer's certificate required
+        (when there are roots to check it against), ALPN h2. grpclib serves with it directly."""
+        return self._get_server_context()
+
     def remove_sockets(self) -> None:
         """Remove the private socket dir; open connections carry on (used at shutdown, so a
         process cut short by its watchdog leaves nothing behind)."""

@@ -10,9 +10,10 @@ generator has been closed (the plugin freed the stream).
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 from google.protobuf.wrappers_pb2 import StringValue
@@ -38,6 +39,8 @@ MARK_DIR_ENV = "KINDS_MARK_DIR"
 class KindsImpl:
     def upper(self, request: StringValue) -> StringValue:
         text = request.value
+        if text == "release":
+            self.release()
         if text == "whoami":
             call = goplugin.current_call()
             metadata = dict(call.invocation_metadata())
@@ -51,15 +54,84 @@ class KindsImpl:
         if request.value == "hold":
             yield from _hold()
             return
+        if request.value.startswith("gate:"):
+            yield from self._gated(request.value)
+            return
         for i in range(int(request.value)):
             yield StringValue(value=f"message {i}")
 
     def join(self, requests: Iterator[StringValue]) -> StringValue:
         return StringValue(value="+".join(r.value for r in requests))
 
+    _gate = threading.Condition()
+    _released = False
+
+    def _gated(self, text: str) -> Iterator[StringValue]:
+        """``gate:N``: say "arrived", wait for ``Upper("release")``, then send N messages."""
+        yield StringValue(value="arrived")
+        with self._gate:
+            self._gate.wait_for(lambda: KindsImpl._released, timeout=60)
+        for i in range(int(text.removeprefix("gate:"))):
+            yield StringValue(value=f"message {i}")
+
+    def release(self) -> None:
+        with self._gate:
+            KindsImpl._released = True
+            self._gate.notify_all()
+
     def shout(self, requests: Iterator[StringValue]) -> Iterator[StringValue]:
         for request in requests:
             yield StringValue(value=request.value.upper() + "!")
+
+
+class AsyncKindsImpl:
+    """The same service as ``async def`` methods: they run on the serving core's event loop."""
+
+    def __init__(self) -> None:
+        self._released = asyncio.Event()
+
+    async def upper(self, request: StringValue) -> StringValue:
+        text = request.value
+        if text == "release":
+            self._released.set()
+        if text == "whoami":
+            call = goplugin.current_call()
+            metadata = dict(call.invocation_metadata())
+            remaining = call.time_remaining()
+            goplugin.current_broker()
+            deadline = remaining is not None and remaining < 3600
+            text = f"user={metadata.get('x-user', '')} deadline={deadline} async"
+        await asyncio.sleep(0)
+        return StringValue(value=text.upper())
+
+    async def repeat(self, request: StringValue) -> AsyncIterator[StringValue]:
+        if request.value == "hold":
+            try:
+                yield StringValue(value="holding")
+                await asyncio.sleep(60)
+            finally:
+                _mark_freed()
+            return
+        count = request.value
+        if count.startswith("gate:"):
+            yield StringValue(value="arrived")
+            await asyncio.wait_for(self._released.wait(), 60)
+            count = count.removeprefix("gate:")
+        for i in range(int(count)):
+            yield StringValue(value=f"message {i}")
+
+    async def join(self, requests: AsyncIterator[StringValue]) -> StringValue:
+        return StringValue(value="+".join([r.value async for r in requests]))
+
+    async def shout(self, requests: AsyncIterator[StringValue]) -> AsyncIterator[StringValue]:
+        async for request in requests:
+            yield StringValue(value=request.value.upper() + "!")
+
+
+def _mark_freed() -> None:
+    mark = os.path.join(os.environ[MARK_DIR_ENV], f"freed-{os.getpid()}")
+    with open(mark, "w") as file:
+        file.write("freed")
 
 
 def _hold() -> Iterator[StringValue]:
@@ -70,9 +142,7 @@ def _hold() -> Iterator[StringValue]:
         yield StringValue(value="holding")
         stopped.wait(30)
     finally:
-        mark = os.path.join(os.environ[MARK_DIR_ENV], f"freed-{os.getpid()}")
-        with open(mark, "w") as file:
-            file.write("freed")
+        _mark_freed()
 
 
 class KindsClient:
@@ -98,7 +168,7 @@ class KindsClient:
 
 
 class KindsPlugin(goplugin.GRPCPlugin):
-    def __init__(self, impl: KindsImpl | None = None) -> None:
+    def __init__(self, impl: KindsImpl | AsyncKindsImpl | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -1,4 +1,5 @@
-"""The kinds plugin process (``tests/runtime/kinds.py``)."""
+"""The kinds plugin process (``tests/runtime/kinds.py``); ``KINDS_ASYNC=1`` serves the async
+implementation, ``GOPLUGIN_CORE`` picks the serving core."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 import goplugin
-from tests.runtime.kinds import HANDSHAKE, KindsImpl, KindsPlugin
+from tests.runtime.kinds import HANDSHAKE, AsyncKindsImpl, KindsImpl, KindsPlugin
 
 if __name__ == "__main__":
-    goplugin.serve(handshake_config=HANDSHAKE, plugins={"kinds": KindsPlugin(KindsImpl())})
+    impl = AsyncKindsImpl() if os.environ.get("KINDS_ASYNC") else KindsImpl()
+    goplugin.serve(handshake_config=HANDSHAKE, plugins={"kinds": KindsPlugin(impl)})

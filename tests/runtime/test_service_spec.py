@@ -17,13 +17,26 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS_PLUGIN = os.path.join(HERE, "kinds_plugin.py")
 
 
+#: (serving core, whether the implementation is async): every way a plugin can be served.
+SERVINGS = [("grpcio", False), ("grpclib", False), ("grpclib", True)]
+
+
+@pytest.fixture(params=SERVINGS, ids=["grpcio", "grpclib-sync", "grpclib-async"])
+def serving(request: pytest.FixtureRequest) -> tuple[str, bool]:
+    return tuple(request.param)  # type: ignore[return-value]
+
+
 @pytest.fixture
-def kinds(tmp_path: object) -> Iterator[goplugin.Client]:
+def kinds(tmp_path: object, serving: tuple[str, bool]) -> Iterator[goplugin.Client]:
+    core, is_async = serving
+    env = {MARK_DIR_ENV: str(tmp_path), "GOPLUGIN_CORE": core}
+    if is_async:
+        env["KINDS_ASYNC"] = "1"
     client = goplugin.Client(
         handshake_config=HANDSHAKE,
         cmd=[sys.executable, KINDS_PLUGIN],
         plugins={"kinds": KindsPlugin},
-        env={MARK_DIR_ENV: str(tmp_path)},
+        env=env,
         start_timeout=20.0,
     )
     with client:
@@ -38,11 +51,29 @@ def test_all_four_kinds_reach_the_implementation(kinds: goplugin.Client) -> None
     assert plugin.shout(["x", "y"]) == ["X!", "Y!"]
 
 
-def test_current_call_sees_metadata_and_deadline(kinds: goplugin.Client) -> None:
+def test_current_call_sees_metadata_and_deadline(
+    kinds: goplugin.Client, serving: tuple[str, bool]
+) -> None:
     plugin = kinds.dispense("kinds")
-    assert plugin.upper("whoami") == "USER= DEADLINE=FALSE"
+    suffix = " ASYNC" if serving[1] else ""
+    assert plugin.upper("whoami") == "USER= DEADLINE=FALSE" + suffix
     with goplugin.call_options(timeout=30, metadata=[("x-user", "ada")]):
-        assert plugin.upper("whoami") == "USER=ADA DEADLINE=TRUE"
+        assert plugin.upper("whoami") == "USER=ADA DEADLINE=TRUE" + suffix
+
+
+def test_256_streams_stay_open_together_and_a_unary_call_passes_them(
+    kinds: goplugin.Client, serving: tuple[str, bool]
+) -> None:
+    """Every stream says "arrived" and then waits for the unary ``release``: a core that ties a
+    thread (or a turn) to each open stream never answers it, and the test times out."""
+    if serving[0] == "grpcio":
+        pytest.skip("grpcio's pool serves as many streams at once as it has workers (issue 9)")
+    plugin = kinds.dispense("kinds")
+    streams = [plugin.repeat("gate:3") for _ in range(256)]
+    assert {next(stream).value for stream in streams} == {"arrived"}
+    assert plugin.upper("release") == "RELEASE"
+    for stream in streams:
+        assert [m.value for m in stream] == ["message 0", "message 1", "message 2"]
 
 
 def test_a_cancelled_stream_frees_the_plugins_generator(

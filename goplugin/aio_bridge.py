@@ -1,0 +1,136 @@
+"""Sync implementation code under an asyncio serving core: the thread bridge.
+
+The serving core runs every call as a task on one event loop; a sync implementation method
+must not run there (it would stop every other call while it works or blocks). The bridge runs
+it in a pool thread instead, in a copy of the call's ``contextvars`` context, so
+``goplugin.current_call()`` and ``current_broker()`` work inside it:
+
+* a unary method is one pool job;
+* a response generator is iterated by a pool thread that hands each message to the loop
+  (:class:`Handoff`), at most ``WINDOW`` messages ahead of what the loop has sent, waking the
+  loop only when it is waiting for one;
+* a request stream reaches a sync method as an iterator whose ``next`` waits, in its pool
+  thread, for the loop to receive the next message (:class:`SyncRequests`).
+
+A thread is held only while user code runs or a producer waits for the host to read: the
+runtime's own waiting (an idle stream, a slow reader) is a suspended task, not a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextvars
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+#: How many messages a response generator's thread may run ahead of the loop's sends.
+WINDOW = 64
+
+_END = object()
+
+
+class _Raised:
+    """An exception the generator raised, carried to the loop in place of a message."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+class Handoff:
+    """Messages from a generator's pool thread to the loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._lock = threading.Lock()
+        self._buffer: collections.deque[Any] = collections.deque()
+        self._waiter: asyncio.Future[None] | None = None
+        self._room = threading.Semaphore(WINDOW)
+        self._closed = False
+
+    def produce(self, context: contextvars.Context, messages: Iterator[Any]) -> None:
+        """Iterate ``messages`` (in a pool thread, inside ``context``) until done or closed.
+
+        The generator is closed here when the loop gave up on the stream, so its ``finally``
+        blocks run and what it holds is freed.
+        """
+        try:
+            while True:
+                item = context.run(next, messages, _END)
+                if item is _END:
+                    break
+                self._room.acquire()
+                if self._closed:
+                    return
+                self._put(item)
+        except BaseException as error:  # carried to the loop, raised there
+            self._put(_Raised(error))
+            return
+        finally:
+            close = getattr(messages, "close", None)
+            if close is not None:
+                context.run(close)
+        self._put(_END)
+
+    def _put(self, item: Any) -> None:
+        with self._lock:
+            self._buffer.append(item)
+            waiter, self._waiter = self._waiter, None
+        if waiter is not None:
+            self._loop.call_soon_threadsafe(_wake, waiter)
+
+    async def take(self) -> Any:
+        """The next message; ``Handoff.END`` after the last; raises what the generator raised."""
+        while True:
+            with self._lock:
+                if self._buffer:
+                    item = self._buffer.popleft()
+                    break
+                waiter = self._waiter = self._loop.create_future()
+            await waiter
+        if isinstance(item, _Raised):
+            raise item.error
+        if item is not _END:
+            self._room.release()
+        return item
+
+    def close(self) -> None:
+        """Stop the producer at its next message (it closes the generator)."""
+        self._closed = True
+        self._room.release()
+
+    END = _END
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+class SyncRequests:
+    """A request stream as a sync iterator, for a sync method running in a pool thread."""
+
+    def __init__(
+        self, receive: Callable[[], Awaitable[Any]], loop: asyncio.AbstractEventLoop
+    ) -> None:
+        self._receive = receive
+        self._loop = loop
+        self._done = False
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        if self._done:
+            raise StopIteration
+        future = asyncio.run_coroutine_threadsafe(_call(self._receive), self._loop)
+        message = future.result()
+        if message is None:
+            self._done = True
+            raise StopIteration
+        return message
+
+
+async def _call(receive: Callable[[], Awaitable[Any]]) -> Any:
+    return await receive()

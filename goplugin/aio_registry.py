@@ -1,0 +1,384 @@
+"""The registry plugins register on, served by grpclib on one asyncio event loop.
+
+Every call is a task on the loop. ``register(spec, handlers)`` looks at each implementation
+callable once: ``async def`` methods (and async generators) run on the loop; sync ones run
+through the thread bridge (``aio_bridge``). The runtime, not the implementation, sends a
+response stream's messages, and gives the loop a turn every ``YIELD_EVERY`` messages: grpclib's
+``send_message`` does not yield while the flow-control window has room, so without it one
+stream would starve every other call.
+
+grpcio's generic handlers (``server.add_generic_rpc_handlers``) are accepted too, so
+hand-written plugins and the runtime's own services written for grpcio (health, stdio, broker,
+reflection) run unchanged: their behaviours are sync functions of ``(request, context)``, and the
+context they get is this module's :class:`AioCall`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import inspect
+import logging
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from concurrent import futures
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+
+from grpclib.const import Cardinality, Status
+from grpclib.const import Handler as GrpclibHandler
+from grpclib.encoding.base import CodecBase
+from grpclib.exceptions import GRPCError
+
+from goplugin.aio_bridge import Handoff, SyncRequests
+from goplugin.calls import _current_broker, _current_call
+from goplugin.errors import RPCError
+from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
+
+if TYPE_CHECKING:
+    from grpclib.server import Stream
+
+    from goplugin.broker import GRPCBroker
+
+_log = logging.getLogger("goplugin.server")
+
+#: A response stream gives the event loop a turn after this many messages (docs/transport.md:
+#: 16 kept a mixed load fair for a quarter of a lone stream's throughput).
+YIELD_EVERY = 16
+
+_CARDINALITY = {
+    Kind.UNARY_UNARY: Cardinality.UNARY_UNARY,
+    Kind.UNARY_STREAM: Cardinality.UNARY_STREAM,
+    Kind.STREAM_UNARY: Cardinality.STREAM_UNARY,
+    Kind.STREAM_STREAM: Cardinality.STREAM_STREAM,
+}
+
+
+class AioCall:
+    """What ``goplugin.current_call()`` returns for a call served on grpclib.
+
+    The part of grpcio's ``ServicerContext`` that plugins use: ``time_remaining()`` (seconds
+    to the host's deadline, None without one), ``invocation_metadata()`` (``(key, value)``
+    pairs), ``is_active()`` (False once the call ended, was cancelled or timed out),
+    ``add_callback(fn)`` (fn runs once the call ends, whatever way; False if it already has),
+    ``peer()`` and ``abort(code, details)``. Safe to use from the bridge's threads.
+    """
+
+    def __init__(self, stream: Stream[Any, Any]) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+        self._active = True
+        self._callbacks: list[Callable[[], object]] = []
+
+    def time_remaining(self) -> float | None:
+        deadline = self._stream.deadline
+        return None if deadline is None else max(deadline.time_remaining(), 0.0)
+
+    def invocation_metadata(self) -> tuple[tuple[str, Any], ...]:
+        metadata = self._stream.metadata
+        return tuple(metadata.items()) if metadata is not None else ()
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def add_callback(self, callback: Callable[[], object]) -> bool:
+        with self._lock:
+            if not self._active:
+                return False
+            self._callbacks.append(callback)
+            return True
+
+    def peer(self) -> str:
+        return str(self._stream.peer.addr())
+
+    def abort(self, code: Any, details: str = "") -> NoReturn:
+        raise GRPCError(status_of(code), details)
+
+    def finish(self) -> None:
+        """End the call: mark it inactive and run its callbacks (once)."""
+        with self._lock:
+            if not self._active:
+                return
+            self._active = False
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:
+                _log.exception("a call's callback raised")
+
+
+def status_of(code: Any) -> Status:
+    """grpclib's status for grpcio's ``StatusCode``, a grpclib ``Status`` or a number."""
+    if isinstance(code, Status):
+        return code
+    value = getattr(code, "value", code)
+    if isinstance(value, tuple):  # grpc.StatusCode: (number, name)
+        value = value[0]
+    try:
+        return Status(int(value))
+    except (TypeError, ValueError):
+        return Status.UNKNOWN
+
+
+class _Functions(NamedTuple):
+    """A grpcio handler's (de)serializers, in place of a message class for the codec."""
+
+    serialize: Callable[[Any], bytes] | None
+    deserialize: Callable[[bytes], Any] | None
+
+
+class Codec(CodecBase):
+    """Protobuf messages, or a grpcio handler's own (de)serializers."""
+
+    __content_subtype__ = "proto"
+
+    def encode(self, message: Any, message_type: Any) -> bytes:
+        if isinstance(message_type, _Functions):
+            if message_type.serialize is None:
+                return bytes(message)
+            return message_type.serialize(message)
+        return bytes(message.SerializeToString())
+
+    def decode(self, data: bytes, message_type: Any) -> Any:
+        if isinstance(message_type, _Functions):
+            if message_type.deserialize is None:
+                return data
+            return message_type.deserialize(data)
+        return message_type.FromString(data)
+
+
+class AioRegistry:
+    """Collects handlers before the grpclib server starts; the server serves :meth:`mapping`."""
+
+    def __init__(
+        self,
+        pool: futures.Executor,
+        broker: GRPCBroker | None,
+        reserved: frozenset[str] = frozenset(),
+    ) -> None:
+        self._pool = pool
+        self._broker = broker
+        #: Services plugins may not register (the runtime registers them before it sets this).
+        self.reserved = reserved
+        self._mapping: dict[str, GrpclibHandler] = {}
+        #: Service names registered, in order (reflection lists them).
+        self.names: list[str] = []
+
+    def register(self, spec: ServiceSpec, handlers: Mapping[str, Handler]) -> None:
+        """Serve ``spec`` with one implementation callable per method (sync or async)."""
+        check_handlers(spec, handlers)
+        self._note(spec.name)
+        for method in spec.methods:
+            self._mapping[spec.path(method.name)] = GrpclibHandler(
+                self._spec_func(method, handlers[method.name]),
+                _CARDINALITY[method.kind],
+                method.request,
+                method.response,
+            )
+
+    def _note(self, service_name: str) -> None:
+        if service_name in self.reserved:
+            raise ValueError(
+                f"a plugin cannot serve {service_name}: every go-plugin plugin process already "
+                "serves it for the host; give the plugin's proto a package of its own"
+            )
+        if service_name not in self.names:
+            self.names.append(service_name)
+
+    def __mapping__(self) -> dict[str, GrpclibHandler]:
+        return self._mapping
+
+    # -- grpcio's registration, for hand-written plugins and the runtime's own services ---------
+
+    def add_generic_rpc_handlers(self, generic_rpc_handlers: Iterable[Any]) -> None:
+        """Serve grpcio handlers (``grpc.method_handlers_generic_handler`` objects)."""
+        for generic in generic_rpc_handlers:
+            method_handlers = getattr(generic, "_method_handlers", None)
+            if method_handlers is None:
+                self._add_probed(generic)
+                continue
+            name = getattr(generic, "service_name", None)
+            if callable(name):
+                self._note(str(name()))
+            for path, handler in method_handlers.items():
+                self._mapping[path] = self._grpcio_entry(handler)
+
+    def add_registered_method_handlers(
+        self, service_name: str, method_handlers: Mapping[str, Any]
+    ) -> None:
+        self._note(service_name)
+        for method, handler in method_handlers.items():
+            self._mapping[f"/{service_name}/{method}"] = self._grpcio_entry(handler)
+
+    def add_lazy_stream_stream(self, path: str, generic: Any) -> None:
+        """A grpcio generic handler that makes its (bidirectional) handler at the first call."""
+
+        def resolve() -> Any:
+            return generic.service(_Details(path))
+
+        self._mapping[path] = GrpclibHandler(
+            self._grpcio_func(Kind.STREAM_STREAM, resolve),
+            Cardinality.STREAM_STREAM,
+            _Functions(None, None),
+            _Functions(None, None),
+        )
+
+    def _add_probed(self, generic: Any) -> None:
+        raise TypeError(
+            f"{type(generic).__name__}: only grpc.method_handlers_generic_handler(...) objects "
+            "can be registered on this server; use server.register(ServiceSpec, handlers)"
+        )
+
+    def _grpcio_entry(self, handler: Any) -> GrpclibHandler:
+        kind = _kind_of(handler.request_streaming, handler.response_streaming)
+        return GrpclibHandler(
+            self._grpcio_func(kind, lambda: handler),
+            _CARDINALITY[kind],
+            _Functions(None, handler.request_deserializer),
+            _Functions(handler.response_serializer, None),
+        )
+
+    def _grpcio_func(
+        self, kind: Kind, resolve: Callable[[], Any]
+    ) -> Callable[[Stream[Any, Any]], Awaitable[None]]:
+        attribute = kind.value
+
+        async def serve(stream: Stream[Any, Any]) -> None:
+            handler = resolve()
+            if handler is None:
+                raise GRPCError(Status.UNIMPLEMENTED, "Method not found")
+            behaviour = getattr(handler, attribute)
+            call = AioCall(stream)
+            await self._serve(stream, call, kind, False, lambda request: behaviour(request, call))
+
+        return serve
+
+    # -- serving one call -----------------------------------------------------------------------
+
+    def _spec_func(
+        self, method: MethodSpec, handler: Handler
+    ) -> Callable[[Stream[Any, Any]], Awaitable[None]]:
+        is_async = inspect.iscoroutinefunction(handler) or inspect.isasyncgenfunction(handler)
+        kind = method.kind
+
+        async def serve(stream: Stream[Any, Any]) -> None:
+            await self._serve(stream, AioCall(stream), kind, is_async, handler)
+
+        return serve
+
+    async def _serve(
+        self,
+        stream: Stream[Any, Any],
+        call: AioCall,
+        kind: Kind,
+        is_async: bool,
+        handler: Handler,
+    ) -> None:
+        _current_call.set(call)  # type: ignore[arg-type]
+        _current_broker.set(self._broker)
+        try:
+            if is_async:
+                await _serve_async(stream, kind, handler)
+            else:
+                await _serve_sync(stream, kind, handler, self._pool)
+        except (GRPCError, asyncio.CancelledError):
+            raise
+        except RPCError as error:
+            raise GRPCError(status_of(error.code), error.details) from None
+        except NotImplementedError as error:
+            raise GRPCError(Status.UNIMPLEMENTED, str(error) or "not implemented") from None
+        except Exception as error:
+            _log.exception("plugin method raised")
+            raise GRPCError(Status.UNKNOWN, f"{type(error).__name__}: {error}") from None
+        finally:
+            call.finish()
+
+
+class _Details(NamedTuple):
+    """grpcio's ``HandlerCallDetails``, for a generic handler asked for one method."""
+
+    method: str
+    invocation_metadata: tuple[tuple[str, str], ...] = ()
+
+
+def _kind_of(request_streaming: bool, response_streaming: bool) -> Kind:
+    if request_streaming:
+        return Kind.STREAM_STREAM if response_streaming else Kind.STREAM_UNARY
+    return Kind.UNARY_STREAM if response_streaming else Kind.UNARY_UNARY
+
+
+async def _requests(stream: Stream[Any, Any]) -> AsyncIterator[Any]:
+    while (message := await stream.recv_message()) is not None:
+        yield message
+
+
+async def _serve_async(stream: Stream[Any, Any], kind: Kind, handler: Handler) -> None:
+    if kind.client_streaming:
+        argument: Any = _requests(stream)
+    else:
+        argument = await stream.recv_message()
+    if not kind.server_streaming:
+        await stream.send_message(await handler(argument))
+        return
+    responses = handler(argument)
+    try:
+        sent = 0
+        async for message in responses:
+            await stream.send_message(message)
+            sent += 1
+            if sent % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
+    finally:
+        await responses.aclose()
+
+
+async def _serve_sync(
+    stream: Stream[Any, Any], kind: Kind, handler: Handler, pool: futures.Executor
+) -> None:
+    loop = asyncio.get_running_loop()
+    context = contextvars.copy_context()
+    if kind.client_streaming:
+        argument: Any = SyncRequests(stream.recv_message, loop)
+    else:
+        argument = await stream.recv_message()
+    if not kind.server_streaming:
+        response = await loop.run_in_executor(pool, context.run, handler, argument)
+        await stream.send_message(response)
+        return
+    handoff = Handoff(loop)
+    producer = loop.run_in_executor(
+        pool, handoff.produce, context, _LazyIterator(handler, argument)
+    )
+    try:
+        sent = 0
+        while (message := await handoff.take()) is not Handoff.END:
+            await stream.send_message(message)
+            sent += 1
+            if sent % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
+    finally:
+        handoff.close()
+        if producer.done():
+            producer.result()
+
+
+class _LazyIterator:
+    """Calls the sync method on the first ``next`` (in the producer's thread, not the loop)."""
+
+    def __init__(self, handler: Handler, argument: Any) -> None:
+        self._handler = handler
+        self._argument = argument
+        self._iterator: Any = None
+
+    def __iter__(self) -> _LazyIterator:
+        return self
+
+    def __next__(self) -> Any:
+        if self._iterator is None:
+            self._iterator = iter(self._handler(self._argument))
+        return next(self._iterator)
+
+    def close(self) -> None:
+        close = getattr(self._iterator, "close", None)
+        if close is not None:
+            close()

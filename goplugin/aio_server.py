@@ -1,0 +1,219 @@
+"""A plugin process served by grpclib: one event loop, every call and stream a task on it.
+
+The same steps as the grpcio core (``server.py``) in the same order: register the runtime's
+services and the plugins', listen as go-plugin's listener rules say, print the handshake line,
+serve until ``Shutdown`` or SIGTERM, then stop within the host's grace period. Open streams hold
+no thread here, so any number of them progress together and unary calls never queue behind
+them. TLS (AutoMTLS or a ``tls_provider``) is the stdlib ``ssl`` module's, which verifies
+go-plugin's P-521 certificates itself: no forwarding shim.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import sys
+import threading
+from concurrent import futures
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from grpclib.protocol import H2Protocol
+from grpclib.server import Server
+from h2.settings import SettingCodes
+
+from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
+from goplugin.aio_registry import AioRegistry, Codec
+from goplugin.broker import GRPCBroker
+from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
+from goplugin.handshake import HandshakeLine
+from goplugin.health import NOT_SERVING, SERVING, HealthService
+from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.listener import ListenError, bind
+from goplugin.plugin import PluginSet
+from goplugin.reflection import _METHODS as REFLECTION_METHODS
+from goplugin.reflection import LazyReflection
+from goplugin.services import ServiceSpec, unary_unary
+from goplugin.stdio import capture_process_stdout
+from goplugin.transport import Transport
+
+if TYPE_CHECKING:
+    from goplugin.transport import Bound
+
+_STOP_GRACE_SECONDS = 0.5
+_STDIO_FLUSH_SECONDS = 0.5
+#: Threads for sync implementation code; made on demand, held only while user code runs (or a
+#: sync generator waits for a slow reader), so the bound only caps a pathological load.
+DEFAULT_BRIDGE_THREADS = 1024
+
+_CONTROLLER = ServiceSpec(
+    "plugin.GRPCController", unary_unary("Shutdown", ControllerEmpty, ControllerEmpty)
+)
+
+
+class AioPluginServer:
+    """One serving plugin process on grpclib."""
+
+    def __init__(
+        self,
+        plugins: PluginSet,
+        max_workers: int | None,
+        transport: Transport,
+        reserved: frozenset[str],
+    ) -> None:
+        self._plugins = plugins
+        self._transport = transport
+        self._pool = futures.ThreadPoolExecutor(
+            max_workers=max_workers or DEFAULT_BRIDGE_THREADS, thread_name_prefix="goplugin-rpc"
+        )
+        self._capture = capture_process_stdout()
+        self._stdio = self._capture.hub
+        self._broker = GRPCBroker(transport=transport)
+        self._health = HealthService()
+        self._reserved = reserved
+        self._registry = AioRegistry(self._pool, self._broker)
+        self._stop: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def run(self, network: str, version: int, cert_field: str) -> NoReturn:
+        """Serve until Shutdown or SIGTERM, then exit (status 1 if listening failed)."""
+        try:
+            asyncio.run(self._main(network, version, cert_field))
+        except ListenError as error:
+            sys.stderr.write(f"plugin failed to start: {error}\n")
+            sys.exit(1)
+        sys.exit(0)
+
+    async def _main(self, network: str, version: int, cert_field: str) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        handshake_fd = self._capture.handshake_fd
+        self._register_builtin_services()
+        self._registry.names.clear()  # reflection lists go-plugin's services itself
+        self._registry.reserved = self._reserved
+        for plugin in self._plugins.values():
+            plugin.grpc_server(self._broker, self._registry)
+        names = [*self._registry.names, HEALTH_SERVICE_NAME]
+        reflection = LazyReflection(names)
+        for path in REFLECTION_METHODS:
+            self._registry.add_lazy_stream_stream(path, reflection)
+        server = _Server([self._registry], codec=Codec())
+        ports = _Sockets()
+        listener = bind(ports, network, os.environ)  # type: ignore[arg-type]
+        await server.start(sock=ports.socket, ssl=self._ssl_context())
+        self._loop.add_signal_handler(signal.SIGTERM, self._stop.set)
+        line = HandshakeLine(
+            version,
+            listener.network,
+            listener.address,
+            PROTOCOL_GRPC,
+            cert_field,
+            multiplex=False if os.environ.get(ENV_MULTIPLEX_GRPC) else None,
+        )
+        self._stdio.hold_for_host()
+        os.write(handshake_fd, line.format().encode())
+        await self._stop.wait()
+        await self._shut_down(server, listener)
+
+    def _ssl_context(self) -> Any:
+        if not self._transport.tls:
+            return None
+        return self._transport.server_ssl_context()  # type: ignore[attr-defined]
+
+    def _register_builtin_services(self) -> None:
+        for name in ("", HEALTH_SERVICE):
+            self._health.set(name, SERVING)
+        self._registry.add_generic_rpc_handlers(
+            (
+                self._health.generic_handler(),
+                self._stdio.generic_handler(),
+                self._broker.generic_handler(),
+            )
+        )
+        self._registry.register(_CONTROLLER, {"Shutdown": self._shutdown})
+
+    async def _shutdown(self, request: ControllerEmpty) -> ControllerEmpty:
+        """``plugin.GRPCController/Shutdown``: reply first, then stop (the host waits 2 s)."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._pool, self._flush_stdio)
+        assert self._stop is not None
+        loop.call_later(0.01, self._stop.set)
+        return ControllerEmpty()
+
+    def _flush_stdio(self) -> None:
+        self._capture.drain()
+        self._stdio.wait_sent(timeout=_STDIO_FLUSH_SECONDS)
+
+    async def _shut_down(self, server: Server, listener: Bound) -> None:
+        listener.remove()
+        self._transport.remove_sockets()
+        # A stuck implementation must not outlive the host's 2 s grace: exit regardless.
+        watchdog = threading.Timer(1.5, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
+        for name in ("", HEALTH_SERVICE):
+            self._health.set(name, NOT_SERVING)
+        self._health.close()
+        self._capture.stop()
+        self._stdio.close()
+        self._broker.close()
+        await asyncio.sleep(0.01)  # the side streams' ends go out
+        server.close()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(server.wait_closed(), _STOP_GRACE_SECONDS)
+        self._transport.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: Streams a host may open at once on one connection. h2's default (100) would make the 101st
+#: stream wait for one to end; Go's gRPC servers allow 2**32 - 1.
+MAX_CONCURRENT_STREAMS = 2**31 - 1
+
+
+class _Server(Server):
+    """grpclib's server, with no practical limit on concurrently open streams."""
+
+    def _protocol_factory(self) -> H2Protocol:
+        return _Protocol(super()._protocol_factory())
+
+
+class _Protocol(H2Protocol):
+    def __init__(self, plain: H2Protocol) -> None:
+        super().__init__(plain.handler, plain.config, plain.h2_config)
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)
+        h2_connection = self.connection._connection
+        h2_connection.update_settings({SettingCodes.MAX_CONCURRENT_STREAMS: MAX_CONCURRENT_STREAMS})
+        self.connection.flush()
+
+
+class _Sockets:
+    """The listener rules' ``add_insecure_port``, binding a socket grpclib then serves."""
+
+    def __init__(self) -> None:
+        self.socket: socket.socket | None = None
+
+    def add_insecure_port(self, address: str) -> int:
+        if address.startswith("unix:"):
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.bind(address[5:])
+            except OSError as error:
+                sock.close()
+                raise RuntimeError(str(error)) from None
+            port = 1
+        else:
+            host, _, port_text = address.rpartition(":")
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                sock.bind((host, int(port_text)))
+            except OSError:
+                sock.close()
+                return 0
+            port = sock.getsockname()[1]
+        sock.listen(128)
+        self.socket = sock
+        return port
