@@ -171,7 +171,22 @@ def hosts(go_program: Path | None) -> list[Host]:
         Host("py-grpcio", (python, str(TRANSPORTS / "host_grpcio.py"))),
         Host("py-aio", (python, str(TRANSPORTS / "host_aio.py"))),
         Host("py-grpclib", (python, str(TRANSPORTS / "host_grpclib.py"))),
+        Host(
+            "py-grpclib-y16",
+            (python, str(TRANSPORTS / "host_grpclib.py"), "--yield-every", "16"),
+        ),
         Host("py-grpclib-sync", (python, str(TRANSPORTS / "host_grpclib_sync.py"))),
+        Host(
+            "py-grpclib-w64k",
+            (
+                python,
+                str(TRANSPORTS / "host_grpclib.py"),
+                "--yield-every",
+                "16",
+                "--window",
+                "65536",
+            ),
+        ),
     ]
     if go_program is not None:
         chosen.insert(0, Host("go-host", (str(go_program), "host")))
@@ -369,6 +384,40 @@ def print_static(
         print(f"  {where}: {total / 2**20:.1f} MB = {parts}")
 
 
+def print_report(report: Mapping[str, Any]) -> None:
+    """The tables of one run (fresh, or a ``--json`` file given to ``--report``)."""
+    config = report["config"]
+    results = report["results"]
+    imports = report["imports"]
+    client_imports = report["client_imports"]
+    sizes = {where: {n: tuple(v) for n, v in per.items()} for where, per in report["sizes"].items()}
+    names = report.get("plugins") or [v["name"] for v in config["variants"]]
+    print(
+        f"\nEvery host drives every plugin, interleaved; {report.get('rounds', 1)} round(s) of "
+        "the hosts pooled. "
+        f"Per plugin and host run: {config['startup_rounds']} launches, {config['unary_calls']} "
+        f"Greets, {config['stream_reps']} streams of {config['stream_count']}, "
+        f"{config['short_reps']} streams of {config['short_count']}, {config['mixed_reps']} mixed "
+        f"loads ({config['mixed_streams']} streams of {config['mixed_stream_count']} + "
+        f"{config['mixed_workers']} workers x {config['mixed_calls']} Greets)."
+    )
+    weights = {  # MB beyond protobuf, which every candidate needs
+        name: _megabytes(sizes[f"project venv, {dep}"]) for name, dep in CANDIDATE_DEPS.items()
+    }
+    peer_packages = dict(sizes["python-plugin venv"])
+    for common in COMMON_DEPENDENCIES:
+        peer_packages.pop(common, None)
+    weights[PEER] = _megabytes(peer_packages)
+    extra = {
+        name: f"import {imports[name]:.0f} ms, deps {weights.get(name, NAN):.1f} MB"
+        for name in imports
+    }
+    for host, host_results in results.items():
+        figures = {name: Figures.of(host_results, name) for name in names}
+        print_host_table(host, figures, extra)
+    print_static(imports, client_imports, sizes)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a fast sanity run (tiny samples)")
@@ -378,6 +427,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--importtime-runs", type=int, default=6)
     parser.add_argument("--cache-dir", type=Path, default=rb.DEFAULT_CACHE)
     parser.add_argument("--json", type=Path, help="also write every raw sample here")
+    parser.add_argument("--report", type=Path, help="only print the tables of a --json file")
     return parser.parse_args(argv)
 
 
@@ -430,6 +480,9 @@ def _subset(items: list[Any], wanted: str | None) -> list[Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.report:
+        print_report(json.loads(args.report.read_text()))
+        return 0
     started = time.monotonic()
     cache: Path = args.cache_dir.resolve()
     cache.mkdir(parents=True, exist_ok=True)
@@ -467,38 +520,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"transport_bench: {error}", file=sys.stderr)
         return 1
 
-    print(
-        f"\nEvery host drives every plugin, interleaved; {rounds} round(s) of the hosts pooled. "
-        f"Per plugin and host run: {config['startup_rounds']} launches, {config['unary_calls']} "
-        f"Greets, {config['stream_reps']} streams of {config['stream_count']}, "
-        f"{config['short_reps']} streams of {config['short_count']}, {config['mixed_reps']} mixed "
-        f"loads ({config['mixed_streams']} streams of {config['mixed_stream_count']} + "
-        f"{config['mixed_workers']} workers x {config['mixed_calls']} Greets)."
-    )
-    weights = {  # MB beyond protobuf, which every candidate needs
-        name: _megabytes(sizes[f"project venv, {dep}"]) for name, dep in CANDIDATE_DEPS.items()
+    report = {
+        "config": config,
+        "rounds": rounds,
+        "plugins": [pl.name for pl in chosen],
+        "results": results,
+        "imports": imports,
+        "client_imports": client_imports,
+        "sizes": sizes,
     }
-    peer_packages = dict(sizes["python-plugin venv"])
-    for common in COMMON_DEPENDENCIES:
-        peer_packages.pop(common, None)
-    weights[PEER] = _megabytes(peer_packages)
-    extra = {
-        name: f"import {imports[name]:.0f} ms, deps {weights.get(name, NAN):.1f} MB"
-        for name in imports
-    }
-    for host in drivers:
-        figures = {pl.name: Figures.of(results[host.name], pl.name) for pl in chosen}
-        print_host_table(host.name, figures, extra)
-    print_static(imports, client_imports, sizes)
+    print_report(report)
     print(f"\n(whole run {time.monotonic() - started:.0f} s)")
     if args.json:
-        report = {
-            "config": config,
-            "results": results,
-            "imports": imports,
-            "client_imports": client_imports,
-            "sizes": sizes,
-        }
         args.json.write_text(json.dumps(report, indent=1))
     return 0
 

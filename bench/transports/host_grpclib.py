@@ -1,10 +1,18 @@
 """Bench host on grpclib's Channel (pure-Python h2 on asyncio): tasks for concurrency.
 
-See ``host_common.py`` for the phases; usage ``host_grpclib.py CONFIG.json > RESULTS.json``.
+See ``host_common.py`` for the phases; usage
+``host_grpclib.py [--yield-every N] [--window BYTES] CONFIG.json > RESULTS.json``.
+
+``--yield-every N``: a stream's reader gives the event loop a turn after every N messages
+(grpclib hands out buffered messages without yielding). ``--window BYTES``: the HTTP/2
+connection and stream receive windows (grpclib's default is 4 MiB each): a fast server can
+have that much stream data queued ahead of a unary reply, which the pure-Python h2 parser must
+get through first.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import sys
@@ -12,6 +20,7 @@ from typing import Any
 
 import host_async
 from grpclib.client import Channel, Stream, UnaryUnaryMethod
+from grpclib.config import Configuration
 from grpclib.const import Cardinality
 from grpclib.exceptions import GRPCError, StreamTerminatedError
 from host_common import Launched, launch, load_config, load_stub
@@ -33,11 +42,14 @@ _ENDED = (
 
 
 class Session:
+    yield_every = 0
+    config: Configuration | None = None
+
     def __init__(self, plugin: Launched, timeout: float) -> None:
         self.plugin = plugin
         self.name = plugin.name
         self.timeout = timeout
-        self.channel = Channel(path=plugin.path)
+        self.channel = Channel(path=plugin.path, config=self.config)
         self.stub = greeter_grpc.GreeterStub(self.channel)
         self._side = [
             asyncio.ensure_future(self._side_stream(
@@ -77,6 +89,8 @@ class Session:
                 if not reply.greeting:
                     raise RuntimeError("empty greeting")
                 n += 1
+                if self.yield_every and n % self.yield_every == 0:
+                    await asyncio.sleep(0)
         if n != count:
             raise RuntimeError(f"{self.name}: {n} messages, asked for {count}")
         return n
@@ -100,5 +114,19 @@ async def open_session(name: str, cmd: list[str], timeout: float) -> Session:
     return Session(launch(name, cmd), timeout)
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--yield-every", type=int, default=0)
+    parser.add_argument("--window", type=int, default=0)
+    parser.add_argument("config")
+    args = parser.parse_args(argv[1:])
+    Session.yield_every = args.yield_every
+    if args.window:
+        Session.config = Configuration(
+            http2_connection_window_size=args.window, http2_stream_window_size=args.window
+        )
+    asyncio.run(host_async.run(load_config([argv[0], args.config]), open_session)).dump()
+
+
 if __name__ == "__main__":
-    asyncio.run(host_async.run(load_config(sys.argv), open_session)).dump()
+    main(sys.argv)
