@@ -65,6 +65,15 @@ def files(
         contract = protos_module.from_user(proto, includes)
     generated = _generate(contract)
     roots = sorted({path.split("/")[0] for path in generated if "/" in path})
+    if len(roots) > 1:
+        # Across top-level packages the generated code imports absolutely (``from match.case
+        # import ...``), which works only with them at the top of sys.path, not inside src/<pkg>.
+        raise GeneratorError(
+            f"its proto packages start with {len(roots)} different names ({', '.join(roots)}); "
+            "init keeps the generated code inside the plugin's package, which needs one (generate "
+            "such a set with gen-plugin -o instead)",
+            proto,
+        )
     scaffold = scaffold_module.read(generated.pop(MAIN), roots)
     out = f"src/{names.package}"
     values = {
