@@ -67,7 +67,24 @@ def bare_env() -> dict[str, str]:
     return {"PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
 
 
-def test_readme_start_then_ci_then_a_go_host(fresh_shell: FreshShell, tmp_path: Path) -> None:
+def run_host(host: Path, *plugin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(host), "--", *plugin], env=bare_env(), capture_output=True, text=True, timeout=120
+    )
+
+
+STARTER_ANSWERS = [
+    "echo: hello",
+    "countdown: 3 2 1",
+    "sum: 6",
+    "chat: you said: hi",
+    "chat: you said: bye",
+]
+
+
+def test_readme_start_then_ci_then_a_go_host(
+    fresh_shell: FreshShell, pygoplugin_wheel: Path, tmp_path: Path
+) -> None:
     shell = fresh_shell()
     commands = readme_commands()
     assert commands[0] == 'pip install "pygoplugin[gen]"'  # fresh_shell did it from the checkout
@@ -97,17 +114,27 @@ def test_readme_start_then_ci_then_a_go_host(fresh_shell: FreshShell, tmp_path: 
     script = shell.bin / "weather"
     assert script.read_text().splitlines()[0] == f"#!{shell.bin / 'python'}"
     host = build_init_host("starter-host", repository / "proto")
-    result = subprocess.run(
-        [str(host), "--", str(script)], env=bare_env(), capture_output=True, text=True, timeout=120
-    )
+    result = run_host(host, str(script))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
-        "echo: hello",
-        "countdown: 3 2 1",
-        "sum: 6",
-        "chat: you said: hi",
-        "chat: you said: bye",
-    ]
+    assert result.stdout.splitlines() == STARTER_ANSWERS
+
+    # A zipapp of the plugin's own code, run by the virtualenv's interpreter: one file to copy,
+    # grpcio still from the virtualenv.
+    ok(shell.run("pip install -q --no-deps --target zip/app .", repository), "target install")
+    python = shell.bin / "python"
+    zipapp = f"python -m zipapp zip/app -m weather.main:main -p {python} -o weather.pyz"
+    ok(shell.run(zipapp, repository), "zipapp")
+    result = run_host(host, str(repository / "weather.pyz"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == STARTER_ANSWERS
+
+    # A zipapp of everything cannot load grpcio's compiled extension from inside the zip.
+    links = pygoplugin_wheel.parent
+    ok(shell.run(f"pip install -q --target zip/all --find-links {links} .", repository), "all")
+    ok(shell.run("python -m zipapp zip/all -m weather.main:main -o all.pyz", repository), "zip")
+    alone = shell.run(f"{python} -I -S all.pyz", repository)  # -S: no site-packages to help
+    assert alone.returncode == 1
+    assert "ImportError: cannot import name 'cygrpc' from 'grpc._cython'" in alone.stderr
 
 
 def test_proto_with_imports_and_two_services(fresh_shell: FreshShell, tmp_path: Path) -> None:
@@ -127,10 +154,7 @@ def test_proto_with_imports_and_two_services(fresh_shell: FreshShell, tmp_path: 
     run_ci(shell, repository)
 
     host = build_init_host("shop-host", repository / "proto")
-    script = shell.bin / "shop-plugin"
-    result = subprocess.run(
-        [str(host), "--", str(script)], env=bare_env(), capture_output=True, text=True, timeout=120
-    )
+    result = run_host(host, str(shell.bin / "shop-plugin"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "catalog.GetProduct: ok",
