@@ -223,6 +223,11 @@ class ModuleSpelling:
         return any(m.kind is not MethodKind.UNARY for s in self.services for m in s.methods)
 
     @property
+    def warns(self) -> bool:
+        """Whether a client method warns (a deprecated RPC, or an RPC of a deprecated service)."""
+        return any(m.deprecated for s in self.services for m in s.methods)
+
+    @property
     def any_deprecated(self) -> bool:
         """Whether a service or RPC is deprecated (the module needs ``goplugin.deprecated``)."""
         return any(s.proto.deprecated for s in self.services) or any(

@@ -97,3 +97,16 @@ def test_signatures_are_laid_out_as_black_lays_them_out(name_length: int, stub: 
     )
     if not needs_black(source):
         assert black.format_str(source, mode=black.Mode(line_length=100, is_pyi=stub)) == source
+
+
+@pytest.mark.parametrize("length", [5, 20, 26, 27, 40, 80])
+@pytest.mark.parametrize("comment", ["", "# pyright: ignore[reportDeprecated]"])
+def test_class_headers_are_in_black_form_with_the_comment_on_the_base(
+    length: int, comment: str
+) -> None:
+    name = "S" * length
+    header = pytext.class_header(f"{name}Impl", f"interface.{name}", comment)
+    source = f'{header}\n    """Doc."""\n'
+    assert black.format_str(source, mode=black.Mode(line_length=100)) == source
+    base_line = next(line for line in header.splitlines() if f"interface.{name}" in line)
+    assert base_line.endswith(comment)

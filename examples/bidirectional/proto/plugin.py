@@ -15,7 +15,6 @@ dials it for a client with the same interface. Reach the broker as ``client.brok
 # isort: skip_file
 from __future__ import annotations
 
-
 import goplugin
 
 from . import kv_pb2

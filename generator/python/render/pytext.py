@@ -177,6 +177,20 @@ def define(indent: int, name: str, params: Sequence[str], returns: str, body: st
     return "\n".join([head, *(f"{pad}    {param}," for param in params), tail])
 
 
+def class_header(name: str, base: str, comment: str = "") -> str:
+    """A top-level ``class`` line with one base, as black lays it out.
+
+    ``comment`` stays on the base's line, the line a type checker reports for a deprecated base:
+    black would move a comment after the colon of a header it wraps, leaving the base unsilenced,
+    so a header too long for one line is written already split, comment after the base.
+    """
+    suffix = f"  {comment}" if comment else ""
+    one_line = f"class {name}({base}):{suffix}"
+    if width(one_line) <= LINE_LENGTH:
+        return one_line
+    return f"class {name}(\n    {base}{suffix}\n):"
+
+
 def annotated(indent: int, name: str, generic: str, arguments: Sequence[str]) -> str:
     """``name: generic[a, b]`` (a stub attribute), split the way black splits a subscript."""
     pad = " " * indent

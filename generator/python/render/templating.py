@@ -50,6 +50,7 @@ def environment(*, precompiled: bool = True) -> jinja2.Environment:
     result.filters["pystr"] = pytext.string_literal
     result.globals["define"] = pytext.define
     result.globals["annotated"] = pytext.annotated
+    result.globals["class_header"] = pytext.class_header
     return result
 
 

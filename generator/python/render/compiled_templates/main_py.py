@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 5f50c0997536fedd7fb5bbac0331059f8324c6bc952350da5560333206c2ee7d
+# sha256 of the template: 9f94c1b826cd1efadfe65a1f202aef0f770e9e1a266cf93791a2594bfb8d1e1a
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -83,31 +83,22 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         for l_2_s in environment.getattr(l_1_p, 'services'):
+            l_2_class_header = resolve('class_header')
             _loop_vars = {}
             pass
             yield '\n\n'
             if environment.getattr(environment.getattr(l_2_s, 'proto'), 'deprecated'):
                 pass
-                yield 'class '
-                yield str(environment.getattr(l_2_s, 'impl_class'))
-                yield '('
-                yield str(environment.getattr(l_1_p, 'interface_alias'))
-                yield '.'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
-                yield '):  # pyright: ignore[reportDeprecated]\n    """This plugin\'s implementation of ``'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'proto'), 'full_name'))
-                yield '``, which the proto deprecates."""\n'
+                yield str(context.call((undefined(name='class_header') if l_2_class_header is missing else l_2_class_header), environment.getattr(l_2_s, 'impl_class'), ((environment.getattr(l_1_p, 'interface_alias') + '.') + environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name')), '# pyright: ignore[reportDeprecated]', _loop_vars=_loop_vars))
+                yield '\n    '
+                yield str(t_1((("This plugin's implementation of ``" + environment.getattr(environment.getattr(l_2_s, 'proto'), 'full_name')) + '``, which the proto deprecates.'), 4))
+                yield '\n'
             else:
                 pass
-                yield 'class '
-                yield str(environment.getattr(l_2_s, 'impl_class'))
-                yield '('
-                yield str(environment.getattr(l_1_p, 'interface_alias'))
-                yield '.'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name'))
-                yield '):\n    """This plugin\'s implementation of ``'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'proto'), 'full_name'))
-                yield '``."""\n'
+                yield str(context.call((undefined(name='class_header') if l_2_class_header is missing else l_2_class_header), environment.getattr(l_2_s, 'impl_class'), ((environment.getattr(l_1_p, 'interface_alias') + '.') + environment.getattr(environment.getattr(l_2_s, 'service'), 'class_name')), _loop_vars=_loop_vars))
+                yield '\n    '
+                yield str(t_1((("This plugin's implementation of ``" + environment.getattr(environment.getattr(l_2_s, 'proto'), 'full_name')) + '``.'), 4))
+                yield '\n'
             for l_3_m in environment.getattr(l_2_s, 'methods'):
                 l_3_define = resolve('define')
                 _loop_vars = {}
@@ -120,7 +111,7 @@ def root(context, missing=missing):
                 yield str(t_3(environment.getattr(l_3_m, 'todo_message')))
                 yield ')\n'
             l_3_m = l_3_define = missing
-        l_2_s = missing
+        l_2_s = l_2_class_header = missing
     l_1_p = missing
     yield '\n\ndef main() -> None:\n    goplugin.serve(\n        handshake_config='
     yield str(environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'handshake_alias'))
@@ -178,4 +169,4 @@ def root(context, missing=missing):
     yield '    )\n\n\nif __name__ == "__main__":\n    main()\n'
 
 blocks = {}
-debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=58&18=61&22=64&23=67&25=70&32=74&33=77&35=80&36=83&39=87&40=90&41=96&43=101&44=107&46=109&48=114&49=116&50=118&58=124&59=126&61=129&62=133&63=135&64=138&65=142&73=158&74=161&75=165'
+debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=58&18=61&22=64&23=67&25=70&32=74&33=77&35=80&36=83&39=88&40=90&41=92&43=96&44=98&46=100&48=105&49=107&50=109&58=115&59=117&61=120&62=124&63=126&64=129&65=133&73=149&74=152&75=156'

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 4e3b268e13747c343370656fd056d094c46c612b364adcb26471b3cce0b1c4be
+# sha256 of the template: be61aae54e515b7cdff93727bd14f458f473e35925d412728aa3e4d97a0536cf
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -89,13 +89,16 @@ def root(context, missing=missing):
         pass
         yield '# The adapters must use the deprecated names they adapt: only users\' own uses should be flagged.\n# mypy: disable-error-code="deprecated"\n# pyright: reportDeprecated=false\n'
     yield 'from __future__ import annotations\n\n'
-    if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'any_deprecated'):
+    if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'warns'):
         pass
         yield 'import warnings\n'
     if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'uses_iterator'):
         pass
         yield 'from collections.abc import Iterator\n'
-    yield '\nimport goplugin\n'
+    if (environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'warns') or environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'uses_iterator')):
+        pass
+        yield '\n'
+    yield 'import goplugin\n'
     for l_1_line in environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'absolute_imports'):
         _loop_vars = {}
         pass
@@ -122,23 +125,36 @@ def root(context, missing=missing):
         t_6.extend((
             'server.register(\n    ',
             str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class')),
-            '.SERVICE,\n    {\n',
+            '.SERVICE,\n',
         ))
-        for l_2_m in environment.getattr(l_1_s, 'methods'):
-            _loop_vars = {}
+        if environment.getattr(l_1_s, 'methods'):
             pass
-            t_6.extend((
-                '        ',
-                str(t_4(environment.getattr(l_2_m, 'name'))),
-                ': ',
-                str(l_1_impl),
-                '.',
-                str(environment.getattr(l_2_m, 'py_name')),
-                ',\n',
-            ))
-        l_2_m = missing
+            t_6.append(
+                '    {\n',
+            )
+            for l_2_m in environment.getattr(l_1_s, 'methods'):
+                _loop_vars = {}
+                pass
+                t_6.extend((
+                    '        ',
+                    str(t_4(environment.getattr(l_2_m, 'name'))),
+                    ': ',
+                    str(l_1_impl),
+                    '.',
+                    str(environment.getattr(l_2_m, 'py_name')),
+                    ',\n',
+                ))
+            l_2_m = missing
+            t_6.append(
+                '    },\n',
+            )
+        else:
+            pass
+            t_6.append(
+                '    {},\n',
+            )
         t_6.append(
-            '    },\n)',
+            ')',
         )
         return concat(t_6)
     context.exported_vars.add('register')
@@ -342,4 +358,4 @@ def root(context, missing=missing):
     yield '}\n"""The plugin set, plugin name -> plugin class: ``goplugin.Client(plugins=PLUGINS, ...)``."""\n'
 
 blocks = {}
-debug_info = '1=38&3=48&8=51&10=57&2=84&16=86&23=90&26=93&31=97&32=100&35=104&36=107&38=111&40=113&42=122&44=125&45=130&50=145&51=147&52=149&55=151&58=156&60=162&62=168&59=171&67=173&68=175&69=179&73=189&77=191&80=193&82=199&83=203&85=205&87=212&81=217&93=219&96=222&97=226&101=231&102=235&104=246&106=248&108=252&109=254&110=257&112=259&113=262&115=269&118=274&121=277&125=283&122=288&129=290&133=292&135=298&134=301&140=303&144=308&146=314&145=319&153=321&162=323&164=325&165=327&171=331&172=335'
+debug_info = '1=38&3=48&8=51&10=57&2=84&16=86&23=90&26=93&29=96&33=100&34=103&37=107&38=110&40=114&42=116&44=125&45=128&47=133&48=138&56=161&57=163&58=165&61=167&64=172&66=178&68=184&65=187&73=189&74=191&75=195&79=205&83=207&86=209&88=215&89=219&91=221&93=228&87=233&99=235&102=238&103=242&107=247&108=251&110=262&112=264&114=268&115=270&116=273&118=275&119=278&121=285&124=290&127=293&131=299&128=304&135=306&139=308&141=314&140=317&146=319&150=324&152=330&151=335&159=337&168=339&170=341&171=343&177=347&178=351'

@@ -10,7 +10,6 @@ same interface (``goplugin.Client(...).dispense(name)``).
 # isort: skip_file
 from __future__ import annotations
 
-
 import goplugin
 
 from . import keyword_package_pb2
