@@ -228,6 +228,7 @@ class Client:
             try:
                 self._launch()
                 self._handshake = self._read_handshake(deadline)
+                self._tell_janitor_of_a_stray_socket(self._handshake)
                 self._connect(self._handshake, deadline)
             except BaseException as error:
                 self._killed = True
@@ -432,6 +433,13 @@ class Client:
             except HandshakeError as error:
                 self._kill_process()  # so its stderr reaches EOF and the tail is complete
                 raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
+
+    def _tell_janitor_of_a_stray_socket(self, handshake: HandshakeLine) -> None:
+        """A socket outside the plugin's folder (go-plugin < 1.5 ignores it) is removed too."""
+        if self._process is None or handshake.network != "unix":
+            return
+        if os.path.dirname(handshake.address) != self._socket_dir:
+            janitor().socket(self._process.pid, handshake.address)
 
     def _connect(self, handshake: HandshakeLine, deadline: float) -> None:
         try:

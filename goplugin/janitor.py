@@ -10,7 +10,8 @@ exits. It runs in a session of its own and ignores the terminal's signals, so wh
 host's terminal job does not kill it first. The host side is :class:`Janitor`; the watcher's
 side is :func:`main`. Works wherever pipes and process groups do (Linux and macOS).
 
-Lines on the pipe: ``add <pgid> <folder or ->`` and ``done <pgid>``.
+Lines on the pipe: ``add <pgid> <folder or ->``, ``socket <pgid> <path>`` (a socket outside
+the folder: plugins of go-plugin < 1.5 put theirs in the temp dir) and ``done <pgid>``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import contextlib
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -31,18 +33,20 @@ TERM_GRACE_SECONDS = 0.8
 def main() -> None:
     for name in ("SIGINT", "SIGHUP", "SIGTERM", "SIGQUIT", "SIGTSTP"):
         signal.signal(getattr(signal, name), signal.SIG_IGN)
-    live: dict[int, str] = {}
+    live: dict[int, list[str]] = {}
     for line in sys.stdin:
-        verb, _, rest = line.strip().partition(" ")
+        verb, _, rest = line.rstrip("\n").partition(" ")
+        pgid, _, path = rest.partition(" ")
         if verb == "add":
-            pgid, _, folder = rest.partition(" ")
-            live[int(pgid)] = folder
+            live[int(pgid)] = [path]
+        elif verb == "socket" and int(pgid) in live:
+            live[int(pgid)].append(path)
         elif verb == "done":
-            live.pop(int(rest), None)
+            live.pop(int(pgid), None)
     _end(live)
 
 
-def _end(live: dict[int, str]) -> None:
+def _end(live: dict[int, list[str]]) -> None:
     for pgid in live:
         _signal_group(pgid, signal.SIGTERM)
     deadline = time.monotonic() + TERM_GRACE_SECONDS
@@ -50,10 +54,14 @@ def _end(live: dict[int, str]) -> None:
         if not any(_signal_group(pgid, 0) for pgid in live):
             break
         time.sleep(0.02)
-    for pgid, folder in live.items():
+    for pgid, (folder, *sockets) in live.items():
         _signal_group(pgid, signal.SIGKILL)
         if folder and folder != "-":
             shutil.rmtree(folder, ignore_errors=True)
+        for path in sockets:
+            with contextlib.suppress(OSError):
+                if stat.S_ISSOCK(os.lstat(path).st_mode):
+                    os.unlink(path)
 
 
 def _signal_group(pgid: int, signum: int) -> bool:
@@ -74,6 +82,9 @@ class Janitor:
 
     def add(self, pgid: int, folder: str | None) -> None:
         self._send(f"add {pgid} {folder or '-'}\n")
+
+    def socket(self, pgid: int, path: str) -> None:
+        self._send(f"socket {pgid} {path}\n")
 
     def done(self, pgid: int) -> None:
         self._send(f"done {pgid}\n")

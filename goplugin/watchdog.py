@@ -25,7 +25,7 @@ from goplugin.constants import ENV_UNIX_SOCKET_DIR
 #: How often the parent is checked; detection takes at most this long.
 POLL_SECONDS = 0.2
 #: After the host is gone, how long the graceful stop may take before the plugin just exits.
-EXIT_DEADLINE_SECONDS = 1.2
+EXIT_DEADLINE_SECONDS = 1.0
 #: The prefix of the socket folders go-plugin hosts (and ours) make for a plugin.
 HOST_SOCKET_DIR_PREFIX = "plugin-dir"
 
