@@ -13,24 +13,31 @@ from ..core.errors import GeneratorError
 PROG = "gen-plugin init"
 
 
-def _init(directory: str, name: str | None, proto: str | None, includes: Sequence[str]) -> None:
+def _init(
+    directory: str, name: str | None, proto: str | None, includes: Sequence[str], host: bool
+) -> None:
     """Write a new plugin repository into DIR (created; it must not exist or be empty).
 
     The repository passes its own tests at once: pip install -e 'DIR[test]' then pytest starts
     the plugin as a real subprocess and calls every RPC. Without --proto it starts from a
-    starter proto with one RPC of each kind, each with a working behaviour.
+    starter proto with one RPC of each kind, each with a working behaviour. With --host it is a
+    host's repository instead: a typed host as its console script, tested against a stand-in
+    plugin (or the plugin command in $<PACKAGE>_PLUGIN).
     """
     from . import repository
 
     try:
-        contents = repository.files(directory, name=name, proto=proto, includes=includes)
+        contents = repository.files(
+            directory, name=name, proto=proto, includes=includes, host_only=host
+        )
         repository.write(directory, contents)
     except GeneratorError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
         sys.exit(1)
-    package = next(path for path in contents if path.endswith("/main.py"))
+    kind, module = ("host", "/host.py") if host else ("plugin", "/main.py")
+    package = next(path for path in contents if path.endswith(module))
     sys.stderr.write(
-        f"{PROG}: {directory}: {len(contents)} files written; the plugin is {package}\n"
+        f"{PROG}: {directory}: {len(contents)} files written; the {kind} is {package}\n"
         f"next: cd {directory} && pip install -e '.[test,gen]' && pytest\n"
     )
 
@@ -57,6 +64,12 @@ command = click.Command(
             metavar="DIR",
             multiple=True,
             help="Folder --proto's imports are relative to; repeatable. Default: its own folder.",
+        ),
+        click.Option(
+            ["--host"],
+            is_flag=True,
+            help="A host's repository: the typed host (host.py) is the console script, main.py "
+            "a stand-in plugin for its tests.",
         ),
     ],
     help=_init.__doc__,

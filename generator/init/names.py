@@ -33,11 +33,6 @@ class Names:
     #: The starter service (``WeatherStation``).
     service: str
 
-    @property
-    def host_script(self) -> str:
-        """The typed host's console script: the plugin's name and ``-host``."""
-        return f"{self.dist}-host"
-
 
 def names_of(name: str) -> Names:
     """The spellings of ``name``; a name no package could carry is refused with the rule."""

@@ -52,9 +52,18 @@ _STARTER_REQUESTS = {
 
 
 def files(
-    directory: str, *, name: str | None, proto: str | None, includes: Sequence[str]
+    directory: str,
+    *,
+    name: str | None,
+    proto: str | None,
+    includes: Sequence[str],
+    host_only: bool = False,
 ) -> dict[str, str]:
-    """Every file of the repository for ``directory``, by POSIX path relative to it."""
+    """Every file of the repository for ``directory``, by POSIX path relative to it.
+
+    ``host_only``: a host's repository (``--host``), whose console script is the host and whose
+    ``main.py`` is a stand-in plugin for its tests.
+    """
     names = names_of(name or os.path.basename(os.path.abspath(directory)))
     environment = _environment()
     starter = proto is None
@@ -88,17 +97,22 @@ def files(
         "runtime_gen": f"pygoplugin[gen]>={_runtime_version()}",
         "go_package": _go_package(contract),
         "starter_request": _starter_request if starter else _no_request,
+        "host_only": host_only,
+        "host_script": names.dist if host_only else f"{names.dist}-host",
+        "plugin_env": f"{names.package.upper()}_PLUGIN",
     }
     # What init writes once and the user then owns: the base a later update compares with.
     owned = {f"proto/{path}": text for path, text in contract.files}
     for template, path in _TEMPLATES.items():
+        if host_only and template == "README.md.j2":
+            template = "README-host.md.j2"
         text = environment.get_template(template).render(**values)
         owned[path.format(package=names.package)] = (
             _formatted(text) if path.endswith(".py") else text
         )
     result = {f"{out}/{path}": text for path, text in generated.items()}
     result.update(owned)
-    result[RECORD] = _record(names, contract.main, starter, owned)
+    result[RECORD] = _record(names, contract.main, starter, host_only, owned)
     return dict(sorted(result.items()))
 
 
@@ -215,13 +229,16 @@ def _no_request(method: Method, n: int = 1) -> str:
     return ""
 
 
-def _record(names: Names, proto_main: str, starter: bool, contents: Mapping[str, str]) -> str:
+def _record(
+    names: Names, proto_main: str, starter: bool, host_only: bool, contents: Mapping[str, str]
+) -> str:
     """What this run wrote and from what: the base a later update compares the files with."""
     record = {
         "pygoplugin": _runtime_version(),
         "name": names.dist,
         "proto": proto_main,
         "starter": starter,
+        "host": host_only,
         "files": {
             path: hashlib.sha256(text.encode("utf-8")).hexdigest()
             for path, text in sorted(contents.items())

@@ -198,3 +198,37 @@ def test_what_init_writes_for_the_user_passes_mypy_strict(
         [*command, *files], cwd=repository, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_host_repository_tests_its_stand_in_and_a_real_plugin(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    kinds = str(EXAMPLES / "kinds.proto")
+    assert init(capsys, str(tmp_path / "inventory"), "--proto", kinds)[0] == 0
+    code, err = init(capsys, str(tmp_path / "shelf"), "--host", "--proto", kinds)
+    assert code == 0, err
+    assert "the host is src/shelf/host.py" in err
+    pyproject = (tmp_path / "shelf" / "pyproject.toml").read_text()
+    assert 'shelf = "shelf.host:main"' in pyproject
+    assert ".main:main" not in pyproject  # the stand-in plugin is no console script
+    src = os.pathsep.join(str(tmp_path / name / "src") for name in ("shelf", "inventory"))
+    pytest_command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]
+    for plugin in ("", f"{sys.executable} -m inventory.main"):  # the stand-in, then a real one
+        env = {**os.environ, "PYTHONPATH": src, "SHELF_PLUGIN": plugin}
+        result = subprocess.run(
+            pytest_command,
+            cwd=tmp_path / "shelf",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stdout
+        assert "6 passed" in result.stdout
+    # The variable is what the tests start: a command that is no plugin fails them.
+    env = {**os.environ, "PYTHONPATH": src, "SHELF_PLUGIN": f"{sys.executable} -c pass"}
+    result = subprocess.run(
+        pytest_command, cwd=tmp_path / "shelf", env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1
+    assert "6 errors" in result.stdout
