@@ -14,6 +14,7 @@ from ..core.model import Method, MethodKind, Service
 from ..core.records import record
 from . import naming
 from .model import PyClass, PyModel, PyPackage, PyService, PyVersions
+from .render.pytext import from_import
 
 
 @record
@@ -214,9 +215,9 @@ class ModuleSpelling:
         return tuple(s for s in self.services if s.proto.broker)
 
     @property
-    def class_names(self) -> str:
+    def class_names(self) -> list[str]:
         """The interface classes, sorted, as ``from .interface import`` lists them."""
-        return ", ".join(sorted(s.service.class_name for s in self.services))
+        return sorted(s.service.class_name for s in self.services)
 
     @property
     def uses_iterator(self) -> bool:
@@ -328,10 +329,8 @@ def _import_lines(importer_package: str | None, aliases: Mapping[str, str]) -> l
         if alias == name:
             plain.setdefault(source, []).append(name)
         else:
-            lines.append(f"from {source} import {name} as {alias}")
-    lines.extend(
-        f"from {source} import {', '.join(sorted(names))}" for source, names in plain.items()
-    )
+            lines.append(from_import(source, [f"{name} as {alias}"]))
+    lines.extend(from_import(source, sorted(names)) for source, names in plain.items())
     return sorted(lines, key=lambda line: (line.startswith("from ."), line))
 
 

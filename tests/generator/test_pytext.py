@@ -110,3 +110,28 @@ def test_class_headers_are_in_black_form_with_the_comment_on_the_base(
     assert black.format_str(source, mode=black.Mode(line_length=100)) == source
     base_line = next(line for line in header.splitlines() if f"interface.{name}" in line)
     assert base_line.endswith(comment)
+
+
+def _black_agrees_where_nothing_overflows(source: str) -> None:
+    """The promise format.py relies on: text with no overflowing line is black's own."""
+    if not needs_black(source):
+        assert black.format_str(source, mode=black.Mode(line_length=100)) == source
+
+
+@pytest.mark.parametrize("length", range(1, 90, 4))
+def test_calls_and_imports_are_in_black_form_whatever_the_name_lengths(length: int) -> None:
+    n = "x" * length
+    spec = pytext.call(4, "goplugin.unary_unary", [f'"N{n}"', f"a_pb2.Q{n}", f"a_pb2.R{n}"], ",")
+    _black_agrees_where_nothing_overflows(f'X = goplugin.ServiceSpec(\n    "s",\n{spec}\n)\n')
+    warn = pytext.call(
+        8, "warnings.warn", [f'"RPC {n} gone"', "DeprecationWarning", "stacklevel=2"]
+    )
+    method = pytext.call(8, f"self._{n} = channel.method", ["S.SERVICE", f'"N{n}"'])
+    _black_agrees_where_nothing_overflows(f"class A:\n    def f(self) -> None:\n{warn}\n{method}\n")
+    item = pytext.call(12, f'"{n}": plugin.{n}GRPCPlugin', [f"{n}Impl()"], ",")
+    _black_agrees_where_nothing_overflows(
+        f"def f() -> None:\n    g(\n        p={{\n{item}\n        }},\n    )\n"
+    )
+    names = [f"a{n}", f"b{n}", f"c{n[: length // 2]}"]
+    _black_agrees_where_nothing_overflows(pytext.from_import(".interface", names) + "\n")
+    _black_agrees_where_nothing_overflows(pytext.from_import(f"google.{n}", ["any_pb2"]) + "\n")

@@ -177,6 +177,33 @@ def define(indent: int, name: str, params: Sequence[str], returns: str, body: st
     return "\n".join([head, *(f"{pad}    {param}," for param in params), tail])
 
 
+def call(indent: int, head: str, arguments: Sequence[str], tail: str = "") -> str:
+    """``head(arguments)tail`` (a statement or a collection's item) laid out as black lays it out.
+
+    The same three layouts as :func:`define`: one line, else the arguments on a line of their
+    own, else one argument per line with a trailing comma. ``tail`` is what follows the closing
+    parenthesis (``,`` for an item).
+    """
+    pad = " " * indent
+    joined = ", ".join(arguments)
+    one_line = f"{pad}{head}({joined}){tail}"
+    if width(one_line) <= LINE_LENGTH or not arguments:
+        return one_line
+    head_line, tail_line = f"{pad}{head}(", f"{pad}){tail}"
+    middle = f"{pad}    {joined}"
+    if width(middle) <= LINE_LENGTH:
+        return "\n".join([head_line, middle, tail_line])
+    return "\n".join([head_line, *(f"{pad}    {argument}," for argument in arguments), tail_line])
+
+
+def from_import(source: str, names: Sequence[str]) -> str:
+    """``from source import names`` at module level; black explodes one that does not fit."""
+    one_line = f"from {source} import {', '.join(names)}"
+    if width(one_line) <= LINE_LENGTH:
+        return one_line
+    return "\n".join([f"from {source} import (", *(f"    {name}," for name in names), ")"])
+
+
 def class_header(name: str, base: str, comment: str = "") -> str:
     """A top-level ``class`` line with one base, as black lays it out.
 

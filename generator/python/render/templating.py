@@ -51,6 +51,8 @@ def environment(*, precompiled: bool = True) -> jinja2.Environment:
     result.globals["define"] = pytext.define
     result.globals["annotated"] = pytext.annotated
     result.globals["class_header"] = pytext.class_header
+    result.globals["call"] = pytext.call
+    result.globals["from_import"] = pytext.from_import
     return result
 
 

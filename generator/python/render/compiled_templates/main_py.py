@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 9f94c1b826cd1efadfe65a1f202aef0f770e9e1a266cf93791a2594bfb8d1e1a
+# sha256 of the template: 87516a1aef162f8a413b4b030794a6abc9178809e8f51a75b1e3a9a2d46f8c5d
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -129,18 +129,12 @@ def root(context, missing=missing):
                 _loop_vars = {}
                 pass
                 for l_3_s in environment.getattr(l_2_p, 'services'):
+                    l_3_call = resolve('call')
                     _loop_vars = {}
                     pass
-                    yield '                '
-                    yield str(t_3(environment.getattr(environment.getattr(l_3_s, 'proto'), 'plugin_name')))
-                    yield ': '
-                    yield str(environment.getattr(l_2_p, 'plugin_alias'))
-                    yield '.'
-                    yield str(environment.getattr(environment.getattr(l_3_s, 'service'), 'plugin_class'))
-                    yield '('
-                    yield str(environment.getattr(l_3_s, 'impl_class'))
-                    yield '()),\n'
-                l_3_s = missing
+                    yield str(context.call((undefined(name='call') if l_3_call is missing else l_3_call), 16, ((((t_3(environment.getattr(environment.getattr(l_3_s, 'proto'), 'plugin_name')) + ': ') + environment.getattr(l_2_p, 'plugin_alias')) + '.') + environment.getattr(environment.getattr(l_3_s, 'service'), 'plugin_class')), [(environment.getattr(l_3_s, 'impl_class') + '()')], ',', _loop_vars=_loop_vars))
+                    yield '\n'
+                l_3_s = l_3_call = missing
             l_2_p = missing
             yield '            },\n'
         l_1_v = missing
@@ -152,21 +146,15 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             for l_2_s in environment.getattr(l_1_p, 'services'):
+                l_2_call = resolve('call')
                 _loop_vars = {}
                 pass
-                yield '            '
-                yield str(t_3(environment.getattr(environment.getattr(l_2_s, 'proto'), 'plugin_name')))
-                yield ': '
-                yield str(environment.getattr(l_1_p, 'plugin_alias'))
-                yield '.'
-                yield str(environment.getattr(environment.getattr(l_2_s, 'service'), 'plugin_class'))
-                yield '('
-                yield str(environment.getattr(l_2_s, 'impl_class'))
-                yield '()),\n'
-            l_2_s = missing
+                yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 12, ((((t_3(environment.getattr(environment.getattr(l_2_s, 'proto'), 'plugin_name')) + ': ') + environment.getattr(l_1_p, 'plugin_alias')) + '.') + environment.getattr(environment.getattr(l_2_s, 'service'), 'plugin_class')), [(environment.getattr(l_2_s, 'impl_class') + '()')], ',', _loop_vars=_loop_vars))
+                yield '\n'
+            l_2_s = l_2_call = missing
         l_1_p = missing
         yield '        },\n'
     yield '    )\n\n\nif __name__ == "__main__":\n    main()\n'
 
 blocks = {}
-debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=58&18=61&22=64&23=67&25=70&32=74&33=77&35=80&36=83&39=88&40=90&41=92&43=96&44=98&46=100&48=105&49=107&50=109&58=115&59=117&61=120&62=124&63=126&64=129&65=133&73=149&74=152&75=156'
+debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=58&18=61&22=64&23=67&25=70&32=74&33=77&35=80&36=83&39=88&40=90&41=92&43=96&44=98&46=100&48=105&49=107&50=109&58=115&59=117&61=120&62=124&63=126&64=129&65=133&73=143&74=146&75=150'

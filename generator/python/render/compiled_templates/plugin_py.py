@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: be61aae54e515b7cdff93727bd14f458f473e35925d412728aa3e4d97a0536cf
+# sha256 of the template: c126e71ca0b442e9007b12fc9bd68eadcd99b89585fbe9deed2da1a7e8c1e1ea
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -10,6 +10,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_spelling = resolve('spelling')
+    l_0_from_import = resolve('from_import')
     l_0_package = resolve('package')
     l_0_register = missing
     try:
@@ -112,8 +113,7 @@ def root(context, missing=missing):
         yield str(l_1_line)
         yield '\n'
     l_1_line = missing
-    yield 'from .interface import '
-    yield str(environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'class_names'))
+    yield str(context.call((undefined(name='from_import') if l_0_from_import is missing else l_0_from_import), '.interface', environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'class_names')))
     yield '\n\n'
     def macro(l_1_s, l_1_impl):
         t_6 = []
@@ -191,18 +191,12 @@ def root(context, missing=missing):
         yield str(t_4(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name')))
         yield ',\n'
         for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_call = resolve('call')
             _loop_vars = {}
             pass
-            yield '        '
-            yield str(environment.getattr(l_2_m, 'spec_factory'))
-            yield '('
-            yield str(t_4(environment.getattr(l_2_m, 'name')))
-            yield ', '
-            yield str(environment.getattr(l_2_m, 'request_class'))
-            yield ', '
-            yield str(environment.getattr(l_2_m, 'response_class'))
-            yield '),\n'
-        l_2_m = missing
+            yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, environment.getattr(l_2_m, 'spec_factory'), [t_4(environment.getattr(l_2_m, 'name')), environment.getattr(l_2_m, 'request_class'), environment.getattr(l_2_m, 'response_class')], ',', _loop_vars=_loop_vars))
+            yield '\n'
+        l_2_m = l_2_call = missing
         yield '    )\n\n    def __init__(self, impl: '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
         yield ') -> None:\n        self._impl = impl\n\n    def register(self, server: goplugin.ServiceRegistry) -> None:\n'
@@ -247,23 +241,20 @@ def root(context, missing=missing):
         yield '\n    def __init__(self, channel: goplugin.Channel) -> None:\n'
         t_9 = 1
         for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_call = resolve('call')
             _loop_vars = {}
             pass
-            yield '        self.'
-            yield str(environment.getattr(l_2_m, 'client_attribute'))
-            yield ' = channel.method('
-            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
-            yield '.SERVICE, '
-            yield str(t_4(environment.getattr(l_2_m, 'name')))
-            yield ')\n'
+            yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, (('self.' + environment.getattr(l_2_m, 'client_attribute')) + ' = channel.method'), [(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class') + '.SERVICE'), t_4(environment.getattr(l_2_m, 'name'))], _loop_vars=_loop_vars))
+            yield '\n'
             t_9 = 0
-        l_2_m = missing
+        l_2_m = l_2_call = missing
         if t_9:
             pass
             yield '        """``'
             yield str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))
             yield '`` has no RPCs: there is nothing to call."""\n'
         for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_call = resolve('call')
             _loop_vars = {}
             pass
             yield '\n'
@@ -271,9 +262,8 @@ def root(context, missing=missing):
             yield '\n'
             if environment.getattr(l_2_m, 'deprecated'):
                 pass
-                yield '        warnings.warn('
-                yield str(t_4(environment.getattr(l_2_m, 'deprecation_warning')))
-                yield ', DeprecationWarning, stacklevel=2)\n'
+                yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, 'warnings.warn', [t_4(environment.getattr(l_2_m, 'deprecation_warning')), 'DeprecationWarning', 'stacklevel=2'], _loop_vars=_loop_vars))
+                yield '\n'
             if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming'):
                 pass
                 yield '        return iter(self.'
@@ -288,7 +278,7 @@ def root(context, missing=missing):
                 yield '('
                 yield str(environment.getattr(l_2_m, 'request_param'))
                 yield ')\n'
-        l_2_m = missing
+        l_2_m = l_2_call = missing
         if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
             yield '\n\n'
@@ -358,4 +348,4 @@ def root(context, missing=missing):
     yield '}\n"""The plugin set, plugin name -> plugin class: ``goplugin.Client(plugins=PLUGINS, ...)``."""\n'
 
 blocks = {}
-debug_info = '1=38&3=48&8=51&10=57&2=84&16=86&23=90&26=93&29=96&33=100&34=103&37=107&38=110&40=114&42=116&44=125&45=128&47=133&48=138&56=161&57=163&58=165&61=167&64=172&66=178&68=184&65=187&73=189&74=191&75=195&79=205&83=207&86=209&88=215&89=219&91=221&93=228&87=233&99=235&102=238&103=242&107=247&108=251&110=262&112=264&114=268&115=270&116=273&118=275&119=278&121=285&124=290&127=293&131=299&128=304&135=306&139=308&141=314&140=317&146=319&150=324&152=330&151=335&159=337&168=339&170=341&171=343&177=347&178=351'
+debug_info = '1=39&3=49&8=52&10=58&2=85&16=87&23=91&26=94&29=97&33=101&34=104&37=108&38=111&40=114&42=116&44=125&45=128&47=133&48=138&56=161&57=163&58=165&61=167&64=172&66=178&68=184&65=187&73=189&74=191&75=195&79=199&83=201&86=203&88=209&89=213&91=215&93=222&87=227&99=229&102=232&103=236&107=241&108=245&110=252&112=254&114=259&115=261&116=263&118=265&119=268&121=275&124=280&127=283&131=289&128=294&135=296&139=298&141=304&140=307&146=309&150=314&152=320&151=325&159=327&168=329&170=331&171=333&177=337&178=341'
