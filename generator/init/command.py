@@ -14,7 +14,12 @@ PROG = "gen-plugin init"
 
 
 def _init(
-    directory: str, name: str | None, proto: str | None, includes: Sequence[str], host: bool
+    directory: str,
+    name: str | None,
+    proto: str | None,
+    includes: Sequence[str],
+    host: bool,
+    update: bool,
 ) -> None:
     """Write a new plugin repository into DIR (created; it must not exist or be empty).
 
@@ -22,9 +27,16 @@ def _init(
     the plugin as a real subprocess and calls every RPC. Without --proto it starts from a
     starter proto with one RPC of each kind, each with a working behaviour. With --host it is a
     host's repository instead: a typed host as its console script, tested against a stand-in
-    plugin (or the plugin command in $<PACKAGE>_PLUGIN).
+    plugin (or the plugin command in $<PACKAGE>_PLUGIN). With --update, DIR is a repository
+    init wrote: its files are brought up to this release, the user's edits kept.
     """
     from . import repository
+
+    if update:
+        if name or proto or includes or host:
+            raise click.UsageError("--update takes DIR alone: the rest is in its record")
+        _update(directory)
+        return
 
     try:
         contents = repository.files(
@@ -40,6 +52,28 @@ def _init(
         f"{PROG}: {directory}: {len(contents)} files written; the {kind} is {package}\n"
         f"next: cd {directory} && pip install -e '.[test,gen]' && pytest\n"
     )
+
+
+def _update(directory: str) -> None:
+    from .update import NEW, update
+
+    try:
+        outcome = update(directory)
+    except GeneratorError as error:
+        sys.stderr.write(f"{PROG}: error: {error}\n")
+        sys.exit(1)
+    lines = [
+        *(f"updated   {path}" for path in outcome.updated),
+        *(f"added     {path}" for path in outcome.added),
+        *(f"merged    {path}" for path in outcome.merged),
+        *(f"CONFLICT  {path} (resolve the marked lines)" for path in outcome.conflicts),
+        *(f"beside    {path}{NEW} (merge it into {path} by hand)" for path in outcome.beside),
+        *(f"yours     {path} (this release changes nothing in it)" for path in outcome.kept),
+    ]
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stderr.write(f"{PROG}: {directory}: updated to this release\n")
+    if outcome.conflicts:
+        sys.exit(1)
 
 
 command = click.Command(
@@ -70,6 +104,12 @@ command = click.Command(
             is_flag=True,
             help="A host's repository: the typed host (host.py) is the console script, main.py "
             "a stand-in plugin for its tests.",
+        ),
+        click.Option(
+            ["--update"],
+            is_flag=True,
+            help="Update a repository init wrote to this release's templates, keeping your edits "
+            "(three-way merges through git; see docs/init.md).",
         ),
     ],
     help=_init.__doc__,

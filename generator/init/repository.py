@@ -26,7 +26,7 @@ from .scaffold import CLIENT_STREAM, SERVER_STREAM, UNARY, Method
 if TYPE_CHECKING:
     import jinja2
 
-#: What ``init`` records of a run, for a later release's update (docs/init.md).
+#: What ``init`` records of a run, for a later release's update (``update.py``, docs/init.md).
 RECORD = ".pygoplugin-init.json"
 
 #: Template -> path in the repository (``{package}``: the Python package).
@@ -58,15 +58,18 @@ def files(
     proto: str | None,
     includes: Sequence[str],
     host_only: bool = False,
+    starter: bool | None = None,
 ) -> dict[str, str]:
     """Every file of the repository for ``directory``, by POSIX path relative to it.
 
     ``host_only``: a host's repository (``--host``), whose console script is the host and whose
-    ``main.py`` is a stand-in plugin for its tests.
+    ``main.py`` is a stand-in plugin for its tests. ``starter`` (default: no ``proto`` given)
+    selects the starter's behaviour, which an update keeps for a starter proto since edited.
     """
     names = names_of(name or os.path.basename(os.path.abspath(directory)))
     environment = _environment()
-    starter = proto is None
+    if starter is None:
+        starter = proto is None
     if proto is None:
         text = environment.get_template("starter.proto.j2").render(names=names)
         contract = protos_module.starter(names, text)
@@ -102,7 +105,7 @@ def files(
         "plugin_env": f"{names.package.upper()}_PLUGIN",
     }
     # What init writes once and the user then owns: the base a later update compares with.
-    owned = {f"proto/{path}": text for path, text in contract.files}
+    owned: dict[str, str] = {}
     for template, path in _TEMPLATES.items():
         if host_only and template == "README.md.j2":
             template = "README-host.md.j2"
@@ -111,6 +114,7 @@ def files(
             _formatted(text) if path.endswith(".py") else text
         )
     result = {f"{out}/{path}": text for path, text in generated.items()}
+    result.update({f"proto/{path}": text for path, text in contract.files})
     result.update(owned)
     result[RECORD] = _record(names, contract.main, starter, host_only, owned)
     return dict(sorted(result.items()))
@@ -171,16 +175,17 @@ def _generate(contract: protos_module.Protos) -> dict[str, str]:
     return {output.path: output.content for output in outputs}
 
 
+def _template_source(name: str) -> str:
+    """The text of ``templates/init/<name>``, as installed with the generator."""
+    folder = resources.files("pygoplugin_gen.templates").joinpath("init")
+    return folder.joinpath(name).read_text(encoding="utf-8")
+
+
 def _environment() -> jinja2.Environment:
     import jinja2
 
-    folder = resources.files("pygoplugin_gen.templates").joinpath("init")
-
-    def source(name: str) -> str:
-        return folder.joinpath(name).read_text(encoding="utf-8")
-
     return jinja2.Environment(
-        loader=jinja2.FunctionLoader(source),
+        loader=jinja2.FunctionLoader(lambda name: _template_source(name)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -229,6 +234,12 @@ def _no_request(method: Method, n: int = 1) -> str:
     return ""
 
 
+def blob_id(text: str) -> str:
+    """The id git gives ``text`` as a file (``git hash-object``)."""
+    data = text.encode("utf-8")
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 def _record(
     names: Names, proto_main: str, starter: bool, host_only: bool, contents: Mapping[str, str]
 ) -> str:
@@ -239,9 +250,8 @@ def _record(
         "proto": proto_main,
         "starter": starter,
         "host": host_only,
-        "files": {
-            path: hashlib.sha256(text.encode("utf-8")).hexdigest()
-            for path, text in sorted(contents.items())
-        },
+        # Git's blob ids: an edit shows as a different id, and where the user committed the
+        # file as written, ``git cat-file`` gives back the base of a three-way merge.
+        "files": {path: blob_id(text) for path, text in sorted(contents.items())},
     }
     return json.dumps(record, indent=2) + "\n"
