@@ -13,6 +13,7 @@ from the options' one declaration (``options.py``).
 
 ``gen-plugin compat OLD.proto NEW.proto`` is dispatched to ``compat.py`` first of
 all, so a compatibility check is never mistaken for (or replayed as) a generation run.
+``gen-plugin init DIR`` is dispatched likewise, to ``init/command.py``.
 """
 
 from __future__ import annotations
