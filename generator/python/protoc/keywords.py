@@ -45,6 +45,38 @@ _KEYWORD_DECLARATION = re.compile(rf"^[ \t]*(?:{_KEYWORDS}): .*\n", re.M)
 _INSERTION_POINT = "# @@protoc_insertion_point(module_scope)"
 
 
+def names_a_keyword(file: descriptor_pb2.FileDescriptorProto) -> bool:
+    """Whether a name ``file`` declares or refers to is a Python keyword.
+
+    Only then can protoc's stub or grpcio-tools' module need a repair; a walk over the
+    descriptors costs far less than scanning the generated text (milliseconds on a big file).
+    """
+    words = set(file.package.split("."))
+    words.update(part for dependency in file.dependency for part in re.split(r"[./]", dependency))
+    messages = list(file.message_type)
+    enums = list(file.enum_type)
+    fields = list(file.extension)
+    for service in file.service:
+        words.add(service.name)
+        for method in service.method:
+            words.add(method.name)
+            words.update(method.input_type.split("."), method.output_type.split("."))
+    while messages:
+        message = messages.pop()
+        words.add(message.name)
+        words.update(oneof.name for oneof in message.oneof_decl)
+        messages.extend(message.nested_type)
+        enums.extend(message.enum_type)
+        fields.extend((*message.field, *message.extension))
+    for field in fields:
+        words.add(field.name)
+        words.update(field.type_name.split("."), field.extendee.split("."))
+    for enum in enums:
+        words.add(enum.name)
+        words.update(value.name for value in enum.value)
+    return not words.isdisjoint(naming.HARD_KEYWORDS)
+
+
 def type_aliases(file: descriptor_pb2.FileDescriptorProto) -> list[tuple[str, str, str]]:
     """``(owner, alias, name)`` for each keyword-named type of ``file``, parents first.
 

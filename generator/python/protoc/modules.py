@@ -104,24 +104,17 @@ def moved(
     """
     stem = naming.protoc_module(file.name)[: -len("_pb2")].replace(".", "/")
     pb2, pyi, grpc = (protoc_output[stem + suffix] for suffix in _PROTOC_SUFFIXES)
+    pyi = relocate.relocate(pyi, module, modules)
+    grpc = grpc_docstrings.repair(relocate.relocate(grpc, module + "_grpc", modules))
+    if keywords.names_a_keyword(file):
+        pyi, grpc = keywords.repair_pyi(pyi), keywords.repair_grpc(grpc)
     outputs = [
         OutputFile(
             naming.module_path(module),
             keywords.repair_pb2(relocate.relocate(pb2, module, modules), file),
         ),
-        OutputFile(
-            naming.module_path(module, ".pyi"),
-            stubs.repair(keywords.repair_pyi(relocate.relocate(pyi, module, modules))),
-        ),
+        OutputFile(naming.module_path(module, ".pyi"), stubs.repair(pyi)),
     ]
     if messages_only:
         return outputs
-    return [
-        *outputs,
-        OutputFile(
-            naming.module_path(module + "_grpc"),
-            keywords.repair_grpc(
-                grpc_docstrings.repair(relocate.relocate(grpc, module + "_grpc", modules))
-            ),
-        ),
-    ]
+    return [*outputs, OutputFile(naming.module_path(module + "_grpc"), grpc)]
