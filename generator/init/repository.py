@@ -146,9 +146,11 @@ def write(directory: str, contents: Mapping[str, str]) -> None:
                 stream.write(text)
             if path.endswith(".sh"):
                 os.chmod(target, 0o755)
-        if os.path.isdir(directory):
-            os.rmdir(directory)  # empty, checked above
-        os.rename(staging, directory)
+        if os.path.isdir(directory):  # empty (checked above), perhaps the working directory
+            for entry in os.listdir(staging):
+                os.rename(os.path.join(staging, entry), os.path.join(directory, entry))
+        else:
+            os.rename(staging, directory)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -143,11 +143,15 @@ def test_a_folder_with_other_files_is_refused_too(
     assert f"{tmp_path}: not empty: it holds notes.txt;" in err
 
 
-def test_an_empty_folder_is_used(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, err = init(capsys, str(tmp_path), "--name", "weather")
+def test_an_empty_folder_is_used(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "weather").mkdir()
+    monkeypatch.chdir(tmp_path / "weather")
+    code, err = init(capsys, ".")
     assert code == 0, err
-    assert (tmp_path / "src" / "weather" / "main.py").is_file()
-    assert not [p for p in tmp_path.parent.iterdir() if p.name.startswith(".pygoplugin-init-")]
+    assert (tmp_path / "weather" / "src" / "weather" / "main.py").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["weather"]  # no staging folder left
 
 
 @pytest.mark.parametrize(
