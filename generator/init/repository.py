@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import GeneratorError
 from ..core.files import MAIN
+from . import imports
 from . import protos as protos_module
 from . import scaffold as scaffold_module
 from .names import Names, names_of
@@ -93,8 +94,7 @@ def files(
         "starter": starter,
         "scaffold": scaffold,
         "proto_main": contract.main,
-        "imports": [line.spelled(None) for line in scaffold.imports],
-        "test_imports": [line.spelled(names.package) for line in scaffold.imports],
+        **_import_blocks(scaffold, names.package),
         "generate": f"gen-plugin -I proto proto/{contract.main} -o {out}",
         "runtime": f"pygoplugin>={_runtime_version()}",
         "runtime_gen": f"pygoplugin[gen]>={_runtime_version()}",
@@ -111,7 +111,7 @@ def files(
             template = "README-host.md.j2"
         text = environment.get_template(template).render(**values)
         owned[path.format(package=names.package)] = (
-            _formatted(text) if path.endswith(".py") else text
+            _wrapped(_formatted(imports.prune(text))) if path.endswith(".py") else text
         )
     result = {f"{out}/{path}": text for path, text in generated.items()}
     result.update({f"proto/{path}": text for path, text in contract.files})
@@ -194,6 +194,59 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
+
+
+def _import_blocks(scaffold: scaffold_module.Scaffold, package: str) -> dict[str, str]:
+    """Each file's third-party and own import blocks (``imports.py``)."""
+    third = imports.froms(scaffold.imports, generated=False, package=None)
+    relative = imports.froms(scaffold.imports, generated=True, package=None)
+    absolute = imports.froms(scaffold.imports, generated=True, package=package)
+    protobuf = [("google.protobuf", ("text_format",)), ("google.protobuf.message", ("Message",))]
+    return {
+        "main_third_party": imports.block(["goplugin"], third),
+        "main_local": imports.block([], relative),
+        "host_third_party": imports.block(["goplugin"], [*third, *protobuf]),
+        "test_third_party": imports.block(["pytest"], third),
+        "test_first_party": imports.block(
+            [], [*absolute, (f"{package}.host", ("Plugins", "connect"))]
+        ),
+    }
+
+
+def _wrapped(text: str) -> str:
+    """``text`` with each paragraph of its module docstring that overflows refilled to 100.
+
+    Names of any length land in the templates' docstrings (a proto path, a plugin name), and
+    black leaves docstrings as they are. Indented lines (examples) are never refilled.
+    """
+    import ast
+    import textwrap
+
+    tree = ast.parse(text)
+    first = tree.body[0] if tree.body else None
+    if not (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)):
+        return text
+    assert first.end_lineno is not None
+    lines = text.split("\n")
+    docstring, rest = lines[: first.end_lineno - 1], lines[first.end_lineno - 1 :]
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if any(len(line) > 100 for line in paragraph):
+            out.extend(textwrap.wrap(" ".join(paragraph), 100, break_long_words=False))
+        else:
+            out.extend(paragraph)
+        paragraph.clear()
+
+    for line in docstring:  # the closing quotes' line is in ``rest``
+        if line and not line[0].isspace():
+            paragraph.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out + rest)
 
 
 def _formatted(text: str) -> str:

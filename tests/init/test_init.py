@@ -236,3 +236,26 @@ def test_host_repository_tests_its_stand_in_and_a_real_plugin(
     )
     assert result.returncode == 1
     assert "6 errors" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        (),
+        ("--proto", str(EXAMPLES / "provider" / "provider.proto"), "-I", str(EXAMPLES)),
+        ("--host", "--proto", str(EXAMPLES / "kinds.proto")),
+    ],
+    ids=["starter", "provider", "host"],
+)
+def test_what_init_writes_for_the_user_passes_ruff(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, arguments: tuple[str, ...]
+) -> None:
+    repository = tmp_path / "mine"
+    code, err = init(capsys, str(repository), *arguments)
+    assert code == 0, err
+    ruff = Path(sys.executable).parent / "ruff"
+    rules = "--select=E,F,W,I,B,UP,N,SIM,RUF"
+    generated = "--extend-exclude=src/mine/*/"  # the generated package, checked elsewhere
+    command = [str(ruff), "check", "--isolated", rules, "--line-length=100", generated, "."]
+    result = subprocess.run(command, cwd=repository, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout
