@@ -23,6 +23,7 @@ import collections
 import contextvars
 import threading
 from collections.abc import Awaitable, Callable, Iterator
+from concurrent import futures
 from typing import Any
 
 #: How many messages a response generator's thread may run ahead of the loop's sends.
@@ -80,20 +81,29 @@ class Handoff:
         if waiter is not None:
             self._loop.call_soon_threadsafe(_wake, waiter)
 
-    async def take(self) -> Any:
-        """The next message; ``Handoff.END`` after the last; raises what the generator raised."""
+    async def take(self, limit: int) -> list[Any]:
+        """The messages ready now (at least one, at most ``limit``), ending with ``Handoff.END``
+        after the last; raises what the generator raised once the messages before it are out."""
         while True:
             with self._lock:
                 if self._buffer:
-                    item = self._buffer.popleft()
+                    batch: list[Any] = []
+                    while self._buffer and len(batch) < limit:
+                        item = self._buffer[0]
+                        if isinstance(item, _Raised) and batch:
+                            break  # send what came before it first
+                        batch.append(self._buffer.popleft())
+                        if item is _END or isinstance(item, _Raised):
+                            break
                     break
                 waiter = self._waiter = self._loop.create_future()
             await waiter
-        if isinstance(item, _Raised):
-            raise item.error
-        if item is not _END:
+        last = batch[-1]
+        if isinstance(last, _Raised):
+            raise last.error
+        for _ in range(len(batch) - (last is _END)):
             self._room.release()
-        return item
+        return batch
 
     def close(self) -> None:
         """Stop the producer at its next message (it closes the generator)."""
@@ -124,8 +134,11 @@ class SyncRequests:
     def __next__(self) -> Any:
         if self._done:
             raise StopIteration
-        future = asyncio.run_coroutine_threadsafe(_call(self._receive), self._loop)
-        message = future.result()
+        try:
+            future = asyncio.run_coroutine_threadsafe(_call(self._receive), self._loop)
+            message = future.result()
+        except (futures.CancelledError, RuntimeError):  # the call ended, or the whole server
+            message = None
         if message is None:
             self._done = True
             raise StopIteration

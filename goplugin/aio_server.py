@@ -17,8 +17,9 @@ import signal
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from concurrent import futures
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from grpclib.protocol import H2Protocol
 from grpclib.server import Server
@@ -40,6 +41,8 @@ from goplugin.stdio import capture_process_stdout
 from goplugin.transport import Transport
 
 if TYPE_CHECKING:
+    import ssl
+
     from goplugin.transport import Bound
 
 _STOP_GRACE_SECONDS = 0.5
@@ -102,7 +105,10 @@ class AioPluginServer:
         server = _Server([self._registry], codec=Codec())
         ports = _Sockets()
         listener = bind(ports, network, os.environ)  # type: ignore[arg-type]
-        await server.start(sock=ports.socket, ssl=self._ssl_context())
+        if self._transport.tls:
+            tls: Any = self._transport
+            server.tls = _TLS(tls.server_ssl_context(), listener.address, tls.log_refused)
+        await server.start(sock=ports.socket)
         self._loop.add_signal_handler(signal.SIGTERM, self._stop.set)
         line = HandshakeLine(
             version,
@@ -116,11 +122,6 @@ class AioPluginServer:
         os.write(handshake_fd, line.format().encode())
         await self._stop.wait()
         await self._shut_down(server, listener)
-
-    def _ssl_context(self) -> Any:
-        if not self._transport.tls:
-            return None
-        return self._transport.server_ssl_context()  # type: ignore[attr-defined]
 
     def _register_builtin_services(self) -> None:
         for name in ("", HEALTH_SERVICE):
@@ -172,11 +173,40 @@ class AioPluginServer:
 MAX_CONCURRENT_STREAMS = 2**31 - 1
 
 
-class _Server(Server):
-    """grpclib's server, with no practical limit on concurrently open streams."""
+class _TLS(NamedTuple):
+    """How the server's connections are secured, and where a refused handshake is reported."""
 
-    def _protocol_factory(self) -> H2Protocol:
-        return _Protocol(super()._protocol_factory())
+    context: ssl.SSLContext
+    address: str
+    log_refused: Callable[[str, BaseException], None]
+
+
+class _Server(Server):
+    """grpclib's server, with no practical limit on concurrently open streams, and TLS whose
+    refused handshakes are logged (asyncio's own TLS says nothing of them)."""
+
+    tls: _TLS | None = None
+
+    def _protocol_factory(self) -> Any:
+        protocol = _Protocol(super()._protocol_factory())
+        if self.tls is None:
+            return protocol
+        return _tls_protocol(self.tls, protocol)
+
+
+def _tls_protocol(tls: _TLS, app: H2Protocol) -> Any:
+    """asyncio's server-side TLS under ``app``, reporting a refused handshake."""
+    import ssl
+    from asyncio import sslproto
+
+    class TLSProtocol(sslproto.SSLProtocol):
+        def _on_handshake_complete(self, handshake_exc: BaseException | None) -> None:
+            if isinstance(handshake_exc, ssl.SSLError):  # not a mere reset or timeout
+                tls.log_refused(tls.address, handshake_exc)
+            super()._on_handshake_complete(handshake_exc)
+
+    waiter: Any = None  # nobody waits for the handshake: h2 starts once it is done
+    return TLSProtocol(asyncio.get_running_loop(), app, tls.context, waiter, server_side=True)
 
 
 class _Protocol(H2Protocol):

@@ -111,8 +111,16 @@ class TLSTransport(Transport):
 
     def server_ssl_context(self) -> ssl.SSLContext:
         """The stdlib TLS context of a server on this session: the peer's certificate required
-        (when there are roots to check it against), ALPN h2. grpclib serves with it directly."""
-        return self._get_server_context()
+        (when there are roots to check it against), ALPN h2. grpclib serves with it directly.
+
+        Making it wrote the certificate to a private folder for a moment; with no shim to
+        hold sockets there, the folder goes at once rather than at shutdown."""
+        context = self._get_server_context()
+        with self._lock:
+            if self._shim is None and self._private_dir is not None:
+                shutil.rmtree(self._private_dir, ignore_errors=True)
+                self._private_dir = None
+        return context
 
     def remove_sockets(self) -> None:
         """Remove the private socket dir; open connections carry on (used at shutdown, so a
@@ -188,6 +196,10 @@ class TLSTransport(Transport):
             for path in (cert_path, key_path):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
+
+    def log_refused(self, address: str, error: BaseException) -> None:
+        """Say in the log (a plugin's stderr) why a TLS connection was turned away."""
+        self._refused(address, error)
 
     def _refused(self, address: str, error: BaseException) -> None:
         """Say in the log (a plugin's stderr) why a connection was turned away."""
