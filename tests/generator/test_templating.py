@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from pygoplugin_gen.python.render import render, templating
+from pygoplugin_gen.python.render import lite, render, templating
 from pygoplugin_gen.python.render.resources import templates_folder
 from tools import goldens
 from tools import templates as tools_templates
@@ -62,6 +64,8 @@ def test_an_edited_template_is_compiled_from_source_until_recompiled(
     assert edited.get_template("header.j2").filename == str(header)
     assert edited.get_template("main.py.j2").filename == str(compiled / "main_py.py")
     assert "HANDS OFF" in edited.get_template("header.j2").render(package=NO_FILES)
+    assert "HANDS OFF" in lite.Environment().get_template("header.j2").render(package=NO_FILES)
+    assert isinstance(lite.Environment().get_template("main.py.j2"), lite.Template)
 
     (compiled / "orphan.py").write_text("")
     assert tools_templates.stale() == ["header.py", "orphan.py"]
@@ -79,3 +83,37 @@ def test_modules_compiled_by_another_jinja2_release_are_not_used(
     environment = templating.environment()
     for name in environment.list_templates():
         assert environment.get_template(name).filename == os.path.join(templates_folder(), name)
+
+
+FRESH_RUN = """
+import sys
+from pygoplugin_gen.front import gen_plugin
+gen_plugin.main(["-I", sys.argv[1], sys.argv[2], "-o", sys.argv[3]])
+print(sorted(name for name in sys.modules if name.startswith("jinja2")))
+"""
+
+
+def test_a_run_renders_with_the_runtime_alone_and_jinja2_still_imports_after(
+    tmp_path: Path,
+) -> None:
+    """The compiler, lexer and parser stay unloaded (lite.py), and the output is the golden's."""
+    protos = Path(goldens.PROTOS)
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-c",
+        FRESH_RUN,
+        str(protos),
+        str(protos / "kinds.proto"),
+        str(out),
+    ]
+    environment = {**os.environ, "PYGOPLUGIN_CACHE_DIR": "off"}
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = done.stdout.strip()
+    assert "jinja2.runtime" in loaded and "jinja2.environment" not in loaded, loaded
+    assert goldens.read_tree(str(out)) == goldens.read_tree(os.path.join(goldens.GOLDEN, "kinds"))
+    after = "from pygoplugin_gen.python.render import lite; lite.Environment(); import jinja2; "
+    after += "print(jinja2.Environment().from_string('{{ 1 + 1 }}').render())"
+    done = subprocess.run([sys.executable, "-c", after], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "2\n", done.stderr

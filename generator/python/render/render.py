@@ -3,7 +3,7 @@
 Pure: no disk, stdin or stdout besides reading the templates. Undefined template variables are
 errors (``StrictUndefined``), so a renamed model property cannot silently render as nothing.
 The templates ship compiled to Python (see ``templating.py``), because compiling them
-costs more than rendering them.
+costs more than rendering them, and render on jinja2's runtime alone (``lite.py``).
 """
 
 from __future__ import annotations
@@ -12,18 +12,16 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-import jinja2
-
 from ...core.model import Package
 from ...core.records import record
 from .. import spelling
 from ..model import PyFile, PyModel, PyPackage, PyVersions
-from . import templating
+from . import lite
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
-    return templating.environment()
+def _environment() -> lite.Environment:
+    return lite.Environment()
 
 
 def _render(template: str, **context: Any) -> str:

@@ -20,45 +20,64 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 from collections.abc import Callable, MutableMapping
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any, cast
 
 from . import pytext
-from .resources import templates_folder
+from .resources import templates_folder as templates_folder  # lite.py reads it from here
+
+if TYPE_CHECKING:
+    import jinja2
 
 #: Where the compiled modules live: a package next to this module.
 COMPILED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "compiled_templates")
 
+#: The filters and globals of our own that templates use, in either environment.
+FILTERS: dict[str, Callable[..., Any]] = {
+    "docstring": pytext.docstring,
+    "indented_docstring": lambda text, indent: " " * indent + pytext.docstring(text, indent),
+    "pystr": pytext.string_literal,
+}
+GLOBALS: dict[str, Callable[..., Any]] = {
+    "define": pytext.define,
+    "annotated": pytext.annotated,
+    "class_header": pytext.class_header,
+    "call": pytext.call,
+    "from_import": pytext.from_import,
+}
+
+
+def _jinja2_release() -> str:
+    """jinja2's feature release, read from its ``__init__.py`` so that jinja2 stays unimported
+    (``lite.py`` renders compiled templates with its runtime alone); "" if not installed."""
+    spec = importlib.util.find_spec("jinja2")
+    if spec is None or spec.origin is None:
+        return ""
+    with open(spec.origin, encoding="utf-8") as stream:
+        found = re.search(r'^__version__ = "(\d+\.\d+)', stream.read(), re.MULTILINE)
+    return found[1] if found else ""
+
+
 #: Compiled code calls into ``jinja2.runtime``, stable within a feature release.
-_JINJA2_RELEASE = ".".join(jinja2.__version__.split(".")[:2])
+_JINJA2_RELEASE = _jinja2_release()
 
 
 def environment(*, precompiled: bool = True) -> jinja2.Environment:
     """The environment templates render in; ``precompiled=False`` always compiles from source."""
+    import jinja2
+
     result = jinja2.Environment(
-        loader=Loader(precompiled=precompiled),
+        loader=cast("jinja2.BaseLoader", Loader(precompiled=precompiled)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
     )
-    result.filters["docstring"] = pytext.docstring
-    result.filters["indented_docstring"] = _indented_docstring
-    result.filters["pystr"] = pytext.string_literal
-    result.globals["define"] = pytext.define
-    result.globals["annotated"] = pytext.annotated
-    result.globals["class_header"] = pytext.class_header
-    result.globals["call"] = pytext.call
-    result.globals["from_import"] = pytext.from_import
+    result.filters.update(FILTERS)
+    result.globals.update(GLOBALS)
     return result
-
-
-def _indented_docstring(text: str, indent: int) -> str:
-    """For ``{% filter %}`` blocks, whose tag cannot carry the indentation (lstrip_blocks)."""
-    return " " * indent + pytext.docstring(text, indent)
 
 
 def module_name(template: str) -> str:
@@ -75,8 +94,12 @@ def stamp(name: str, source: str) -> str:
     )
 
 
-class Loader(jinja2.BaseLoader):
-    """Templates from ``templates/``; their code from the compiled module when it is current."""
+class Loader:
+    """Templates from ``templates/``; their code from the compiled module when it is current.
+
+    It has all of ``jinja2.BaseLoader``'s methods, without subclassing it: this module is
+    imported where jinja2 itself must not be (see ``lite.py``).
+    """
 
     def __init__(self, *, precompiled: bool) -> None:
         self.precompiled = precompiled
@@ -89,6 +112,8 @@ class Loader(jinja2.BaseLoader):
             with open(path, encoding="utf-8") as stream:
                 source = stream.read()
         except FileNotFoundError:
+            import jinja2
+
             raise jinja2.TemplateNotFound(template) from None
         return source, path, lambda: True
 
@@ -102,7 +127,7 @@ class Loader(jinja2.BaseLoader):
         globals: MutableMapping[str, Any] | None = None,
     ) -> jinja2.Template:
         source, filename, uptodate = self.get_source(environment, name)
-        namespace = _compiled_module(name, source) if self.precompiled else None
+        namespace = compiled_module(name, source) if self.precompiled else None
         if namespace is not None:
             return environment.template_class.from_module_dict(
                 environment, namespace, globals or {}
@@ -111,7 +136,7 @@ class Loader(jinja2.BaseLoader):
         return environment.template_class.from_code(environment, code, globals or {}, uptodate)
 
 
-def _compiled_module(name: str, source: str) -> MutableMapping[str, Any] | None:
+def compiled_module(name: str, source: str) -> MutableMapping[str, Any] | None:
     """The namespace of ``name``'s compiled module if it was compiled from ``source``, else None.
 
     The stamp is checked before anything runs. Each load executes the module afresh (from its
