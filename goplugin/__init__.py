@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
     from goplugin.channel import Channel
     from goplugin.client import Client, HostPluginSet, cleanup_clients
+    from goplugin.secure_config import ChecksumMismatchError, SecureConfig
 else:
     from goplugin.deprecation import deprecated
 
@@ -78,6 +79,10 @@ def __getattr__(name: str) -> Any:
         from goplugin import client
 
         return getattr(client, name)
+    if name in ("SecureConfig", "ChecksumMismatchError"):
+        from goplugin import secure_config
+
+        return getattr(secure_config, name)
     if name == "Channel":
         from goplugin import channel
 
@@ -92,6 +97,7 @@ __all__ = [
     "CallOptions",
     "CancelledError",
     "Channel",
+    "ChecksumMismatchError",
     "Client",
     "DataLossError",
     "DeadlineExceededError",
@@ -116,6 +122,7 @@ __all__ = [
     "PluginStartError",
     "RPCError",
     "ResourceExhaustedError",
+    "SecureConfig",
     "ServiceRegistry",
     "ServiceSpec",
     "StartTimeoutError",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import goplugin
-from goplugin.secure_config import ChecksumMismatchError, SecureConfig
+from goplugin import ChecksumMismatchError, SecureConfig
 from tests.runtime.conftest import ECHO_PLUGIN, MakeClient
 
 _ENV_REPORTER = """
