@@ -105,6 +105,7 @@ CONSUMERS = {
     "names": TYPING / "names" / "consumer.py",
     "syntax": TYPING / "syntax" / "consumer.py",
     "go-plugin-bidirectional": TYPING / "bidirectional" / "consumer.py",
+    "stub_names": TYPING / "stub_names" / "consumer.py",
 }
 #: Each case's committed negative cases: wrong implementations and uses, and the errors mypy
 #: must report for them (``negative.expected``, one ``file:line: error: ...`` per line).

@@ -19,7 +19,7 @@ from ...core import load
 from ...core.errors import GeneratorError
 from ...core.files import OutputFile
 from .. import naming
-from . import grpc_docstrings, keywords, relocate, stubs
+from . import grpc_docstrings, keywords, relocate, shadowing, stubs
 
 _PROTOC_SUFFIXES = ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py")
 
@@ -108,12 +108,15 @@ def moved(
     grpc = grpc_docstrings.repair(relocate.relocate(grpc, module + "_grpc", modules))
     if keywords.names_a_keyword(file):
         pyi, grpc = keywords.repair_pyi(pyi), keywords.repair_grpc(grpc)
+    pyi = stubs.repair(pyi)
+    if shadowing.needs_repair(file):
+        pyi = shadowing.repair(pyi)
     outputs = [
         OutputFile(
             naming.module_path(module),
             keywords.repair_pb2(relocate.relocate(pb2, module, modules), file),
         ),
-        OutputFile(naming.module_path(module, ".pyi"), stubs.repair(pyi)),
+        OutputFile(naming.module_path(module, ".pyi"), pyi),
     ]
     if messages_only:
         return outputs

@@ -1,3 +1,4 @@
+import builtins as _builtins
 import datetime
 
 from google.protobuf import duration_pb2 as _duration_pb2
@@ -935,11 +936,11 @@ class ReadStateBytesRequest(_message.Message):
     def __init__(self, type_name: _Optional[str] = ..., state_id: _Optional[str] = ...) -> None: ...
 
 class StateBytesChunk(_message.Message):
-    __slots__ = ("data", "total_length", "diagnostics")
-    DATA_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("bytes", "total_length", "diagnostics")
+    BYTES_FIELD_NUMBER: _ClassVar[int]
     TOTAL_LENGTH_FIELD_NUMBER: _ClassVar[int]
     DIAGNOSTICS_FIELD_NUMBER: _ClassVar[int]
-    data: bytes
+    bytes: _builtins.bytes
     total_length: int
     diagnostics: _containers.RepeatedCompositeFieldContainer[Diagnostic]
-    def __init__(self, data: _Optional[bytes] = ..., total_length: _Optional[int] = ..., diagnostics: _Optional[_Iterable[_Union[Diagnostic, _Mapping[str, _Any]]]] = ...) -> None: ...
+    def __init__(self, bytes: _Optional[_builtins.bytes] = ..., total_length: _Optional[int] = ..., diagnostics: _Optional[_Iterable[_Union[Diagnostic, _Mapping[str, _Any]]]] = ...) -> None: ...
