@@ -109,8 +109,9 @@ def moved(
     if keywords.names_a_keyword(file):
         pyi, grpc = keywords.repair_pyi(pyi), keywords.repair_grpc(grpc)
     pyi = stubs.repair(pyi)
-    if shadowing.needs_repair(file):
-        pyi = shadowing.repair(pyi)
+    shadowing_messages = shadowing.needing_repair(file)
+    if shadowing_messages:
+        pyi = shadowing.repair(pyi, shadowing_messages)
     outputs = [
         OutputFile(
             naming.module_path(module),
