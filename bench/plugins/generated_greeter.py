@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "greeter"))
 
 from greeter import greeter_pb2
+from greeter.interface import AsyncGreeter, Greeter
 from greeter.plugin import HANDSHAKE, GreeterGRPCPlugin
 
 import goplugin
@@ -23,7 +24,7 @@ def _count(request: greeter_pb2.GreetRequest) -> int:
     return int(request.locale.removeprefix("count=")) if request.locale else 5
 
 
-class SyncGreeter:
+class SyncImpl(Greeter):
     def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
         return greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!")
 
@@ -35,7 +36,7 @@ class SyncGreeter:
             yield response(greeting=f"Hello {request.name}, message {i}")
 
 
-class AsyncGreeter:
+class AsyncImpl(AsyncGreeter):
     async def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
         return greeter_pb2.GreetResponse(greeting=f"Hello, {request.name}!")
 
@@ -52,9 +53,9 @@ if __name__ == "__main__":
     parser.add_argument("--core", default="grpcio", choices=("grpcio", "grpclib"))
     parser.add_argument("--async", dest="use_async", action="store_true")
     args = parser.parse_args()
-    impl = AsyncGreeter() if args.use_async else SyncGreeter()
+    impl: Greeter | AsyncGreeter = AsyncImpl() if args.use_async else SyncImpl()
     goplugin.serve(
         handshake_config=HANDSHAKE,
-        plugins={"greeter": GreeterGRPCPlugin(impl)},  # type: ignore[arg-type]
+        plugins={"greeter": GreeterGRPCPlugin(impl)},
         core=args.core,
     )

@@ -58,6 +58,11 @@ class PyService:
         return naming.adapter_class_names(self.class_name)[3]
 
     @property
+    def async_class(self) -> str:
+        """The interface with ``async def`` methods (served on goplugin's grpclib core)."""
+        return naming.adapter_class_names(self.class_name)[4]
+
+    @property
     def stub_class(self) -> str:
         return naming.grpc_stub_names(self.service.name)[0]
 

@@ -106,6 +106,21 @@ class SpelledMethod:
         return _stream(self.response_message, self.kind.server_streaming)
 
     @property
+    def async_request(self) -> str:
+        """The request annotation in the async interface: ``AsyncIterator[...]`` for streams."""
+        return _stream(self.request_message, self.kind.client_streaming, "AsyncIterator")
+
+    @property
+    def async_response(self) -> str:
+        """The return annotation in the async interface: ``AsyncIterator[...]`` for streams."""
+        return _stream(self.response_message, self.kind.server_streaming, "AsyncIterator")
+
+    @property
+    def async_params(self) -> tuple[str, ...]:
+        """Parameters of the async interface's method."""
+        return ("self", f"{self.request_param}: {self.async_request}")
+
+    @property
     def interface_params(self) -> tuple[str, ...]:
         """Parameters of the interface method (and of the client adapter and the scaffold)."""
         return ("self", f"{self.request_param}: {self.request}")
@@ -134,8 +149,8 @@ class SpelledMethod:
         return (self.request_message, self.response_message)
 
 
-def _stream(message: str, streaming: bool) -> str:
-    return f"Iterator[{message}]" if streaming else message
+def _stream(message: str, streaming: bool, iterator: str = "Iterator") -> str:
+    return f"{iterator}[{message}]" if streaming else message
 
 
 @record
@@ -216,8 +231,11 @@ class ModuleSpelling:
 
     @property
     def class_names(self) -> list[str]:
-        """The interface classes, sorted, as ``from .interface import`` lists them."""
-        return sorted(s.service.class_name for s in self.services)
+        """The interface classes (sync and async), sorted, as ``from .interface import`` lists
+        them."""
+        return sorted(
+            name for s in self.services for name in (s.service.class_name, s.service.async_class)
+        )
 
     @property
     def uses_iterator(self) -> bool:

@@ -20,7 +20,10 @@ def test_a_broker_service_gets_helpers_and_no_plugin(gen_plugin: GenPlugin, tmp_
 
     assert done.exit_code == 0, done.stderr
     plugin = (tmp_path / "proto" / "plugin.py").read_text()
-    assert "def serve_add_helper(broker: goplugin.GRPCBroker, impl: AddHelper) -> int:" in plugin
+    assert (
+        "def serve_add_helper(broker: goplugin.GRPCBroker, impl: AddHelper | AsyncAddHelper)"
+        " -> int:" in plugin
+    )
     assert "def dial_add_helper(broker: goplugin.GRPCBroker, service_id: int) -> AddHelper:" in (
         plugin
     )

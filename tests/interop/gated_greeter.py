@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO / "examples" / "greeter"))
 sys.path.insert(0, str(REPO))
 
 from greeter import greeter_pb2  # noqa: E402
+from greeter.interface import AsyncGreeter, Greeter  # noqa: E402
 from greeter.plugin import HANDSHAKE, GreeterGRPCPlugin  # noqa: E402
 
 import goplugin  # noqa: E402
@@ -34,7 +35,7 @@ def _count(request: greeter_pb2.GreetRequest) -> int:
     return int(request.locale.removeprefix("count=")) if request.locale else 5
 
 
-class SyncGreeter:
+class SyncImpl(Greeter):
     def __init__(self) -> None:
         self._arrived = 0
         self._all_here = threading.Condition()
@@ -59,7 +60,7 @@ class SyncGreeter:
             yield greeter_pb2.GreetResponse(greeting=f"message {i}")
 
 
-class AsyncGreeter:
+class AsyncImpl(AsyncGreeter):
     def __init__(self) -> None:
         self._arrived = 0
         self._all_here = asyncio.Event()
@@ -84,8 +85,8 @@ class AsyncGreeter:
 
 
 if __name__ == "__main__":
-    impl = AsyncGreeter() if os.environ.get("GATED_ASYNC") else SyncGreeter()
+    impl: Greeter | AsyncGreeter = AsyncImpl() if os.environ.get("GATED_ASYNC") else SyncImpl()
     goplugin.serve(
         handshake_config=HANDSHAKE,
-        plugins={"greeter": GreeterGRPCPlugin(impl)},  # type: ignore[arg-type]
+        plugins={"greeter": GreeterGRPCPlugin(impl)},
     )

@@ -86,21 +86,25 @@ def interface_of(plugin_class: type[Any]) -> type[abc.ABC]:
 
 
 def impl_interface(plugin_class: type[Any]) -> type[Any]:
-    """The interface a ``...GRPCPlugin`` serves: the type of its ``impl`` parameter."""
+    """The interface a ``...GRPCPlugin`` serves: the first type of its ``impl`` parameter (the
+    sync interface; the async one, ``Async<Name>``, follows it)."""
     impl = typing.get_type_hints(plugin_class.__init__)["impl"]
-    (interface,) = [arg for arg in typing.get_args(impl) if arg is not type(None)]
+    interface = next(arg for arg in typing.get_args(impl) if arg is not type(None))
     return typing.cast(type[Any], interface)
 
 
 def interfaces(module: ModuleType) -> list[type[abc.ABC]]:
-    """The service interfaces a generated ``interface`` module defines, in its order."""
-    return [
+    """The service interfaces a generated ``interface`` module defines, in its order (the sync
+    ones: each ``Async<Name>`` twin of an interface ``<Name>`` is left out)."""
+    found = [
         value
         for value in vars(module).values()
         if inspect.isclass(value)
         and issubclass(value, abc.ABC)
         and value.__module__ == module.__name__
     ]
+    twins = {f"Async{value.__name__}" for value in found}
+    return [value for value in found if value.__name__ not in twins]
 
 
 def _message(annotation: Any) -> tuple[type[Any], bool]:

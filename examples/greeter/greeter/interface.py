@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 from . import greeter_pb2
 
@@ -33,4 +33,24 @@ class Greeter(abc.ABC):
     def greet_stream(
         self, request: greeter_pb2.GreetRequest
     ) -> Iterator[greeter_pb2.GreetResponse]:
+        """streaming variant"""
+
+
+class AsyncGreeter(abc.ABC):
+    """``Greeter`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Greeter``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
+        """The ``Greet`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def greet_stream(
+        self, request: greeter_pb2.GreetRequest
+    ) -> AsyncIterator[greeter_pb2.GreetResponse]:
         """streaming variant"""

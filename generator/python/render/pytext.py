@@ -158,19 +158,27 @@ def docstring(text: str | Sequence[str], indent: int) -> str:
     return "\n".join([f"{_QUOTES}{wrapped[0]}", *rest, f"{pad}{_QUOTES}"])
 
 
-def define(indent: int, name: str, params: Sequence[str], returns: str, body: str = "") -> str:
+def define(
+    indent: int,
+    name: str,
+    params: Sequence[str],
+    returns: str,
+    body: str = "",
+    keyword: str = "def",
+) -> str:
     """A ``def`` line (or lines) laid out exactly as black lays it out.
 
     Black keeps a signature on one line when it fits, else moves the parameters to one line of
     their own, else puts one parameter per line with a trailing comma. ``body`` follows the
     colon (`` ...`` in stubs). A layout that still overflows is left to black itself.
+    ``keyword`` is ``async def`` for a coroutine.
     """
     pad = " " * indent
     joined = ", ".join(params)
-    one_line = f"{pad}def {name}({joined}) -> {returns}:{body}"
+    one_line = f"{pad}{keyword} {name}({joined}) -> {returns}:{body}"
     if width(one_line) <= LINE_LENGTH:
         return one_line
-    head, tail = f"{pad}def {name}(", f"{pad}) -> {returns}:{body}"
+    head, tail = f"{pad}{keyword} {name}(", f"{pad}) -> {returns}:{body}"
     middle = f"{pad}    {joined}"
     if width(middle) <= LINE_LENGTH:
         return "\n".join([head, middle, tail])

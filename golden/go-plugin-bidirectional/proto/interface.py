@@ -33,6 +33,24 @@ class Counter(abc.ABC):
         """The ``Put`` RPC (unary)."""
 
 
+class AsyncCounter(abc.ABC):
+    """``Counter`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Counter``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def get(self, request: kv_pb2.GetRequest) -> kv_pb2.GetResponse:
+        """The ``Get`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def put(self, request: kv_pb2.PutRequest) -> kv_pb2.Empty:
+        """The ``Put`` RPC (unary)."""
+
+
 class AddHelper(abc.ABC):
     """The ``proto.AddHelper`` service.
 
@@ -46,4 +64,18 @@ class AddHelper(abc.ABC):
 
     @abc.abstractmethod
     def sum(self, request: kv_pb2.SumRequest) -> kv_pb2.SumResponse:
+        """The ``Sum`` RPC (unary)."""
+
+
+class AsyncAddHelper(abc.ABC):
+    """``AddHelper`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``AddHelper``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def sum(self, request: kv_pb2.SumRequest) -> kv_pb2.SumResponse:
         """The ``Sum`` RPC (unary)."""

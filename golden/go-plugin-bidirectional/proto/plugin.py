@@ -18,7 +18,7 @@ from __future__ import annotations
 import goplugin
 
 from . import kv_pb2
-from .interface import AddHelper, Counter
+from .interface import AddHelper, AsyncAddHelper, AsyncCounter, Counter
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -43,7 +43,7 @@ class CounterGRPCServer:
         goplugin.unary_unary("Put", kv_pb2.PutRequest, kv_pb2.Empty),
     )
 
-    def __init__(self, impl: Counter) -> None:
+    def __init__(self, impl: Counter | AsyncCounter) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -84,7 +84,7 @@ class CounterGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Counter | None = None) -> None:
+    def __init__(self, impl: Counter | AsyncCounter | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -113,7 +113,7 @@ class AddHelperGRPCServer:
         goplugin.unary_unary("Sum", kv_pb2.SumRequest, kv_pb2.SumResponse),
     )
 
-    def __init__(self, impl: AddHelper) -> None:
+    def __init__(self, impl: AddHelper | AsyncAddHelper) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -141,7 +141,7 @@ class AddHelperGRPCClient(AddHelper):
         return self._sum(request)
 
 
-def serve_add_helper(broker: goplugin.GRPCBroker, impl: AddHelper) -> int:
+def serve_add_helper(broker: goplugin.GRPCBroker, impl: AddHelper | AsyncAddHelper) -> int:
     """Serve ``impl`` to the other side through ``broker``; returns the id to send it in a request.
 
     The other side gets a ``AddHelper`` for the id from ``dial_add_helper``. The server runs until

@@ -31,3 +31,20 @@ class KV(abc.ABC):
     @abc.abstractmethod
     def put(self, request: kv_pb2.PutRequest) -> kv_pb2.Empty:
         """The ``Put`` RPC (unary)."""
+
+
+class AsyncKV(abc.ABC):
+    """``KV`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``KV``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def get(self, request: kv_pb2.GetRequest) -> kv_pb2.GetResponse:
+        """The ``Get`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def put(self, request: kv_pb2.PutRequest) -> kv_pb2.Empty:
+        """The ``Put`` RPC (unary)."""

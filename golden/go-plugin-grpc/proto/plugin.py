@@ -13,7 +13,7 @@ from __future__ import annotations
 import goplugin
 
 from . import kv_pb2
-from .interface import KV
+from .interface import AsyncKV, KV
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -38,7 +38,7 @@ class KVGRPCServer:
         goplugin.unary_unary("Put", kv_pb2.PutRequest, kv_pb2.Empty),
     )
 
-    def __init__(self, impl: KV) -> None:
+    def __init__(self, impl: KV | AsyncKV) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -79,7 +79,7 @@ class KVGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: KV | None = None) -> None:
+    def __init__(self, impl: KV | AsyncKV | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

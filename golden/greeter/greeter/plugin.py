@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import goplugin
 
 from . import greeter_pb2
-from .interface import Greeter
+from .interface import AsyncGreeter, Greeter
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -40,7 +40,7 @@ class GreeterGRPCServer:
         goplugin.unary_stream("GreetStream", greeter_pb2.GreetRequest, greeter_pb2.GreetResponse),
     )
 
-    def __init__(self, impl: Greeter) -> None:
+    def __init__(self, impl: Greeter | AsyncGreeter) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -83,7 +83,7 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Greeter | None = None) -> None:
+    def __init__(self, impl: Greeter | AsyncGreeter | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

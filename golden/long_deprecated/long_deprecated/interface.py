@@ -34,3 +34,20 @@ class RetiringServiceWithALongerName(abc.ABC):
     @abc.abstractmethod
     def ping(self, request: long_deprecated_pb2.PingMessage) -> long_deprecated_pb2.PingMessage:
         """The ``Ping`` RPC (unary)."""
+
+
+@goplugin.deprecated("service long_deprecated.RetiringServiceWithALongerName is deprecated")
+class AsyncRetiringServiceWithALongerName(abc.ABC):
+    """``RetiringServiceWithALongerName`` with ``async def`` methods (async generators for streams),
+    for a plugin whose implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``RetiringServiceWithALongerName``'s; ``goplugin.current_call()``
+    works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def ping(
+        self, request: long_deprecated_pb2.PingMessage
+    ) -> long_deprecated_pb2.PingMessage:
+        """The ``Ping`` RPC (unary)."""

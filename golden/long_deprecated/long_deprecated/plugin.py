@@ -18,7 +18,7 @@ import warnings
 import goplugin
 
 from . import long_deprecated_pb2
-from .interface import RetiringServiceWithALongerName
+from .interface import AsyncRetiringServiceWithALongerName, RetiringServiceWithALongerName
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -46,7 +46,9 @@ class RetiringServiceWithALongerNameGRPCServer:
         ),
     )
 
-    def __init__(self, impl: RetiringServiceWithALongerName) -> None:
+    def __init__(
+        self, impl: RetiringServiceWithALongerName | AsyncRetiringServiceWithALongerName
+    ) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -88,7 +90,10 @@ class RetiringServiceWithALongerNameGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: RetiringServiceWithALongerName | None = None) -> None:
+    def __init__(
+        self,
+        impl: RetiringServiceWithALongerName | AsyncRetiringServiceWithALongerName | None = None,
+    ) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -27,3 +27,17 @@ class Orphan(abc.ABC):
     @abc.abstractmethod
     def ping(self, request: nopackage_pb2.Ping) -> nopackage_pb2.Ping:
         """The ``Ping`` RPC (unary)."""
+
+
+class AsyncOrphan(abc.ABC):
+    """``Orphan`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Orphan``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def ping(self, request: nopackage_pb2.Ping) -> nopackage_pb2.Ping:
+        """The ``Ping`` RPC (unary)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import goplugin
 
 from . import nopackage_pb2
-from .interface import Orphan
+from .interface import AsyncOrphan, Orphan
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -37,7 +37,7 @@ class OrphanGRPCServer:
         goplugin.unary_unary("Ping", nopackage_pb2.Ping, nopackage_pb2.Ping),
     )
 
-    def __init__(self, impl: Orphan) -> None:
+    def __init__(self, impl: Orphan | AsyncOrphan) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -72,7 +72,7 @@ class OrphanGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Orphan | None = None) -> None:
+    def __init__(self, impl: Orphan | AsyncOrphan | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -31,6 +31,17 @@ class Retired(abc.ABC):  # noqa: B024
     """
 
 
+@goplugin.deprecated("service retired.Retired is deprecated")
+class AsyncRetired(abc.ABC):  # noqa: B024
+    """``Retired`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Retired``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+
 class Current(abc.ABC):
     """What replaced it: not deprecated, so nothing in the module warns.
 
@@ -43,4 +54,18 @@ class Current(abc.ABC):
 
     @abc.abstractmethod
     def echo(self, request: retired_pb2.Note) -> retired_pb2.Note:
+        """The ``Echo`` RPC (unary)."""
+
+
+class AsyncCurrent(abc.ABC):
+    """``Current`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Current``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def echo(self, request: retired_pb2.Note) -> retired_pb2.Note:
         """The ``Echo`` RPC (unary)."""

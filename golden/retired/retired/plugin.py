@@ -16,7 +16,7 @@ from __future__ import annotations
 import goplugin
 
 from . import retired_pb2
-from .interface import Current, Retired
+from .interface import AsyncCurrent, AsyncRetired, Current, Retired
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -39,7 +39,7 @@ class RetiredGRPCServer:
         "retired.Retired",
     )
 
-    def __init__(self, impl: Retired) -> None:
+    def __init__(self, impl: Retired | AsyncRetired) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -67,7 +67,7 @@ class RetiredGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Retired | None = None) -> None:
+    def __init__(self, impl: Retired | AsyncRetired | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -96,7 +96,7 @@ class CurrentGRPCServer:
         goplugin.unary_unary("Echo", retired_pb2.Note, retired_pb2.Note),
     )
 
-    def __init__(self, impl: Current) -> None:
+    def __init__(self, impl: Current | AsyncCurrent) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -131,7 +131,7 @@ class CurrentGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Current | None = None) -> None:
+    def __init__(self, impl: Current | AsyncCurrent | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

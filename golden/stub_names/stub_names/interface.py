@@ -27,3 +27,17 @@ class Mirror(abc.ABC):
     @abc.abstractmethod
     def reflect(self, request: stub_names_pb2.Response) -> stub_names_pb2.Response:
         """The ``Reflect`` RPC (unary)."""
+
+
+class AsyncMirror(abc.ABC):
+    """``Mirror`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Mirror``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def reflect(self, request: stub_names_pb2.Response) -> stub_names_pb2.Response:
+        """The ``Reflect`` RPC (unary)."""

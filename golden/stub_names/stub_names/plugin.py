@@ -13,7 +13,7 @@ from __future__ import annotations
 import goplugin
 
 from . import stub_names_pb2
-from .interface import Mirror
+from .interface import AsyncMirror, Mirror
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -37,7 +37,7 @@ class MirrorGRPCServer:
         goplugin.unary_unary("Reflect", stub_names_pb2.Response, stub_names_pb2.Response),
     )
 
-    def __init__(self, impl: Mirror) -> None:
+    def __init__(self, impl: Mirror | AsyncMirror) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -72,7 +72,7 @@ class MirrorGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Mirror | None = None) -> None:
+    def __init__(self, impl: Mirror | AsyncMirror | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

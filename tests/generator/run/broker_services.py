@@ -30,6 +30,7 @@ def broker_services(out: Path) -> list[BrokerService]:
             if not (name.startswith("serve_") and callable(serve)):
                 continue
             dial = getattr(module, "dial_" + name.removeprefix("serve_"))
-            interface = typing.get_type_hints(serve)["impl"]
+            # ``Service | AsyncService``: the sync interface comes first.
+            interface = typing.get_args(typing.get_type_hints(serve)["impl"])[0]
             found.append(BrokerService(f"{module.__name__}:{name[6:]}", interface, serve, dial))
     return found

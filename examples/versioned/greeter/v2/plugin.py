@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import goplugin
 
 from . import greeter_pb2
-from .interface import Greeter
+from .interface import AsyncGreeter, Greeter
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=2,
@@ -41,7 +41,7 @@ class GreeterGRPCServer:
         goplugin.unary_unary("Farewell", greeter_pb2.FarewellRequest, greeter_pb2.FarewellResponse),
     )
 
-    def __init__(self, impl: Greeter) -> None:
+    def __init__(self, impl: Greeter | AsyncGreeter) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -90,7 +90,7 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Greeter | None = None) -> None:
+    def __init__(self, impl: Greeter | AsyncGreeter | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

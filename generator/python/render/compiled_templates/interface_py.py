@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/interface.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: fade1364d29522526b6d302eff0e5b2a502d49b396ea71e8bf17a1d25c490f31
+# sha256 of the template: 1923c1680d161fc71ba343a583aa2e38b2bb20e77f0e6b179ebb20a8ff0144bf
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'interface.py.j2'
 
@@ -17,10 +17,16 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_2 = environment.filters['pystr']
+        t_2 = environment.filters['indented_docstring']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'indented_docstring' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     template = environment.get_template('header.j2', 'interface.py.j2')
@@ -30,19 +36,19 @@ def root(context, missing=missing):
             yield event
     finally: gen.close()
     l_1_package = resolve('package')
-    t_3 = []
+    t_4 = []
     pass
-    t_3.extend((
+    t_4.extend((
         'Service interfaces of the ``',
         str(environment.getattr((undefined(name='package') if l_1_package is missing else l_1_package), 'proto_package')),
         '`` plugin protocol, one class per service.\n\nA plugin implements them; a host calls the same methods on what\n``client.dispense(name, Interface)`` returns. ``plugin.py`` connects the two over gRPC.\n',
     ))
-    yield t_1(concat(t_3), 0)
+    yield t_1(concat(t_4), 0)
     l_1_package = missing
     yield '\n\n# isort: skip_file\nfrom __future__ import annotations\n\nimport abc\n'
     if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'uses_iterator'):
         pass
-        yield 'from collections.abc import Iterator\n'
+        yield 'from collections.abc import AsyncIterator, Iterator\n'
     if (environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'absolute_imports') or environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'any_deprecated')):
         pass
         yield '\n'
@@ -71,7 +77,7 @@ def root(context, missing=missing):
         if environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecated'):
             pass
             yield '@goplugin.deprecated('
-            yield str(t_2(environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecation')))
+            yield str(t_3(environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecation')))
             yield ')\n'
         yield 'class '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
@@ -90,9 +96,48 @@ def root(context, missing=missing):
             if environment.getattr(l_2_m, 'own_deprecation'):
                 pass
                 yield '    @goplugin.deprecated('
-                yield str(t_2(environment.getattr(l_2_m, 'own_deprecation')))
+                yield str(t_3(environment.getattr(l_2_m, 'own_deprecation')))
                 yield ')\n'
             yield str(context.call((undefined(name='define') if l_2_define is missing else l_2_define), 4, environment.getattr(l_2_m, 'py_name'), environment.getattr(l_2_m, 'interface_params'), environment.getattr(l_2_m, 'response'), _loop_vars=_loop_vars))
+            yield '\n        '
+            yield str(t_1(environment.getattr(l_2_m, 'doc'), 8))
+            yield '\n'
+        l_2_m = l_2_define = missing
+        yield '\n\n'
+        if environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecated'):
+            pass
+            yield '@goplugin.deprecated('
+            yield str(t_3(environment.getattr(environment.getattr(l_1_s, 'proto'), 'deprecation')))
+            yield ')\n'
+        yield 'class '
+        yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))
+        yield '(abc.ABC):'
+        if (not environment.getattr(l_1_s, 'methods')):
+            pass
+            yield '  # noqa: B024'
+        yield '\n'
+        t_5 = []
+        pass
+        t_5.extend((
+            '``',
+            str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
+            '`` with ``async def`` methods (async generators for streams), for a plugin whose implementation runs on an event loop.\n\nServe it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core refuses it. The methods are ``',
+            str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
+            "``'s; ``goplugin.current_call()`` works the same inside them.\n",
+        ))
+        yield t_2(concat(t_5), 4)
+        yield '\n'
+        for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_define = resolve('define')
+            _loop_vars = {}
+            pass
+            yield '\n    @abc.abstractmethod\n'
+            if environment.getattr(l_2_m, 'own_deprecation'):
+                pass
+                yield '    @goplugin.deprecated('
+                yield str(t_3(environment.getattr(l_2_m, 'own_deprecation')))
+                yield ')\n'
+            yield str(context.call((undefined(name='define') if l_2_define is missing else l_2_define), 4, environment.getattr(l_2_m, 'py_name'), environment.getattr(l_2_m, 'async_params'), environment.getattr(l_2_m, 'async_response'), '', ('def' if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming') else 'async def'), _loop_vars=_loop_vars))
             yield '\n        '
             yield str(t_1(environment.getattr(l_2_m, 'doc'), 8))
             yield '\n'
@@ -100,4 +145,4 @@ def root(context, missing=missing):
     l_1_s = missing
 
 blocks = {}
-debug_info = '1=24&3=35&2=38&14=41&17=44&20=47&23=50&24=53&26=56&28=59&29=62&32=65&35=69&36=72&38=75&40=81&41=83&44=88&45=91&47=93&48=95'
+debug_info = '1=30&3=41&2=44&14=47&17=50&20=53&23=56&24=59&26=62&28=65&29=68&32=71&35=75&36=78&38=81&40=87&41=89&44=94&45=97&47=99&48=101&52=105&53=108&55=111&58=121&60=123&57=126&63=128&66=133&67=136&69=138&70=140'

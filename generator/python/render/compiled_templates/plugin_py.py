@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: c126e71ca0b442e9007b12fc9bd68eadcd99b89585fbe9deed2da1a7e8c1e1ea
+# sha256 of the template: 0716374e6c5a7f87c716ff865bb1d7dac7ba57d3202cd7b5121cfc9023c48fa2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -197,9 +197,9 @@ def root(context, missing=missing):
             yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, environment.getattr(l_2_m, 'spec_factory'), [t_4(environment.getattr(l_2_m, 'name')), environment.getattr(l_2_m, 'request_class'), environment.getattr(l_2_m, 'response_class')], ',', _loop_vars=_loop_vars))
             yield '\n'
         l_2_m = l_2_call = missing
-        yield '    )\n\n    def __init__(self, impl: '
-        yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
-        yield ') -> None:\n        self._impl = impl\n\n    def register(self, server: goplugin.ServiceRegistry) -> None:\n'
+        yield '    )\n\n'
+        yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, '__init__', ['self', ((('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')) + ' | ') + environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))], 'None', _loop_vars=_loop_vars))
+        yield '\n        self._impl = impl\n\n    def register(self, server: goplugin.ServiceRegistry) -> None:\n'
         yield str(t_2(context.call((undefined(name='register') if l_0_register is missing else l_0_register), l_1_s, 'self._impl', _loop_vars=_loop_vars), 8, first=True))
         yield '\n\n\nclass '
         yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
@@ -282,7 +282,7 @@ def root(context, missing=missing):
         if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
             yield '\n\n'
-            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function'), ['broker: goplugin.GRPCBroker', ('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))], 'int', _loop_vars=_loop_vars))
+            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function'), ['broker: goplugin.GRPCBroker', ((('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')) + ' | ') + environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))], 'int', _loop_vars=_loop_vars))
             yield '\n'
             t_10 = []
             pass
@@ -325,9 +325,9 @@ def root(context, missing=missing):
                 '``.\n\nThe plugin process constructs it with the implementation to serve; a host constructs it\nwith none (``goplugin.Client`` does, from ``PLUGINS``).\n',
             ))
             yield t_3(concat(t_12), 4)
-            yield '\n\n    def __init__(self, impl: '
-            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'))
-            yield ' | None = None) -> None:\n        self._impl = impl\n\n    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:\n        if self._impl is None:\n            raise TypeError(\n                f"{type(self).__name__} has no implementation to serve: construct it with one "\n                "in the plugins given to goplugin.serve()"\n            )\n        '
+            yield '\n\n'
+            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, '__init__', ['self', (((('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')) + ' | ') + environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class')) + ' | None = None')], 'None', _loop_vars=_loop_vars))
+            yield '\n        self._impl = impl\n\n    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:\n        if self._impl is None:\n            raise TypeError(\n                f"{type(self).__name__} has no implementation to serve: construct it with one "\n                "in the plugins given to goplugin.serve()"\n            )\n        '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
             yield '(self._impl).register(server)\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, 'grpc_client', ['self', 'broker: goplugin.GRPCBroker', 'channel: goplugin.Channel'], environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'), _loop_vars=_loop_vars))

@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 from google.protobuf import empty_pb2
@@ -45,6 +45,32 @@ class Inventory(abc.ABC):
         """Sync echoes each item back, as stored."""
 
 
+class AsyncInventory(abc.ABC):
+    """``Inventory`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Inventory``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def get(self, request: kinds_pb2.Item.Key) -> kinds_pb2.Item:
+        """Get returns one item. Unknown keys fail with NOT_FOUND."""
+
+    @abc.abstractmethod
+    def list(self, request: kinds_pb2.ListRequest) -> AsyncIterator[kinds_pb2.Item]:
+        """List streams every item whose name starts with the prefix."""
+
+    @abc.abstractmethod
+    async def put(self, requests: AsyncIterator[kinds_pb2.Item]) -> kinds_pb2.PutSummary:
+        """Put stores the items a client streams and reports how many were stored."""
+
+    @abc.abstractmethod
+    def sync(self, requests: AsyncIterator[kinds_pb2.Item]) -> AsyncIterator[kinds_pb2.Item]:
+        """Sync echoes each item back, as stored."""
+
+
 class Audit(abc.ABC):
     """Audit is a second service in the same file: a second plugin, "audit".
 
@@ -64,6 +90,30 @@ class Audit(abc.ABC):
     @abc.abstractmethod
     @goplugin.deprecated("RPC kinds.v1.Audit.GetHTTPStatus is deprecated")
     def get_http_status(self, request: empty_pb2.Empty) -> kinds_pb2.Item:
+        """GetHTTPStatus shows how acronyms become snake_case: get_http_status.
+
+        Deprecated: ``GetHTTPStatus`` is marked deprecated in kinds.proto. Type checkers flag its
+        use; a host that calls it gets a ``DeprecationWarning``.
+        """
+
+
+class AsyncAudit(abc.ABC):
+    """``Audit`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Audit``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def record(self, request: kinds_pb2.Item) -> empty_pb2.Empty:
+        """Record takes a "quoted" note with a \\ backslash and even \"\"\"triple quotes\"\"\".
+        Tabs   and non-ASCII (héllo, 日本語) survive too.
+        """
+
+    @abc.abstractmethod
+    @goplugin.deprecated("RPC kinds.v1.Audit.GetHTTPStatus is deprecated")
+    async def get_http_status(self, request: empty_pb2.Empty) -> kinds_pb2.Item:
         """GetHTTPStatus shows how acronyms become snake_case: get_http_status.
 
         Deprecated: ``GetHTTPStatus`` is marked deprecated in kinds.proto. Type checkers flag its

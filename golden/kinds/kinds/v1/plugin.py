@@ -20,7 +20,7 @@ import goplugin
 from google.protobuf import empty_pb2
 
 from . import kinds_pb2
-from .interface import Audit, Inventory
+from .interface import AsyncAudit, AsyncInventory, Audit, Inventory
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -47,7 +47,7 @@ class InventoryGRPCServer:
         goplugin.stream_stream("Sync", kinds_pb2.Item, kinds_pb2.Item),
     )
 
-    def __init__(self, impl: Inventory) -> None:
+    def __init__(self, impl: Inventory | AsyncInventory) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -100,7 +100,7 @@ class InventoryGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Inventory | None = None) -> None:
+    def __init__(self, impl: Inventory | AsyncInventory | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -130,7 +130,7 @@ class AuditGRPCServer:
         goplugin.unary_unary("GetHTTPStatus", empty_pb2.Empty, kinds_pb2.Item),
     )
 
-    def __init__(self, impl: Audit) -> None:
+    def __init__(self, impl: Audit | AsyncAudit) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -174,7 +174,7 @@ class AuditGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Audit | None = None) -> None:
+    def __init__(self, impl: Audit | AsyncAudit | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

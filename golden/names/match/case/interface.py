@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 from . import import_pb2
 
@@ -48,4 +48,38 @@ class Lambda(abc.ABC):
 
     @abc.abstractmethod
     def rpc(self, request: import_pb2.class_) -> import_pb2.class_:
+        """The ``_`` RPC (unary)."""
+
+
+class AsyncLambda(abc.ABC):
+    """``Lambda`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Lambda``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def lambda_(self, request: import_pb2.class_) -> import_pb2.class_:
+        """The ``lambda`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def import_(self, request: import_pb2.class_.import_) -> import_pb2.class_.import_:
+        """The ``import`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def match(self, request: import_pb2.class_) -> AsyncIterator[import_pb2.class_]:
+        """The ``match`` RPC (server-stream)."""
+
+    @abc.abstractmethod
+    async def case(self, requests: AsyncIterator[import_pb2.class_]) -> import_pb2.class_:
+        """The ``case`` RPC (client-stream)."""
+
+    @abc.abstractmethod
+    def type(self, requests: AsyncIterator[import_pb2.class_]) -> AsyncIterator[import_pb2.class_]:
+        """The ``type`` RPC (bidi)."""
+
+    @abc.abstractmethod
+    async def rpc(self, request: import_pb2.class_) -> import_pb2.class_:
         """The ``_`` RPC (unary)."""

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import goplugin
 
 from . import import_pb2
-from .interface import Lambda
+from .interface import AsyncLambda, Lambda
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -44,7 +44,7 @@ class LambdaGRPCServer:
         goplugin.unary_unary("_", import_pb2.class_, import_pb2.class_),
     )
 
-    def __init__(self, impl: Lambda) -> None:
+    def __init__(self, impl: Lambda | AsyncLambda) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -109,7 +109,7 @@ class LambdaGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Lambda | None = None) -> None:
+    def __init__(self, impl: Lambda | AsyncLambda | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -11,7 +11,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 from google.protobuf import (
     any_pb2,
@@ -42,6 +42,19 @@ class Sum(abc.ABC):
         """The ``Sum`` RPC (client-stream)."""
 
 
+class AsyncSum(abc.ABC):
+    """``Sum`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Sum``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def sum(self, requests: AsyncIterator[types_pb2.Sum]) -> types_pb2.Sum:
+        """The ``Sum`` RPC (client-stream)."""
+
+
 class List(abc.ABC):
     """The ``names.api.List`` service.
 
@@ -54,6 +67,19 @@ class List(abc.ABC):
 
     @abc.abstractmethod
     def list(self, request: empty_pb2.Empty) -> Iterator[types_pb2.List]:
+        """The ``List`` RPC (server-stream)."""
+
+
+class AsyncList(abc.ABC):
+    """``List`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``List``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    def list(self, request: empty_pb2.Empty) -> AsyncIterator[types_pb2.List]:
         """The ``List`` RPC (server-stream)."""
 
 
@@ -72,6 +98,19 @@ class Type(abc.ABC):
         """The ``Type`` RPC (unary)."""
 
 
+class AsyncType(abc.ABC):
+    """``Type`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Type``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def type(self, request: types_pb2.Type) -> types_pb2.Type:
+        """The ``Type`` RPC (unary)."""
+
+
 class Exec(abc.ABC):
     """The ``names.api.Exec`` service.
 
@@ -84,6 +123,19 @@ class Exec(abc.ABC):
 
     @abc.abstractmethod
     def exec(self, request: types_pb2.Exec) -> struct_pb2.Struct:
+        """The ``Exec`` RPC (unary)."""
+
+
+class AsyncExec(abc.ABC):
+    """``Exec`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Exec``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def exec(self, request: types_pb2.Exec) -> struct_pb2.Struct:
         """The ``Exec`` RPC (unary)."""
 
 
@@ -112,6 +164,32 @@ class Lowercase(abc.ABC):
 
     @abc.abstractmethod
     def get_thing_3(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Get_Thing`` RPC (unary)."""
+
+
+class AsyncLowercase(abc.ABC):
+    """``Lowercase`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Lowercase``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def do_thing(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``do_thing`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def get_thing(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``GetThing`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def get_thing_2(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``get_thing`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def get_thing_3(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         """The ``Get_Thing`` RPC (unary)."""
 
 
@@ -206,6 +284,96 @@ class Helpers(abc.ABC):
         """The ``__init__`` RPC (unary)."""
 
 
+class AsyncHelpers(abc.ABC):
+    """``Helpers`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Helpers``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def impl(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Impl`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def init(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Init`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def self(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Self`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def request(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Request`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def context(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Context`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def channel(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Channel`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def server(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Server`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def adapter(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Adapter`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def service(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Service`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def grpc_server(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``GrpcServer`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def grpc_client(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``GrpcClient`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def grpc_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Grpc`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def goplugin_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Goplugin`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def abc_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Abc`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def iter(self, request: api_types_pb2.Thing) -> AsyncIterator[api_types_pb2.Thing]:
+        """The ``Iter`` RPC (server-stream)."""
+
+    @abc.abstractmethod
+    async def warnings(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Warnings`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def deprecated(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Deprecated`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def api_types_pb2_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``ApiTypesPb2`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def private(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``_Private`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def init__(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``__init__`` RPC (unary)."""
+
+
 class Provider(abc.ABC):
     """The Terraform shape: nested request and response types from another package, and the
     well-known types.
@@ -238,6 +406,36 @@ class Provider(abc.ABC):
         """The ``Classify`` RPC (unary)."""
 
 
+class AsyncProvider(abc.ABC):
+    """``Provider`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Provider``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def read_resource(self, request: types_pb2.Read.Request) -> types_pb2.Read.Response:
+        """The ``ReadResource`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def now(self, request: empty_pb2.Empty) -> timestamp_pb2.Timestamp:
+        """The ``Now`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def pack(self, request: any_pb2.Any) -> any_pb2.Any:
+        """The ``Pack`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def wait(self, request: duration_pb2.Duration) -> wrappers_pb2.BoolValue:
+        """The ``Wait`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def classify(self, request: import_pb2.class_) -> import_pb2.class_.import_:
+        """The ``Classify`` RPC (unary)."""
+
+
 class Nothing(abc.ABC):  # noqa: B024
     """A service with no RPC still makes a plugin.
 
@@ -246,6 +444,16 @@ class Nothing(abc.ABC):  # noqa: B024
     message and returns the response message (iterators for streams), so adding a field never breaks
     an implementation. Inside a method, ``goplugin.current_call()`` gives the call's deadline,
     metadata and cancellation.
+    """
+
+
+class AsyncNothing(abc.ABC):  # noqa: B024
+    """``Nothing`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Nothing``'s; ``goplugin.current_call()`` works the same inside
+    them.
     """
 
 
@@ -265,6 +473,20 @@ class Greeter(abc.ABC):
         """The ``Greet`` RPC (unary)."""
 
 
+class AsyncGreeter(abc.ABC):
+    """``Greeter`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Greeter``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Greet`` RPC (unary)."""
+
+
 class Greeter2(abc.ABC):
     """The ``names.api.greeter`` service.
 
@@ -277,6 +499,20 @@ class Greeter2(abc.ABC):
 
     @abc.abstractmethod
     def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Greet`` RPC (unary)."""
+
+
+class AsyncGreeter2(abc.ABC):
+    """``Greeter2`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Greeter2``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         """The ``Greet`` RPC (unary)."""
 
 
@@ -295,6 +531,20 @@ class IteratorService(abc.ABC):
         """The ``Next`` RPC (unary)."""
 
 
+class AsyncIteratorService(abc.ABC):
+    """``IteratorService`` with ``async def`` methods (async generators for streams), for a plugin
+    whose implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``IteratorService``'s; ``goplugin.current_call()`` works the same
+    inside them.
+    """
+
+    @abc.abstractmethod
+    async def next(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Next`` RPC (unary)."""
+
+
 class HANDSHAKEService(abc.ABC):
     """The ``names.api.HANDSHAKE`` service.
 
@@ -307,4 +557,18 @@ class HANDSHAKEService(abc.ABC):
 
     @abc.abstractmethod
     def shake(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        """The ``Shake`` RPC (unary)."""
+
+
+class AsyncHANDSHAKEService(abc.ABC):
+    """``HANDSHAKEService`` with ``async def`` methods (async generators for streams), for a plugin
+    whose implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``HANDSHAKEService``'s; ``goplugin.current_call()`` works the same
+    inside them.
+    """
+
+    @abc.abstractmethod
+    async def shake(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
         """The ``Shake`` RPC (unary)."""

@@ -27,6 +27,18 @@ from match.case import import_pb2
 from . import api_types_pb2
 from ..common import types_pb2
 from .interface import (
+    AsyncExec,
+    AsyncGreeter,
+    AsyncGreeter2,
+    AsyncHANDSHAKEService,
+    AsyncHelpers,
+    AsyncIteratorService,
+    AsyncList,
+    AsyncLowercase,
+    AsyncNothing,
+    AsyncProvider,
+    AsyncSum,
+    AsyncType,
     Exec,
     Greeter,
     Greeter2,
@@ -63,7 +75,7 @@ class SumGRPCServer:
         goplugin.stream_unary("Sum", types_pb2.Sum, types_pb2.Sum),
     )
 
-    def __init__(self, impl: Sum) -> None:
+    def __init__(self, impl: Sum | AsyncSum) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -98,7 +110,7 @@ class SumGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Sum | None = None) -> None:
+    def __init__(self, impl: Sum | AsyncSum | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -127,7 +139,7 @@ class ListGRPCServer:
         goplugin.unary_stream("List", empty_pb2.Empty, types_pb2.List),
     )
 
-    def __init__(self, impl: List) -> None:
+    def __init__(self, impl: List | AsyncList) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -162,7 +174,7 @@ class ListGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: List | None = None) -> None:
+    def __init__(self, impl: List | AsyncList | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -191,7 +203,7 @@ class TypeGRPCServer:
         goplugin.unary_unary("Type", types_pb2.Type, types_pb2.Type),
     )
 
-    def __init__(self, impl: Type) -> None:
+    def __init__(self, impl: Type | AsyncType) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -226,7 +238,7 @@ class TypeGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Type | None = None) -> None:
+    def __init__(self, impl: Type | AsyncType | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -255,7 +267,7 @@ class ExecGRPCServer:
         goplugin.unary_unary("Exec", types_pb2.Exec, struct_pb2.Struct),
     )
 
-    def __init__(self, impl: Exec) -> None:
+    def __init__(self, impl: Exec | AsyncExec) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -290,7 +302,7 @@ class ExecGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Exec | None = None) -> None:
+    def __init__(self, impl: Exec | AsyncExec | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -322,7 +334,7 @@ class LowercaseGRPCServer:
         goplugin.unary_unary("Get_Thing", api_types_pb2.Thing, api_types_pb2.Thing),
     )
 
-    def __init__(self, impl: Lowercase) -> None:
+    def __init__(self, impl: Lowercase | AsyncLowercase) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -375,7 +387,7 @@ class LowercaseGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Lowercase | None = None) -> None:
+    def __init__(self, impl: Lowercase | AsyncLowercase | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -423,7 +435,7 @@ class HelpersGRPCServer:
         goplugin.unary_unary("__init__", api_types_pb2.Thing, api_types_pb2.Thing),
     )
 
-    def __init__(self, impl: Helpers) -> None:
+    def __init__(self, impl: Helpers | AsyncHelpers) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -572,7 +584,7 @@ class HelpersGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Helpers | None = None) -> None:
+    def __init__(self, impl: Helpers | AsyncHelpers | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -605,7 +617,7 @@ class ProviderGRPCServer:
         goplugin.unary_unary("Classify", import_pb2.class_, import_pb2.class_.import_),
     )
 
-    def __init__(self, impl: Provider) -> None:
+    def __init__(self, impl: Provider | AsyncProvider) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -664,7 +676,7 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Provider | None = None) -> None:
+    def __init__(self, impl: Provider | AsyncProvider | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -692,7 +704,7 @@ class NothingGRPCServer:
         "names.api.Nothing",
     )
 
-    def __init__(self, impl: Nothing) -> None:
+    def __init__(self, impl: Nothing | AsyncNothing) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -720,7 +732,7 @@ class NothingGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Nothing | None = None) -> None:
+    def __init__(self, impl: Nothing | AsyncNothing | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -749,7 +761,7 @@ class GreeterGRPCServer:
         goplugin.unary_unary("Greet", api_types_pb2.Thing, api_types_pb2.Thing),
     )
 
-    def __init__(self, impl: Greeter) -> None:
+    def __init__(self, impl: Greeter | AsyncGreeter) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -784,7 +796,7 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Greeter | None = None) -> None:
+    def __init__(self, impl: Greeter | AsyncGreeter | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -813,7 +825,7 @@ class Greeter2GRPCServer:
         goplugin.unary_unary("Greet", api_types_pb2.Thing, api_types_pb2.Thing),
     )
 
-    def __init__(self, impl: Greeter2) -> None:
+    def __init__(self, impl: Greeter2 | AsyncGreeter2) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -848,7 +860,7 @@ class Greeter2GRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Greeter2 | None = None) -> None:
+    def __init__(self, impl: Greeter2 | AsyncGreeter2 | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -877,7 +889,7 @@ class IteratorServiceGRPCServer:
         goplugin.unary_unary("Next", api_types_pb2.Thing, api_types_pb2.Thing),
     )
 
-    def __init__(self, impl: IteratorService) -> None:
+    def __init__(self, impl: IteratorService | AsyncIteratorService) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -912,7 +924,7 @@ class IteratorServiceGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: IteratorService | None = None) -> None:
+    def __init__(self, impl: IteratorService | AsyncIteratorService | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -943,7 +955,7 @@ class HANDSHAKEServiceGRPCServer:
         goplugin.unary_unary("Shake", api_types_pb2.Thing, api_types_pb2.Thing),
     )
 
-    def __init__(self, impl: HANDSHAKEService) -> None:
+    def __init__(self, impl: HANDSHAKEService | AsyncHANDSHAKEService) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -978,7 +990,7 @@ class HANDSHAKEServiceGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: HANDSHAKEService | None = None) -> None:
+    def __init__(self, impl: HANDSHAKEService | AsyncHANDSHAKEService | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -27,3 +27,17 @@ class Prober(abc.ABC):
     @abc.abstractmethod
     def run(self, request: nested_package_pb2.Probe) -> nested_package_pb2.Probe:
         """The ``Run`` RPC (unary)."""
+
+
+class AsyncProber(abc.ABC):
+    """``Prober`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Prober``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def run(self, request: nested_package_pb2.Probe) -> nested_package_pb2.Probe:
+        """The ``Run`` RPC (unary)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import goplugin
 
 from . import nested_package_pb2
-from .interface import Prober
+from .interface import AsyncProber, Prober
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -37,7 +37,7 @@ class ProberGRPCServer:
         goplugin.unary_unary("Run", nested_package_pb2.Probe, nested_package_pb2.Probe),
     )
 
-    def __init__(self, impl: Prober) -> None:
+    def __init__(self, impl: Prober | AsyncProber) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -72,7 +72,7 @@ class ProberGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Prober | None = None) -> None:
+    def __init__(self, impl: Prober | AsyncProber | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

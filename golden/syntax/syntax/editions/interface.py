@@ -11,7 +11,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 from . import edition2024_pb2, editions_pb2
 
@@ -28,6 +28,20 @@ class Ponger(abc.ABC):
 
     @abc.abstractmethod
     def reply(self, request: editions_pb2.Ping) -> edition2024_pb2.Pong:
+        """The ``Reply`` RPC (unary)."""
+
+
+class AsyncPonger(abc.ABC):
+    """``Ponger`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Ponger``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def reply(self, request: editions_pb2.Ping) -> edition2024_pb2.Pong:
         """The ``Reply`` RPC (unary)."""
 
 
@@ -63,6 +77,36 @@ class Pinger(abc.ABC):
 
     @abc.abstractmethod
     def count(self, request: editions_pb2.Ping) -> editions_pb2.Ping:
+        """Leading blank lines and extra indentation.
+
+        and a trailing comment
+        """
+
+
+class AsyncPinger(abc.ABC):
+    """``Pinger`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Pinger``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def send(self, request: editions_pb2.Ping) -> editions_pb2.Ping:
+        """ "Send" starts and ends with a quote" """
+
+    @abc.abstractmethod
+    def echo(self, requests: AsyncIterator[editions_pb2.Ping]) -> AsyncIterator[editions_pb2.Ping]:
+        """A block comment
+          with an indented line,
+           a tab,
+        and a line that is nothing but a backslash:
+        \\
+        """
+
+    @abc.abstractmethod
+    async def count(self, request: editions_pb2.Ping) -> editions_pb2.Ping:
         """Leading blank lines and extra indentation.
 
         and a trailing comment

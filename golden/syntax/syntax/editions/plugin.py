@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import goplugin
 
 from . import edition2024_pb2, editions_pb2
-from .interface import Pinger, Ponger
+from .interface import AsyncPinger, AsyncPonger, Pinger, Ponger
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -40,7 +40,7 @@ class PongerGRPCServer:
         goplugin.unary_unary("Reply", editions_pb2.Ping, edition2024_pb2.Pong),
     )
 
-    def __init__(self, impl: Ponger) -> None:
+    def __init__(self, impl: Ponger | AsyncPonger) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -75,7 +75,7 @@ class PongerGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Ponger | None = None) -> None:
+    def __init__(self, impl: Ponger | AsyncPonger | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
@@ -106,7 +106,7 @@ class PingerGRPCServer:
         goplugin.unary_unary("Count", editions_pb2.Ping, editions_pb2.Ping),
     )
 
-    def __init__(self, impl: Pinger) -> None:
+    def __init__(self, impl: Pinger | AsyncPinger) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -153,7 +153,7 @@ class PingerGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Pinger | None = None) -> None:
+    def __init__(self, impl: Pinger | AsyncPinger | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

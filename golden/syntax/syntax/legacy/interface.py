@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -34,6 +34,29 @@ class Legacy(abc.ABC):
     @abc.abstractmethod
     @goplugin.deprecated("RPC syntax.legacy.Legacy.StoreAll is deprecated")
     def store_all(self, requests: Iterator[legacy_pb2.Record]) -> legacy_pb2.Ack:
+        """StoreAll is the old streaming form of Store.
+
+        Deprecated: ``StoreAll`` is marked deprecated in syntax/legacy.proto. Type checkers flag its
+        use; a host that calls it gets a ``DeprecationWarning``.
+        """
+
+
+class AsyncLegacy(abc.ABC):
+    """``Legacy`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Legacy``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def store(self, request: legacy_pb2.Record) -> legacy_pb2.Ack:
+        """Store keeps one record."""
+
+    @abc.abstractmethod
+    @goplugin.deprecated("RPC syntax.legacy.Legacy.StoreAll is deprecated")
+    async def store_all(self, requests: AsyncIterator[legacy_pb2.Record]) -> legacy_pb2.Ack:
         """StoreAll is the old streaming form of Store.
 
         Deprecated: ``StoreAll`` is marked deprecated in syntax/legacy.proto. Type checkers flag its

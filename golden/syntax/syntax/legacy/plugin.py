@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import goplugin
 
 from . import legacy_pb2
-from .interface import Legacy
+from .interface import AsyncLegacy, Legacy
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -44,7 +44,7 @@ class LegacyGRPCServer:
         goplugin.stream_unary("StoreAll", legacy_pb2.Record, legacy_pb2.Ack),
     )
 
-    def __init__(self, impl: Legacy) -> None:
+    def __init__(self, impl: Legacy | AsyncLegacy) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -88,7 +88,7 @@ class LegacyGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Legacy | None = None) -> None:
+    def __init__(self, impl: Legacy | AsyncLegacy | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -38,6 +38,30 @@ class Configure(abc.ABC):
     @abc.abstractmethod
     @goplugin.deprecated("RPC syntax.presence.Configure.Watch is deprecated")
     def watch(self, request: presence_pb2.Settings) -> Iterator[presence_pb2.Settings]:
+        """Watch streams every change. It is deprecated twice: on its own and with its service.
+
+        Deprecated: ``Watch`` is marked deprecated in syntax/presence.proto. Type checkers flag its
+        use; a host that calls it gets a ``DeprecationWarning``.
+        """
+
+
+@goplugin.deprecated("service syntax.presence.Configure is deprecated")
+class AsyncConfigure(abc.ABC):
+    """``Configure`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Configure``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def apply(self, request: presence_pb2.Settings) -> presence_pb2.Settings:
+        """Apply sets the settings and returns them as stored."""
+
+    @abc.abstractmethod
+    @goplugin.deprecated("RPC syntax.presence.Configure.Watch is deprecated")
+    def watch(self, request: presence_pb2.Settings) -> AsyncIterator[presence_pb2.Settings]:
         """Watch streams every change. It is deprecated twice: on its own and with its service.
 
         Deprecated: ``Watch`` is marked deprecated in syntax/presence.proto. Type checkers flag its

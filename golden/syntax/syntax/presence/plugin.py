@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import goplugin
 
 from . import presence_pb2
-from .interface import Configure
+from .interface import AsyncConfigure, Configure
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -44,7 +44,7 @@ class ConfigureGRPCServer:
         goplugin.unary_stream("Watch", presence_pb2.Settings, presence_pb2.Settings),
     )
 
-    def __init__(self, impl: Configure) -> None:
+    def __init__(self, impl: Configure | AsyncConfigure) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -91,7 +91,7 @@ class ConfigureGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Configure | None = None) -> None:
+    def __init__(self, impl: Configure | AsyncConfigure | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

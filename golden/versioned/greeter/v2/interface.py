@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 from . import greeter_pb2
 
@@ -37,4 +37,28 @@ class Greeter(abc.ABC):
 
     @abc.abstractmethod
     def farewell(self, request: greeter_pb2.FarewellRequest) -> greeter_pb2.FarewellResponse:
+        """Farewell says goodbye. New in v2."""
+
+
+class AsyncGreeter(abc.ABC):
+    """``Greeter`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Greeter``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
+        """Greet answers with one greeting."""
+
+    @abc.abstractmethod
+    def greet_stream(
+        self, request: greeter_pb2.GreetRequest
+    ) -> AsyncIterator[greeter_pb2.GreetResponse]:
+        """GreetStream answers with five greetings, one message each."""
+
+    @abc.abstractmethod
+    async def farewell(self, request: greeter_pb2.FarewellRequest) -> greeter_pb2.FarewellResponse:
         """Farewell says goodbye. New in v2."""

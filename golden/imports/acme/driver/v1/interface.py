@@ -32,3 +32,23 @@ class Driver(abc.ABC):
     @abc.abstractmethod
     def inspect(self, request: types_pb2.TaskHandle) -> types_pb2.TaskConfig:
         """The ``Inspect`` RPC (unary)."""
+
+
+class AsyncDriver(abc.ABC):
+    """``Driver`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Driver``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def start_task(
+        self, request: driver_pb2.StartTaskRequest
+    ) -> driver_pb2.StartTaskResponse:
+        """The ``StartTask`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def inspect(self, request: types_pb2.TaskHandle) -> types_pb2.TaskConfig:
+        """The ``Inspect`` RPC (unary)."""

@@ -14,7 +14,7 @@ import goplugin
 
 from . import driver_pb2
 from ...shared import types_pb2
-from .interface import Driver
+from .interface import AsyncDriver, Driver
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -41,7 +41,7 @@ class DriverGRPCServer:
         goplugin.unary_unary("Inspect", types_pb2.TaskHandle, types_pb2.TaskConfig),
     )
 
-    def __init__(self, impl: Driver) -> None:
+    def __init__(self, impl: Driver | AsyncDriver) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -82,7 +82,7 @@ class DriverGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Driver | None = None) -> None:
+    def __init__(self, impl: Driver | AsyncDriver | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

@@ -27,3 +27,16 @@ class Await(abc.ABC):
     @abc.abstractmethod
     def await_(self, request: keyword_package_pb2.Job) -> keyword_package_pb2.Job:
         """The ``Await`` RPC (unary)."""
+
+
+class AsyncAwait(abc.ABC):
+    """``Await`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Await``'s; ``goplugin.current_call()`` works the same inside them.
+    """
+
+    @abc.abstractmethod
+    async def await_(self, request: keyword_package_pb2.Job) -> keyword_package_pb2.Job:
+        """The ``Await`` RPC (unary)."""

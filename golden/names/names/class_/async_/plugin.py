@@ -13,7 +13,7 @@ from __future__ import annotations
 import goplugin
 
 from . import keyword_package_pb2
-from .interface import Await
+from .interface import AsyncAwait, Await
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -37,7 +37,7 @@ class AwaitGRPCServer:
         goplugin.unary_unary("Await", keyword_package_pb2.Job, keyword_package_pb2.Job),
     )
 
-    def __init__(self, impl: Await) -> None:
+    def __init__(self, impl: Await | AsyncAwait) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -72,7 +72,7 @@ class AwaitGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Await | None = None) -> None:
+    def __init__(self, impl: Await | AsyncAwait | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

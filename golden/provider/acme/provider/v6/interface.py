@@ -10,7 +10,7 @@ A plugin implements them; a host calls the same methods on what
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 from google.protobuf import empty_pb2
 
@@ -231,4 +231,226 @@ class Provider(abc.ABC):
 
     @abc.abstractmethod
     def stop_provider(self, request: empty_pb2.Empty) -> provider_pb2.StopProviderResponse:
+        """The ``StopProvider`` RPC (unary)."""
+
+
+class AsyncProvider(abc.ABC):
+    """``Provider`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``Provider``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def get_metadata(
+        self, request: provider_pb2.GetMetadataRequest
+    ) -> provider_pb2.GetMetadataResponse:
+        """GetMetadata returns what the provider serves, without its schemas."""
+
+    @abc.abstractmethod
+    async def get_provider_schema(
+        self, request: provider_pb2.GetProviderSchemaRequest
+    ) -> provider_pb2.GetProviderSchemaResponse:
+        """The ``GetProviderSchema`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def validate_provider_config(
+        self, request: provider_pb2.ValidateProviderConfigRequest
+    ) -> provider_pb2.ValidateProviderConfigResponse:
+        """The ``ValidateProviderConfig`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def validate_resource_config(
+        self, request: provider_pb2.ValidateResourceConfigRequest
+    ) -> provider_pb2.ValidateResourceConfigResponse:
+        """The ``ValidateResourceConfig`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def validate_data_resource_config(
+        self, request: provider_pb2.ValidateDataResourceConfigRequest
+    ) -> provider_pb2.ValidateDataResourceConfigResponse:
+        """The ``ValidateDataResourceConfig`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def upgrade_resource_state(
+        self, request: provider_pb2.UpgradeResourceStateRequest
+    ) -> provider_pb2.UpgradeResourceStateResponse:
+        """The ``UpgradeResourceState`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def configure_provider(
+        self, request: provider_pb2.ConfigureProviderRequest
+    ) -> provider_pb2.ConfigureProviderResponse:
+        """The ``ConfigureProvider`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def read_resource(
+        self, request: provider_pb2.ReadResourceRequest
+    ) -> provider_pb2.ReadResourceResponse:
+        """The ``ReadResource`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def plan_resource_change(
+        self, request: provider_pb2.PlanResourceChangeRequest
+    ) -> provider_pb2.PlanResourceChangeResponse:
+        """The ``PlanResourceChange`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def apply_resource_change(
+        self, request: provider_pb2.ApplyResourceChangeRequest
+    ) -> provider_pb2.ApplyResourceChangeResponse:
+        """The ``ApplyResourceChange`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def import_resource_state(
+        self, request: provider_pb2.ImportResourceStateRequest
+    ) -> provider_pb2.ImportResourceStateResponse:
+        """The ``ImportResourceState`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def move_resource_state(
+        self, request: provider_pb2.MoveResourceStateRequest
+    ) -> provider_pb2.MoveResourceStateResponse:
+        """The ``MoveResourceState`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def read_data_source(
+        self, request: provider_pb2.ReadDataSourceRequest
+    ) -> provider_pb2.ReadDataSourceResponse:
+        """The ``ReadDataSource`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def get_functions(
+        self, request: provider_pb2.GetFunctionsRequest
+    ) -> provider_pb2.GetFunctionsResponse:
+        """The ``GetFunctions`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def call_function(
+        self, request: provider_pb2.CallFunctionRequest
+    ) -> provider_pb2.CallFunctionResponse:
+        """The ``CallFunction`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def validate_ephemeral_resource_config(
+        self, request: provider_pb2.ValidateEphemeralResourceConfigRequest
+    ) -> provider_pb2.ValidateEphemeralResourceConfigResponse:
+        """The ``ValidateEphemeralResourceConfig`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def open_ephemeral_resource(
+        self, request: provider_pb2.OpenEphemeralResourceRequest
+    ) -> provider_pb2.OpenEphemeralResourceResponse:
+        """The ``OpenEphemeralResource`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def renew_ephemeral_resource(
+        self, request: provider_pb2.RenewEphemeralResourceRequest
+    ) -> provider_pb2.RenewEphemeralResourceResponse:
+        """The ``RenewEphemeralResource`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def close_ephemeral_resource(
+        self, request: provider_pb2.CloseEphemeralResourceRequest
+    ) -> provider_pb2.CloseEphemeralResourceResponse:
+        """The ``CloseEphemeralResource`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def get_resource_identity_schemas(
+        self, request: provider_pb2.GetResourceIdentitySchemasRequest
+    ) -> provider_pb2.GetResourceIdentitySchemasResponse:
+        """The ``GetResourceIdentitySchemas`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def upgrade_resource_identity(
+        self, request: provider_pb2.UpgradeResourceIdentityRequest
+    ) -> provider_pb2.UpgradeResourceIdentityResponse:
+        """The ``UpgradeResourceIdentity`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def list_resource(
+        self, request: provider_pb2.ListResourceRequest
+    ) -> AsyncIterator[provider_pb2.ListResourceEvent]:
+        """ListResource streams every resource of a type the provider can find."""
+
+    @abc.abstractmethod
+    async def validate_action_config(
+        self, request: provider_pb2.ValidateActionConfigRequest
+    ) -> provider_pb2.ValidateActionConfigResponse:
+        """The ``ValidateActionConfig`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def plan_action(
+        self, request: provider_pb2.PlanActionRequest
+    ) -> provider_pb2.PlanActionResponse:
+        """The ``PlanAction`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def invoke_action(
+        self, request: provider_pb2.InvokeActionRequest
+    ) -> AsyncIterator[provider_pb2.InvokeActionEvent]:
+        """The ``InvokeAction`` RPC (server-stream)."""
+
+    @abc.abstractmethod
+    async def get_states(
+        self, request: provider_pb2.GetStatesRequest
+    ) -> provider_pb2.GetStatesResponse:
+        """The ``GetStates`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def lock_state(
+        self, request: provider_pb2.LockStateRequest
+    ) -> provider_pb2.LockStateResponse:
+        """The ``LockState`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def unlock_state(
+        self, request: provider_pb2.UnlockStateRequest
+    ) -> provider_pb2.UnlockStateResponse:
+        """The ``UnlockState`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def read_state_bytes(
+        self, request: provider_pb2.ReadStateBytesRequest
+    ) -> AsyncIterator[provider_pb2.StateBytesChunk]:
+        """The ``ReadStateBytes`` RPC (server-stream)."""
+
+    @abc.abstractmethod
+    async def write_state_bytes(
+        self, requests: AsyncIterator[provider_pb2.UploadChunk]
+    ) -> provider_pb2.UploadSummary:
+        """WriteStateBytes takes the state in chunks and answers once."""
+
+    @abc.abstractmethod
+    async def upload_artifact(
+        self, requests: AsyncIterator[provider_pb2.UploadChunk]
+    ) -> provider_pb2.UploadSummary:
+        """The ``UploadArtifact`` RPC (client-stream)."""
+
+    @abc.abstractmethod
+    def stream_logs(
+        self, request: provider_pb2.StreamLogsRequest
+    ) -> AsyncIterator[provider_pb2.LogLine]:
+        """The ``StreamLogs`` RPC (server-stream)."""
+
+    @abc.abstractmethod
+    def watch(
+        self, request: provider_pb2.WatchRequest
+    ) -> AsyncIterator[provider_pb2.ResourceEvent]:
+        """The ``Watch`` RPC (server-stream)."""
+
+    @abc.abstractmethod
+    def exec(
+        self, requests: AsyncIterator[provider_pb2.ExecRequest]
+    ) -> AsyncIterator[provider_pb2.ExecResponse]:
+        """Exec runs a command in the provider's environment, input and output both streamed."""
+
+    @abc.abstractmethod
+    async def ping(self, request: empty_pb2.Empty) -> empty_pb2.Empty:
+        """The ``Ping`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def stop_provider(self, request: empty_pb2.Empty) -> provider_pb2.StopProviderResponse:
         """The ``StopProvider`` RPC (unary)."""

@@ -16,7 +16,7 @@ import goplugin
 from google.protobuf import empty_pb2
 
 from . import provider_pb2
-from .interface import Provider
+from .interface import AsyncProvider, Provider
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=6,
@@ -173,7 +173,7 @@ class ProviderGRPCServer:
         goplugin.unary_unary("StopProvider", empty_pb2.Empty, provider_pb2.StopProviderResponse),
     )
 
-    def __init__(self, impl: Provider) -> None:
+    def __init__(self, impl: Provider | AsyncProvider) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -571,7 +571,7 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: Provider | None = None) -> None:
+    def __init__(self, impl: Provider | AsyncProvider | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:

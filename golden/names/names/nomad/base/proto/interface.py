@@ -27,3 +27,17 @@ class BasePlugin(abc.ABC):
     @abc.abstractmethod
     def plugin_info(self, request: base_pb2.PluginInfoRequest) -> base_pb2.PluginInfoResponse:
         """The ``PluginInfo`` RPC (unary)."""
+
+
+class AsyncBasePlugin(abc.ABC):
+    """``BasePlugin`` with ``async def`` methods (async generators for streams), for a plugin whose
+    implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``BasePlugin``'s; ``goplugin.current_call()`` works the same inside
+    them.
+    """
+
+    @abc.abstractmethod
+    async def plugin_info(self, request: base_pb2.PluginInfoRequest) -> base_pb2.PluginInfoResponse:
+        """The ``PluginInfo`` RPC (unary)."""

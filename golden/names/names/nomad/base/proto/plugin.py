@@ -13,7 +13,7 @@ from __future__ import annotations
 import goplugin
 
 from . import base_pb2
-from .interface import BasePlugin
+from .interface import AsyncBasePlugin, BasePlugin
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -38,7 +38,7 @@ class BasePluginGRPCServer:
         goplugin.unary_unary("PluginInfo", base_pb2.PluginInfoRequest, base_pb2.PluginInfoResponse),
     )
 
-    def __init__(self, impl: BasePlugin) -> None:
+    def __init__(self, impl: BasePlugin | AsyncBasePlugin) -> None:
         self._impl = impl
 
     def register(self, server: goplugin.ServiceRegistry) -> None:
@@ -73,7 +73,7 @@ class BasePluginGRPCPlugin(goplugin.GRPCPlugin):
     with none (``goplugin.Client`` does, from ``PLUGINS``).
     """
 
-    def __init__(self, impl: BasePlugin | None = None) -> None:
+    def __init__(self, impl: BasePlugin | AsyncBasePlugin | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
