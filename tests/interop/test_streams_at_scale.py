@@ -34,6 +34,7 @@ def go_mixed_host() -> Path:
     return bin_dir / "bench-mixed"
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("implementation", ["sync", "async"])
 def test_a_go_host_keeps_256_streams_open_on_the_grpclib_core(
     go_mixed_host: Path, tmp_path: Path, implementation: str
