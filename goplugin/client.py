@@ -400,6 +400,7 @@ class Client:
             daemon=True,
         )
         self._stdout_thread.start()
+        exited_at: float | None = None
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -412,9 +413,18 @@ class Client:
             try:
                 line = lines.get(timeout=min(remaining, 0.1))
             except queue.Empty:
-                continue
+                # The plugin exited, but a child it left keeps stdout open: like go-plugin,
+                # fail now rather than when that child is done.
+                if not self._exited.is_set():
+                    continue
+                exited_at = exited_at or time.monotonic()
+                if time.monotonic() - exited_at < _DRAIN_SECONDS:
+                    continue
+                line = None
             if line is None:
                 returncode = self._wait_exited(_EXIT_SETTLE_SECONDS)
+                if self._process is not None:
+                    self._process.kill_tree()  # what it left behind, holding the pipes
                 if returncode is None:
                     self._kill_process()
                     raise HandshakeError(
@@ -448,7 +458,8 @@ class Client:
             self._kill_process()
             raise type(error)(error.message, stderr_tail=self._settled_tail()) from None
         where = f"{handshake.network}:{handshake.address}"
-        if (reason := dial_error(handshake.network, handshake.address)) is not None:
+        reason = dial_error(handshake.network, handshake.address, deadline - time.monotonic())
+        if reason is not None:
             self._kill_process()
             raise PluginStartError(
                 f"could not connect to the plugin at {where}: {reason}",

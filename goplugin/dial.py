@@ -16,22 +16,21 @@ import socket
 DIAL_TIMEOUT_SECONDS = 2.0
 
 
-def dial_error(network: str, address: str) -> str | None:
+def dial_error(network: str, address: str, timeout: float = DIAL_TIMEOUT_SECONDS) -> str | None:
     """Why a connection to ``address`` fails, as Go words it; None when it connects."""
+    timeout = max(min(timeout, DIAL_TIMEOUT_SECONDS), 0.01)
     try:
         if network == "unix":
             family, target = socket.AF_UNIX, address
             sock = socket.socket(family, socket.SOCK_STREAM)
-            sock.settimeout(DIAL_TIMEOUT_SECONDS)
+            sock.settimeout(timeout)
             try:
                 sock.connect(target)
             finally:
                 sock.close()
         else:
             host, _, port = address.rpartition(":")
-            socket.create_connection(
-                (host.strip("[]"), int(port)), timeout=DIAL_TIMEOUT_SECONDS
-            ).close()
+            socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
     except OSError as error:
         reason = os.strerror(error.errno).lower() if error.errno else str(error)
         return f"dial {network} {address}: connect: {reason}"

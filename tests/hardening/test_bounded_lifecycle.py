@@ -91,8 +91,6 @@ def test_start_timeout_holds_when_a_child_keeps_the_pipes(make_client: MakeClien
 def test_plugin_that_exits_before_serving_fails_start_at_once(
     make_client: MakeClient, tmp_path: Path
 ) -> None:
-    """Its wrapper keeps running (and the pipes open): the exit of the plugin itself is what
-    ends start(), not the wrapper's child, and the whole tree goes."""
     plugin = _script(
         tmp_path,
         """
@@ -107,6 +105,21 @@ def test_plugin_that_exits_before_serving_fails_start_at_once(
         client.start()
     assert time.monotonic() - started < SLACK
     assert "cannot open database" in str(caught.value)
+
+
+def test_plugin_exiting_while_its_child_keeps_stdout_fails_start_at_once(
+    make_client: MakeClient,
+) -> None:
+    client = make_client(
+        cmd=_wrapped("sleep 600 & echo 'no config' >&2; exit 3"), start_timeout=60.0
+    )
+    started = time.monotonic()
+    with pytest.raises(goplugin.PluginExitedError, match=r"exit status 3") as caught:
+        client.start()
+    assert time.monotonic() - started < SLACK
+    assert "no config" in str(caught.value)
+    assert client.pid is not None
+    assert wait_until(lambda: process_group_members(client.pid or 0) == [], SLACK) is not None
 
 
 @pytest.mark.parametrize(
