@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
     from goplugin.channel import Channel
     from goplugin.client import Client, HostPluginSet, cleanup_clients
+    from goplugin.reattach import ReattachConfig
     from goplugin.secure_config import ChecksumMismatchError, SecureConfig
 else:
     from goplugin.deprecation import deprecated
@@ -83,6 +84,10 @@ def __getattr__(name: str) -> Any:
         from goplugin import secure_config
 
         return getattr(secure_config, name)
+    if name == "ReattachConfig":
+        from goplugin import reattach
+
+        return reattach.ReattachConfig
     if name == "Channel":
         from goplugin import channel
 
@@ -121,6 +126,7 @@ __all__ = [
     "PluginSet",
     "PluginStartError",
     "RPCError",
+    "ReattachConfig",
     "ResourceExhaustedError",
     "SecureConfig",
     "ServiceRegistry",

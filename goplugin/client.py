@@ -67,6 +67,7 @@ from goplugin.listener import ListenError, UnixSocketConfig, hand_to_group
 from goplugin.plugin import GRPCPlugin
 from goplugin.plugin_log import StderrReader, read_lines
 from goplugin.process import PluginProcess, launch
+from goplugin.reattach import ReattachConfig, check_reattach_options, reattach_handshake
 from goplugin.secure_config import SecureConfig
 from goplugin.tls import TLSConfig, validate_tls_config
 from goplugin.transport import PLAINTEXT, Transport
@@ -133,6 +134,11 @@ class Client:
     ``tls_config`` is the host's own TLS instead, like go-plugin's ``ClientConfig.TLSConfig``
     (AutoMTLS is then not used).
 
+    ``reattach`` (instead of ``cmd``) connects to a plugin already running, as go-plugin's
+    ``ClientConfig.Reattach``: typically one started by hand in debug mode, which printed the
+    :class:`goplugin.ReattachConfig`. Nothing is launched, and ``kill()`` never signals that
+    process: it disconnects, and without ``test`` first asks the plugin to shut down.
+
     The plugin's unix sockets, and the host's broker sockets, go in a private directory made
     for this plugin (mode 0700) and removed by ``kill()``; ``unix_socket_config`` gives them
     to a group (go-plugin's ``UnixSocketConfig``) or makes the directory elsewhere.
@@ -142,7 +148,7 @@ class Client:
         self,
         *,
         handshake_config: HandshakeConfig,
-        cmd: Sequence[str],
+        cmd: Sequence[str] = (),
         plugins: HostPluginSet | None = None,
         versioned_plugins: Mapping[int, HostPluginSet] | None = None,
         start_timeout: float = 60.0,
@@ -157,9 +163,10 @@ class Client:
         tls_config: TLSConfig | None = None,
         skip_host_env: bool = False,
         secure_config: SecureConfig | None = None,
+        reattach: ReattachConfig | None = None,
     ) -> None:
-        if not cmd:
-            raise ValueError("Client needs cmd: the command that starts the plugin")
+        check_reattach_options(cmd, reattach, secure_config)
+        self._reattach = reattach
         if tls_config is not None:
             validate_tls_config(tls_config, "Client(tls_config=...)")
         self._auto_mtls = auto_mtls and tls_config is None
@@ -175,7 +182,8 @@ class Client:
         self._secure_config = secure_config
         if secure_config is not None:
             secure_config.expected()  # a malformed checksum fails here, not at start()
-        self._logger = logger or logging.getLogger(f"goplugin.plugin.{_plugin_label(self._cmd)}")
+        label = _plugin_label(self._cmd) if self._cmd else "reattached"
+        self._logger = logger or logging.getLogger(f"goplugin.plugin.{label}")
         self._stderr_copy = stderr
         self._sync_stdout = sync_stdout
         self._sync_stderr = sync_stderr
@@ -226,9 +234,12 @@ class Client:
             _live_clients.add(self)
             deadline = time.monotonic() + self._start_timeout
             try:
-                self._launch()
-                self._handshake = self._read_handshake(deadline)
-                self._tell_janitor_of_a_stray_socket(self._handshake)
+                if self._reattach is not None:
+                    self._handshake = reattach_handshake(self._reattach, self._plugin_sets)
+                else:
+                    self._launch()
+                    self._handshake = self._read_handshake(deadline)
+                    self._tell_janitor_of_a_stray_socket(self._handshake)
                 self._connect(self._handshake, deadline)
             except BaseException as error:
                 self._killed = True
@@ -327,6 +338,8 @@ class Client:
 
     @property
     def pid(self) -> int | None:
+        if self._reattach is not None:
+            return self._reattach.pid
         return self._process.pid if self._process is not None else None
 
     @property
@@ -630,6 +643,8 @@ class Client:
             )
 
     def _wait_exited(self, timeout: float) -> int | None:
+        if self._process is None:
+            return None  # reattached (or never launched): no exit to wait for
         if self._exited.wait(timeout) and self._process is not None:
             return self._process.proc.returncode
         return None
@@ -661,6 +676,11 @@ class Client:
     def _terminate(self, *, graceful: bool) -> None:
         """End the plugin: ask (within ``kill_grace`` in all), then SIGKILL its process group."""
         deadline = time.monotonic() + self._kill_grace
+        if self._reattach is not None:
+            # Not our process: ask it to stop only when its config allows, never signal it.
+            if graceful and not self._reattach.test:
+                self._request_shutdown(deadline)
+            graceful = False
         if graceful and self._request_shutdown(deadline):
             # Let the plugin end its stdio stream itself, so its last output is not lost, then
             # give it what is left of go-plugin's grace period to exit.
@@ -680,7 +700,8 @@ class Client:
             self._exited.set()
             self._stop_readers(process)
             janitor().done(process.pid)
-        self._remove_leftovers()
+        if self._reattach is None:  # a reattached plugin's socket is its own
+            self._remove_leftovers()
 
     def _stop_readers(self, process: PluginProcess) -> None:
         """Let the readers drain the dead tree's output, then stop them and close the pipes."""

@@ -74,6 +74,7 @@ def serve(
     grpc_options: Sequence[tuple[str, Any]] = (),
     tls_provider: Callable[[], TLSConfig] | None = None,
     core: str | None = None,
+    debug: bool | None = None,
 ) -> NoReturn:
     """Serve ``plugins`` to the host that launched this process, then exit.
 
@@ -91,8 +92,25 @@ def serve(
     ``max_workers``) or ``"grpclib"`` (one asyncio event loop, every call a task, sync
     implementations through a pool of up to ``max_workers`` threads; ``grpc_options`` do not
     apply); by default the ``GOPLUGIN_CORE`` environment variable's, else grpcio.
+
+    ``debug`` (default: the ``GOPLUGIN_DEBUG`` environment variable) serves a plugin started by
+    hand, without the cookie check, and prints a :class:`goplugin.ReattachConfig` for hosts to
+    reattach with (grpcio core only; see docs/debugging.md).
     """
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
+    from goplugin.debug_server import debug_requested
+
+    if debug_requested(debug):
+        from goplugin.debug_server import serve_debug
+
+        serve_debug(
+            plugin_sets,
+            handshake_config.protocol_version,
+            RESERVED_SERVICES,
+            network=network or default_network(),
+            max_workers=max_workers,
+            grpc_options=grpc_options,
+        )
     _refuse_without_cookie(handshake_config)
     watch_host()  # an orphaned plugin exits by itself: a dead host cannot stop it
     install_runtime_logging()
