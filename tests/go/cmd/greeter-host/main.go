@@ -26,7 +26,8 @@
 //
 // The switches of internal/hostflags turn on go-plugin options: -automtls, -mux, -socket-dir,
 // -socket-group, and -stdio (the plugin's stdout lines appear as "stdout: LINE" among the
-// lines above, its stderr lines as "stderr: LINE" on stderr). -version prints the go-plugin
+// lines above, its stderr lines as "stderr: LINE" on stderr). With -reattach JSON it launches
+// nothing and talks to the running plugin that go-plugin ReattachConfig describes. -version prints the go-plugin
 // version it is built with.
 package main
 
@@ -96,7 +97,7 @@ func parseOptions() (*options, error) {
 	if o.logLevel = hclog.LevelFromString(level); o.logLevel == hclog.NoLevel {
 		return nil, fmt.Errorf("-log-level: unknown level %q", level)
 	}
-	if o.command = flag.Args(); len(o.command) == 0 {
+	if o.command = flag.Args(); len(o.command) == 0 && o.host.Reattach == "" {
 		return nil, errors.New("no plugin command: give it after --, e.g. greeter-host -- python3 plugin.py")
 	}
 	return o, nil
@@ -123,9 +124,15 @@ func run(o *options) error {
 			MagicCookieValue: o.cookieValue,
 		},
 		VersionedPlugins: sets,
-		Cmd:              exec.Command(o.command[0], o.command[1:]...),
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC},
 		StartTimeout:     o.startTimeout,
+	}
+	if len(o.command) > 0 {
+		config.Cmd = exec.Command(o.command[0], o.command[1:]...)
+	} else {
+		// A reattached client skips version negotiation, which is what would pick a set out of
+		// VersionedPlugins: it dispenses from Plugins (the same Greeter for every version here).
+		config.Plugins = plugin.PluginSet{shared.PluginName: &shared.GreeterPlugin{}}
 	}
 	session, err := o.host.Apply(config, &hclog.LoggerOptions{
 		Name:   "greeter-host",

@@ -4,8 +4,11 @@ package hostflags
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"strconv"
@@ -40,7 +43,50 @@ func setFeatures(cfg *plugin.ClientConfig, f features) error {
 	if f.stdout != nil {
 		cfg.SyncStdout, cfg.SyncStderr = f.stdout, f.stderr
 	}
+	if f.reattach != "" {
+		reattach, err := parseReattach(f.reattach)
+		if err != nil {
+			return fmt.Errorf("-reattach: %v", err)
+		}
+		cfg.Reattach, cfg.Cmd, cfg.RunnerFunc = reattach, nil, nil
+	}
 	return nil
+}
+
+// parseReattach reads the JSON a plugin in debug mode prints: go-plugin's ReattachConfig field
+// names, with Addr as {"Network": "unix", "String": "/path"} (Terraform's TF_REATTACH_PROVIDERS
+// form, since a net.Addr has no JSON form of its own).
+func parseReattach(text string) (*plugin.ReattachConfig, error) {
+	var raw struct {
+		Protocol        string
+		ProtocolVersion int
+		Pid             int
+		Test            bool
+		Addr            struct{ Network, String string }
+	}
+	if err := json.Unmarshal([]byte(text), &raw); err != nil {
+		return nil, err
+	}
+	var addr net.Addr
+	var err error
+	switch raw.Addr.Network {
+	case "unix":
+		addr, err = net.ResolveUnixAddr("unix", raw.Addr.String)
+	case "tcp":
+		addr, err = net.ResolveTCPAddr("tcp", raw.Addr.String)
+	default:
+		err = fmt.Errorf("Addr.Network %q: want unix or tcp", raw.Addr.Network)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &plugin.ReattachConfig{
+		Protocol:        plugin.Protocol(raw.Protocol),
+		ProtocolVersion: raw.ProtocolVersion,
+		Addr:            addr,
+		Pid:             raw.Pid,
+		Test:            raw.Test,
+	}, nil
 }
 
 // execRunner is a runner.Runner for a plugin that is a plain child process.

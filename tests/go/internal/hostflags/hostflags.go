@@ -1,6 +1,6 @@
 // Package hostflags gives both test hosts the same switches for the go-plugin ClientConfig
 // options that the interop tests turn on one by one: AutoMTLS, the multiplexed broker, the unix
-// socket directory and group, and the plugin's stdout/stderr through GRPCStdio.
+// socket directory and group, the plugin's stdout/stderr through GRPCStdio, and Reattach.
 //
 // The options that only newer go-plugin releases have are set in features_*.go, picked by the
 // build tag goplugin_old: the host built against the old go-plugin refuses them with an error
@@ -29,6 +29,7 @@ type Flags struct {
 	SocketDir   string
 	SocketGroup string
 	Stdio       bool
+	Reattach    string
 	Version     bool
 }
 
@@ -41,6 +42,8 @@ func Register(fs *flag.FlagSet) *Flags {
 	fs.StringVar(&f.SocketGroup, "socket-group", "", "UnixSocketConfig.Group: group owning the plugin's socket (go-plugin >= v1.5.0)")
 	fs.BoolVar(&f.Stdio, "stdio", false, "SyncStdout/SyncStderr: print what the plugin writes to its stdout as \"stdout: LINE\" on this host's stdout "+
 		"and its stderr as \"stderr: LINE\" on this host's stderr, through GRPCStdio (go-plugin >= v1.4.0)")
+	fs.StringVar(&f.Reattach, "reattach", "", "ClientConfig.Reattach: connect to the running plugin this go-plugin ReattachConfig JSON "+
+		"(as a plugin in debug mode prints it) describes instead of launching one (go-plugin >= v1.8.0 builds only)")
 	fs.BoolVar(&f.Version, "version", false, "print the go-plugin version this host is built with (\"go-plugin v1.8.0\") and exit")
 	return f
 }
@@ -81,7 +84,7 @@ func (e *UsageError) Error() string { return e.msg }
 func (f *Flags) Apply(cfg *plugin.ClientConfig, logOpts *hclog.LoggerOptions) (*Session, error) {
 	cfg.AutoMTLS = f.AutoMTLS
 	s := &Session{}
-	extra := features{multiplex: f.Multiplex, socketDir: f.SocketDir, socketGroup: f.SocketGroup}
+	extra := features{multiplex: f.Multiplex, socketDir: f.SocketDir, socketGroup: f.SocketGroup, reattach: f.Reattach}
 	if f.Stdio {
 		s.stdout = &linePrefixer{prefix: "stdout: ", out: os.Stdout}
 		s.stderr = &linePrefixer{prefix: "stderr: ", out: os.Stderr}
@@ -123,6 +126,7 @@ type features struct {
 	multiplex              bool
 	socketDir, socketGroup string
 	stdout, stderr         io.Writer
+	reattach               string
 }
 
 func needs(flagName, field, release string) error {
