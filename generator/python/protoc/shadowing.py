@@ -30,8 +30,9 @@ _ALIAS_PREFIX = "_shadowed_"
 
 
 def needing_repair(file: descriptor_pb2.FileDescriptorProto) -> set[str]:
-    """The top-level messages of ``file`` with a member (theirs or a nested message's) that can
-    shadow a name their stub uses; only their classes are parsed (a whole big stub: 10 ms)."""
+    """The stub's class names of the top-level messages of ``file`` with a member (theirs or a
+    nested message's) that can shadow a name their stub uses; only those classes are parsed (a
+    whole big stub: 10 ms)."""
     top = {message.name for message in file.message_type} | {e.name for e in file.enum_type}
     top |= {value.name for enum in file.enum_type for value in enum.value}
     found = set()
@@ -48,7 +49,7 @@ def needing_repair(file: descriptor_pb2.FileDescriptorProto) -> set[str]:
                 name in naming.BUILTINS or name in top or name == "self" or name.startswith("_")
                 for name in members
             ):
-                found.add(outer.name)
+                found.add(naming.type_attribute(outer.name))  # class else_ for message else
                 break
     return found
 
