@@ -88,25 +88,6 @@ def test_start_timeout_holds_when_a_child_keeps_the_pipes(make_client: MakeClien
     print(f"start_timeout=1: StartTimeoutError after {took:.2f}s")
 
 
-def test_plugin_that_exits_before_serving_fails_start_at_once(
-    make_client: MakeClient, tmp_path: Path
-) -> None:
-    plugin = _script(
-        tmp_path,
-        """
-        import sys
-        print("cannot open database", file=sys.stderr)
-        sys.exit(3)
-        """,
-    )
-    client = make_client(cmd=plugin, start_timeout=60.0)
-    started = time.monotonic()
-    with pytest.raises(goplugin.PluginExitedError, match=r"exit status 3") as caught:
-        client.start()
-    assert time.monotonic() - started < SLACK
-    assert "cannot open database" in str(caught.value)
-
-
 def test_plugin_exiting_while_its_child_keeps_stdout_fails_start_at_once(
     make_client: MakeClient,
 ) -> None:
