@@ -16,7 +16,6 @@ import os
 import signal
 import socket
 import sys
-import threading
 from collections.abc import Callable
 from concurrent import futures
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
@@ -30,12 +29,13 @@ from goplugin.aio_registry import AioRegistry, Codec
 from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
 from goplugin.handshake import HandshakeLine
-from goplugin.health import NOT_SERVING, SERVING, HealthService
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.health import SERVING, HealthService
 from goplugin.listener import ListenError, bind
 from goplugin.plugin import PluginSet
 from goplugin.reflection import _METHODS as REFLECTION_METHODS
 from goplugin.reflection import LazyReflection
+from goplugin.server import close_side_services
 from goplugin.services import ServiceSpec, unary_unary
 from goplugin.stdio import capture_process_stdout
 from goplugin.transport import Transport
@@ -149,17 +149,7 @@ class AioPluginServer:
 
     async def _shut_down(self, server: Server, listener: Bound) -> None:
         listener.remove()
-        self._transport.remove_sockets()
-        # A stuck implementation must not outlive the host's 2 s grace: exit regardless.
-        watchdog = threading.Timer(1.5, os._exit, args=(0,))
-        watchdog.daemon = True
-        watchdog.start()
-        for name in ("", HEALTH_SERVICE):
-            self._health.set(name, NOT_SERVING)
-        self._health.close()
-        self._capture.stop()
-        self._stdio.close()
-        self._broker.close()
+        close_side_services(self._transport, self._health, self._capture, self._broker)
         await asyncio.sleep(0.01)  # the side streams' ends go out
         server.close()
         with contextlib.suppress(asyncio.TimeoutError):

@@ -44,7 +44,7 @@ from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.listener import ListenError, default_network
 from goplugin.plugin import PluginSet
 from goplugin.reflection import LazyReflection
-from goplugin.stdio import capture_process_stdout
+from goplugin.stdio import StdoutCapture, capture_process_stdout
 from goplugin.transport import PLAINTEXT, Transport
 from goplugin.watchdog import watch_host
 
@@ -255,17 +255,7 @@ class _PluginServer:
         # The socket file goes first: the bound listener does not need its path, and a plugin
         # that the watchdog below has to cut short must not leave the file behind.
         self._listener.remove()
-        self._transport.remove_sockets()
-        # A stuck implementation must not outlive the host's 2 s grace: exit regardless.
-        watchdog = threading.Timer(1.5, os._exit, args=(0,))
-        watchdog.daemon = True
-        watchdog.start()
-        for name in ("", HEALTH_SERVICE):
-            self._health.set(name, NOT_SERVING)
-        self._health.close()
-        self._capture.stop()
-        self._stdio.close()
-        self._broker.close()
+        close_side_services(self._transport, self._health, self._capture, self._broker)
         self._server.stop(grace=_STOP_GRACE_SECONDS).wait()
         self._transport.close()
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -283,3 +273,24 @@ RESERVED_SERVICES = frozenset(
         "grpc.reflection.v1.ServerReflection",
     }
 )
+
+
+def close_side_services(
+    transport: Transport, health: HealthService, capture: StdoutCapture, broker: GRPCBroker
+) -> None:
+    """End what every plugin process serves beside its plugins, once Shutdown has come (both
+    serving cores; the caller has removed its own socket file first).
+
+    A stuck implementation must not outlive the host's 2 s grace, so from here on the process
+    exits after 1.5 s whatever happens.
+    """
+    transport.remove_sockets()
+    watchdog = threading.Timer(1.5, os._exit, args=(0,))
+    watchdog.daemon = True
+    watchdog.start()
+    for name in ("", HEALTH_SERVICE):
+        health.set(name, NOT_SERVING)
+    health.close()
+    capture.stop()
+    capture.hub.close()
+    broker.close()
