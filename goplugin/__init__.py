@@ -46,6 +46,10 @@ from goplugin.listener import UnixSocketConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
 from goplugin.services import (
+    AsyncStreamStreamCall,
+    AsyncStreamUnaryCall,
+    AsyncUnaryStreamCall,
+    AsyncUnaryUnaryCall,
     Kind,
     MethodSpec,
     ServiceRegistry,
@@ -64,6 +68,8 @@ from goplugin.tls import TLSConfig
 if TYPE_CHECKING:
     from typing_extensions import deprecated
 
+    from goplugin.async_channel import AsyncChannel
+    from goplugin.async_client import AsyncClient
     from goplugin.channel import Channel
     from goplugin.client import Client, HostPluginSet, cleanup_clients
     from goplugin.reattach import ReattachConfig
@@ -88,6 +94,14 @@ def __getattr__(name: str) -> Any:
         from goplugin import reattach
 
         return reattach.ReattachConfig
+    if name == "AsyncClient":
+        from goplugin import async_client
+
+        return async_client.AsyncClient
+    if name == "AsyncChannel":
+        from goplugin import async_channel
+
+        return async_channel.AsyncChannel
     if name == "Channel":
         from goplugin import channel
 
@@ -98,6 +112,12 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AbortedError",
     "AlreadyExistsError",
+    "AsyncChannel",
+    "AsyncClient",
+    "AsyncStreamStreamCall",
+    "AsyncStreamUnaryCall",
+    "AsyncUnaryStreamCall",
+    "AsyncUnaryUnaryCall",
     "BrokerError",
     "CallOptions",
     "CancelledError",

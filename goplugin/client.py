@@ -278,8 +278,17 @@ class Client:
         needs no cast, and raises a ``TypeError`` at once if the plugin set gives anything else.
         """
         self.start()
+        assert self._channel is not None
+        instance = self._plugin_named(name)
+        dispensed = instance.grpc_client(self._broker, self._channel)
+        check_dispensed(name, instance, "grpc_client", dispensed, interface)
+        return dispensed
+
+    def _plugin_named(self, name: str) -> GRPCPlugin:
+        """The plugin set's entry ``name`` for the negotiated version, as an instance (the
+        plugin is running: ``dispense`` and ``AsyncClient.dispense`` share this)."""
         self._raise_if_exited()
-        assert self._channel is not None and self._handshake is not None
+        assert self._handshake is not None
         plugin_set = self._plugin_sets[self._handshake.app_version]
         plugin = plugin_set.get(name)
         if plugin is None:
@@ -288,14 +297,7 @@ class Client:
                 f"unknown plugin type: {name!r} (version {self._handshake.app_version} "
                 f"plugins: {known})"
             )
-        instance = plugin() if isinstance(plugin, type) else plugin
-        dispensed = instance.grpc_client(self._broker, self._channel)
-        if interface is not None and not isinstance(dispensed, interface):
-            raise TypeError(
-                f"plugin {name!r}: {type(instance).__qualname__}.grpc_client returned a "
-                f"{type(dispensed).__qualname__}, not an instance of {interface.__qualname__}"
-            )
-        return dispensed
+        return plugin() if isinstance(plugin, type) else plugin
 
     def ping(self) -> None:
         """Check the plugin's health service; raises a :class:`PluginError` if it is not serving."""
@@ -745,6 +747,17 @@ class Client:
 
     def _cmd_text(self) -> str:
         return " ".join(self._cmd)
+
+
+def check_dispensed(
+    name: str, plugin: GRPCPlugin, method: str, dispensed: object, interface: type[Any] | None
+) -> None:
+    """Refuse, by name, a plugin client that is not the interface the host asked for."""
+    if interface is not None and not isinstance(dispensed, interface):
+        raise TypeError(
+            f"plugin {name!r}: {type(plugin).__qualname__}.{method} returned a "
+            f"{type(dispensed).__qualname__}, not an instance of {interface.__qualname__}"
+        )
 
 
 def _read_stdout(

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from goplugin.async_channel import AsyncChannel
     from goplugin.broker import GRPCBroker
     from goplugin.channel import Channel
     from goplugin.services import ServiceRegistry
@@ -32,6 +33,17 @@ class GRPCPlugin(abc.ABC):
     @abc.abstractmethod
     def grpc_client(self, broker: GRPCBroker, channel: Channel) -> Any:
         """Return the host-side object that calls the plugin through ``channel``."""
+
+    def grpc_async_client(self, broker: GRPCBroker, channel: AsyncChannel) -> Any:
+        """Return the object an async host (``goplugin.AsyncClient``) calls the plugin through.
+
+        Generated plugins return their ``Async<Service>GRPCClient``; a hand-written plugin
+        without one is refused by name when an async host dispenses it.
+        """
+        raise TypeError(
+            f"{type(self).__qualname__} has no async client: goplugin.AsyncClient needs "
+            "grpc_async_client() (code generated before it existed: generate it again)"
+        )
 
 
 #: A plugin set: plugin name -> plugin, as go-plugin's ``PluginSet``.

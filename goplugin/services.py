@@ -13,7 +13,7 @@ This module imports no gRPC library, so a plugin process pays only for the one i
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -151,3 +151,30 @@ class StreamStreamCall(Protocol[_Req, _Resp]):
     """A host-side callable for a bidirectional-streaming RPC."""
 
     def __call__(self, requests: Iterator[_Req], /) -> Iterable[_Resp]: ...
+
+
+class AsyncUnaryUnaryCall(Protocol[_Req, _Resp]):
+    """An async host's callable for a unary RPC (``goplugin.AsyncChannel.method``)."""
+
+    async def __call__(self, request: _Req, /) -> _Resp: ...
+
+
+class AsyncUnaryStreamCall(Protocol[_Req, _Resp]):
+    """An async host's callable for a server-streaming RPC: the responses as they arrive.
+
+    Leaving the ``async for`` early, or ``aclose()``, cancels the call on the plugin.
+    """
+
+    def __call__(self, request: _Req, /) -> AsyncIterator[_Resp]: ...
+
+
+class AsyncStreamUnaryCall(Protocol[_Req, _Resp]):
+    """An async host's callable for a client-streaming RPC."""
+
+    async def __call__(self, requests: AsyncIterator[_Req], /) -> _Resp: ...
+
+
+class AsyncStreamStreamCall(Protocol[_Req, _Resp]):
+    """An async host's callable for a bidirectional-streaming RPC."""
+
+    def __call__(self, requests: AsyncIterator[_Req], /) -> AsyncIterator[_Resp]: ...

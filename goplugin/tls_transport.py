@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import grpc
+import grpc.aio
 
 from goplugin.listener import ListenError, bind
 from goplugin.tls import TLSConfig
@@ -90,21 +91,37 @@ class TLSTransport(Transport):
         return _ShimListener(public.network, public.address, public, ports, backend)
 
     def channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.Channel:
-        config = self._config
         if not self._use_ssl_module:
-            credentials = grpc.ssl_channel_credentials(
-                root_certificates=config.root_certificates,
-                private_key=config.private_key,
-                certificate_chain=config.cert_chain,
-            )
-            options = (*options, ("grpc.ssl_target_name_override", config.server_name))
+            credentials, options = self._credentials(options)
             return grpc.secure_channel(target, credentials, options=options)
+        return grpc.insecure_channel(self._through_shim(target), options=options)
+
+    def aio_channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.aio.Channel:
+        if not self._use_ssl_module:
+            credentials, options = self._credentials(options)
+            return grpc.aio.secure_channel(target, credentials, options=options)
+        return grpc.aio.insecure_channel(self._through_shim(target), options=options)
+
+    def _credentials(
+        self, options: Sequence[tuple[str, Any]]
+    ) -> tuple[grpc.ChannelCredentials, Sequence[tuple[str, Any]]]:
+        """grpcio's TLS for a channel, and the options naming the server it must verify."""
+        config = self._config
+        credentials = grpc.ssl_channel_credentials(
+            root_certificates=config.root_certificates,
+            private_key=config.private_key,
+            certificate_chain=config.cert_chain,
+        )
+        return credentials, (*options, ("grpc.ssl_target_name_override", config.server_name))
+
+    def _through_shim(self, target: str) -> str:
+        """A private plaintext socket the ``ssl`` shim forwards, under TLS, to ``target``."""
         network, address = ("unix", target[5:]) if target.startswith("unix:") else ("tcp", target)
         local = self._private_path("c")
         self._get_shim().connect_tls(
-            local, self._get_client_context(), network, address, config.server_name
+            local, self._get_client_context(), network, address, self._config.server_name
         )
-        return grpc.insecure_channel(f"unix:{local}", options=options)
+        return f"unix:{local}"
 
     def failure(self) -> str | None:
         return self._shim.failure() if self._shim is not None else None

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 import grpc
+import grpc.aio
 
 from goplugin.listener import bind
 
@@ -43,6 +44,10 @@ class Transport:
     def channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.Channel:
         """A channel to ``target`` (``unix:/path`` or ``host:port``)."""
         return grpc.insecure_channel(target, options=options)
+
+    def aio_channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.aio.Channel:
+        """The same connection for grpc.aio (``goplugin.AsyncClient``'s calls)."""
+        return grpc.aio.insecure_channel(target, options=options)
 
     def failure(self) -> str | None:
         """Why the last TLS handshake failed, when grpcio cannot say (see ``tls_shim``)."""

@@ -63,6 +63,11 @@ class PyService:
         return naming.adapter_class_names(self.class_name)[4]
 
     @property
+    def async_client_class(self) -> str:
+        """The client adapter an async host (``goplugin.AsyncClient``) dispenses."""
+        return naming.adapter_class_names(self.class_name)[5]
+
+    @property
     def stub_class(self) -> str:
         return naming.grpc_stub_names(self.service.name)[0]
 

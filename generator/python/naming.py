@@ -212,15 +212,16 @@ def service_class_names(service_names: Sequence[str]) -> list[str]:
     return result
 
 
-def adapter_class_names(class_name: str) -> tuple[str, str, str, str, str]:
-    """The server adapter, client adapter, GRPCPlugin, scaffold implementation and async
-    interface class names."""
+def adapter_class_names(class_name: str) -> tuple[str, str, str, str, str, str]:
+    """The server adapter, client adapter, GRPCPlugin, scaffold implementation, async
+    interface and async client adapter class names."""
     return (
         f"{class_name}GRPCServer",
         f"{class_name}GRPCClient",
         f"{class_name}GRPCPlugin",
         f"{class_name}Impl",
         f"Async{class_name}",
+        f"Async{class_name}GRPCClient",
     )
 
 

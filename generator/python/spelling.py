@@ -86,6 +86,11 @@ class SpelledMethod:
         return "goplugin." + self.grpc_shape.title().replace("_", "") + "Call"
 
     @property
+    def async_call_type(self) -> str:
+        """The ``goplugin`` protocol an async client adapter's callable of this kind satisfies."""
+        return "goplugin.Async" + self.grpc_shape.title().replace("_", "") + "Call"
+
+    @property
     def request_param(self) -> str:
         """``request``, or ``requests`` when the client streams."""
         return "requests" if self.kind.client_streaming else "request"
@@ -240,6 +245,11 @@ class ModuleSpelling:
     @property
     def uses_iterator(self) -> bool:
         return any(m.kind is not MethodKind.UNARY for s in self.services for m in s.methods)
+
+    @property
+    def async_client_streams(self) -> bool:
+        """Whether an async client adapter (plugin services only) has a streaming RPC."""
+        return any(m.kind is not MethodKind.UNARY for s in self.plugin_services for m in s.methods)
 
     @property
     def warns(self) -> bool:

@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -72,6 +73,29 @@ class KVGRPCClient(KV):
         return self._put(request)
 
 
+class AsyncKVGRPCClient(AsyncKV):
+    """Calls the ``kv`` plugin over gRPC from an event loop: an ``AsyncKV`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _get: goplugin.AsyncUnaryUnaryCall[kv_pb2.GetRequest, kv_pb2.GetResponse]
+    _put: goplugin.AsyncUnaryUnaryCall[kv_pb2.PutRequest, kv_pb2.Empty]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._get = channel.method(KVGRPCServer.SERVICE, "Get")
+        self._put = channel.method(KVGRPCServer.SERVICE, "Put")
+
+    async def get(self, request: kv_pb2.GetRequest) -> kv_pb2.GetResponse:
+        return await self._get(request)
+
+    async def put(self, request: kv_pb2.PutRequest) -> kv_pb2.Empty:
+        return await self._put(request)
+
+
 class KVGRPCPlugin(goplugin.GRPCPlugin):
     """The ``kv`` plugin: go-plugin's GRPCPlugin for ``KV``.
 
@@ -92,6 +116,11 @@ class KVGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> KV:
         return KVGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncKV:
+        return AsyncKVGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

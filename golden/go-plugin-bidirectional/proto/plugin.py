@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 
 ``serve_add_helper`` and ``dial_add_helper`` carry the services one side serves to the other through
 go-plugin's GRPCBroker: serve an implementation, send the returned id in a request, and the receiver
@@ -77,6 +78,29 @@ class CounterGRPCClient(Counter):
         return self._put(request)
 
 
+class AsyncCounterGRPCClient(AsyncCounter):
+    """Calls the ``counter`` plugin over gRPC from an event loop: an ``AsyncCounter`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _get: goplugin.AsyncUnaryUnaryCall[kv_pb2.GetRequest, kv_pb2.GetResponse]
+    _put: goplugin.AsyncUnaryUnaryCall[kv_pb2.PutRequest, kv_pb2.Empty]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._get = channel.method(CounterGRPCServer.SERVICE, "Get")
+        self._put = channel.method(CounterGRPCServer.SERVICE, "Put")
+
+    async def get(self, request: kv_pb2.GetRequest) -> kv_pb2.GetResponse:
+        return await self._get(request)
+
+    async def put(self, request: kv_pb2.PutRequest) -> kv_pb2.Empty:
+        return await self._put(request)
+
+
 class CounterGRPCPlugin(goplugin.GRPCPlugin):
     """The ``counter`` plugin: go-plugin's GRPCPlugin for ``Counter``.
 
@@ -97,6 +121,11 @@ class CounterGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Counter:
         return CounterGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncCounter:
+        return AsyncCounterGRPCClient(channel)
 
 
 class AddHelperGRPCServer:

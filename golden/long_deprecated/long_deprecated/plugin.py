@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -82,6 +83,34 @@ class RetiringServiceWithALongerNameGRPCClient(RetiringServiceWithALongerName):
         return self._ping(request)
 
 
+class AsyncRetiringServiceWithALongerNameGRPCClient(AsyncRetiringServiceWithALongerName):
+    """Calls the ``retiring_service_with_a_longer_name`` plugin over gRPC from an event loop: an
+    ``AsyncRetiringServiceWithALongerName`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _ping: goplugin.AsyncUnaryUnaryCall[
+        long_deprecated_pb2.PingMessage, long_deprecated_pb2.PingMessage
+    ]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._ping = channel.method(RetiringServiceWithALongerNameGRPCServer.SERVICE, "Ping")
+
+    async def ping(
+        self, request: long_deprecated_pb2.PingMessage
+    ) -> long_deprecated_pb2.PingMessage:
+        warnings.warn(
+            "service long_deprecated.RetiringServiceWithALongerName is deprecated",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return await self._ping(request)
+
+
 class RetiringServiceWithALongerNameGRPCPlugin(goplugin.GRPCPlugin):
     """The ``retiring_service_with_a_longer_name`` plugin: go-plugin's GRPCPlugin for
     ``RetiringServiceWithALongerName``.
@@ -108,6 +137,11 @@ class RetiringServiceWithALongerNameGRPCPlugin(goplugin.GRPCPlugin):
         self, broker: goplugin.GRPCBroker, channel: goplugin.Channel
     ) -> RetiringServiceWithALongerName:
         return RetiringServiceWithALongerNameGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncRetiringServiceWithALongerName:
+        return AsyncRetiringServiceWithALongerNameGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

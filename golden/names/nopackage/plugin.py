@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -65,6 +66,24 @@ class OrphanGRPCClient(Orphan):
         return self._ping(request)
 
 
+class AsyncOrphanGRPCClient(AsyncOrphan):
+    """Calls the ``orphan`` plugin over gRPC from an event loop: an ``AsyncOrphan`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _ping: goplugin.AsyncUnaryUnaryCall[nopackage_pb2.Ping, nopackage_pb2.Ping]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._ping = channel.method(OrphanGRPCServer.SERVICE, "Ping")
+
+    async def ping(self, request: nopackage_pb2.Ping) -> nopackage_pb2.Ping:
+        return await self._ping(request)
+
+
 class OrphanGRPCPlugin(goplugin.GRPCPlugin):
     """The ``orphan`` plugin: go-plugin's GRPCPlugin for ``Orphan``.
 
@@ -85,6 +104,11 @@ class OrphanGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Orphan:
         return OrphanGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncOrphan:
+        return AsyncOrphanGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -60,6 +61,19 @@ class RetiredGRPCClient(Retired):
         """``retired.Retired`` has no RPCs: there is nothing to call."""
 
 
+class AsyncRetiredGRPCClient(AsyncRetired):
+    """Calls the ``retired`` plugin over gRPC from an event loop: an ``AsyncRetired`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        """``retired.Retired`` has no RPCs: there is nothing to call."""
+
+
 class RetiredGRPCPlugin(goplugin.GRPCPlugin):
     """The ``retired`` plugin: go-plugin's GRPCPlugin for ``Retired``.
 
@@ -80,6 +94,11 @@ class RetiredGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Retired:
         return RetiredGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncRetired:
+        return AsyncRetiredGRPCClient(channel)
 
 
 class CurrentGRPCServer:
@@ -124,6 +143,24 @@ class CurrentGRPCClient(Current):
         return self._echo(request)
 
 
+class AsyncCurrentGRPCClient(AsyncCurrent):
+    """Calls the ``current`` plugin over gRPC from an event loop: an ``AsyncCurrent`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _echo: goplugin.AsyncUnaryUnaryCall[retired_pb2.Note, retired_pb2.Note]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._echo = channel.method(CurrentGRPCServer.SERVICE, "Echo")
+
+    async def echo(self, request: retired_pb2.Note) -> retired_pb2.Note:
+        return await self._echo(request)
+
+
 class CurrentGRPCPlugin(goplugin.GRPCPlugin):
     """The ``current`` plugin: go-plugin's GRPCPlugin for ``Current``.
 
@@ -144,6 +181,11 @@ class CurrentGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Current:
         return CurrentGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncCurrent:
+        return AsyncCurrentGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

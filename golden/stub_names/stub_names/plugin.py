@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -65,6 +66,24 @@ class MirrorGRPCClient(Mirror):
         return self._reflect(request)
 
 
+class AsyncMirrorGRPCClient(AsyncMirror):
+    """Calls the ``mirror`` plugin over gRPC from an event loop: an ``AsyncMirror`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _reflect: goplugin.AsyncUnaryUnaryCall[stub_names_pb2.Response, stub_names_pb2.Response]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._reflect = channel.method(MirrorGRPCServer.SERVICE, "Reflect")
+
+    async def reflect(self, request: stub_names_pb2.Response) -> stub_names_pb2.Response:
+        return await self._reflect(request)
+
+
 class MirrorGRPCPlugin(goplugin.GRPCPlugin):
     """The ``mirror`` plugin: go-plugin's GRPCPlugin for ``Mirror``.
 
@@ -85,6 +104,11 @@ class MirrorGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Mirror:
         return MirrorGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncMirror:
+        return AsyncMirrorGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

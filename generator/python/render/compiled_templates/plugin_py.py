@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 0716374e6c5a7f87c716ff865bb1d7dac7ba57d3202cd7b5121cfc9023c48fa2
+# sha256 of the template: 2b56babd4d0811e5dcf3f05f363dc5ca90b936c09d7ce8f1c5512e88d0bd7f21
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -49,7 +49,7 @@ def root(context, missing=missing):
     t_5.extend((
         'go-plugin wiring for the ``',
         str(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'proto_package')),
-        '`` plugin protocol.\n\n``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an\nimplementation in the plugin process (``goplugin.serve``) and gives the host a client with the\nsame interface (``goplugin.Client(...).dispense(name)``).\n',
+        '`` plugin protocol.\n\n``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an\nimplementation in the plugin process (``goplugin.serve``) and gives the host a client with the\nsame interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface\n(``await goplugin.AsyncClient(...).dispense(name)``).\n',
     ))
     if environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'broker_services'):
         pass
@@ -95,7 +95,9 @@ def root(context, missing=missing):
         yield 'import warnings\n'
     if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'uses_iterator'):
         pass
-        yield 'from collections.abc import Iterator\n'
+        yield 'from collections.abc import '
+        yield str(('AsyncIterator, ' if environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'async_client_streams') else cond_expr_undefined("the inline if-expression on line 28 in 'plugin.py.j2' evaluated to false and no else section was defined.")))
+        yield 'Iterator\n'
     if (environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'warns') or environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'uses_iterator')):
         pass
         yield '\n'
@@ -279,34 +281,103 @@ def root(context, missing=missing):
                 yield str(environment.getattr(l_2_m, 'request_param'))
                 yield ')\n'
         l_2_m = l_2_call = missing
+        if (not environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker')):
+            pass
+            yield '\n\nclass '
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_client_class'))
+            yield '('
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))
+            yield '):\n'
+            t_10 = []
+            pass
+            t_10.extend((
+                'Calls the ``',
+                str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
+                '`` plugin over gRPC from an event loop: an ``',
+                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class')),
+                "`` for the host.\n\nWhat ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early, cancels the call in the plugin too.\n",
+            ))
+            yield t_3(concat(t_10), 4)
+            yield '\n'
+            if environment.getattr(l_1_s, 'methods'):
+                pass
+                yield '\n'
+            for l_2_m in environment.getattr(l_1_s, 'methods'):
+                l_2_annotated = resolve('annotated')
+                _loop_vars = {}
+                pass
+                yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(l_2_m, 'async_call_type'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
+                yield '\n'
+            l_2_m = l_2_annotated = missing
+            yield '\n    def __init__(self, channel: goplugin.AsyncChannel) -> None:\n'
+            t_11 = 1
+            for l_2_m in environment.getattr(l_1_s, 'methods'):
+                l_2_call = resolve('call')
+                _loop_vars = {}
+                pass
+                yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, (('self.' + environment.getattr(l_2_m, 'client_attribute')) + ' = channel.method'), [(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class') + '.SERVICE'), t_4(environment.getattr(l_2_m, 'name'))], _loop_vars=_loop_vars))
+                yield '\n'
+                t_11 = 0
+            l_2_m = l_2_call = missing
+            if t_11:
+                pass
+                yield '        """``'
+                yield str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))
+                yield '`` has no RPCs: there is nothing to call."""\n'
+            for l_2_m in environment.getattr(l_1_s, 'methods'):
+                l_2_call = resolve('call')
+                _loop_vars = {}
+                pass
+                yield '\n'
+                yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, environment.getattr(l_2_m, 'py_name'), environment.getattr(l_2_m, 'async_params'), environment.getattr(l_2_m, 'async_response'), '', ('def' if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming') else 'async def'), _loop_vars=_loop_vars))
+                yield '\n'
+                if environment.getattr(l_2_m, 'deprecated'):
+                    pass
+                    yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, 'warnings.warn', [t_4(environment.getattr(l_2_m, 'deprecation_warning')), 'DeprecationWarning', 'stacklevel=2'], _loop_vars=_loop_vars))
+                    yield '\n'
+                if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming'):
+                    pass
+                    yield '        return self.'
+                    yield str(environment.getattr(l_2_m, 'client_attribute'))
+                    yield '('
+                    yield str(environment.getattr(l_2_m, 'request_param'))
+                    yield ')\n'
+                else:
+                    pass
+                    yield '        return await self.'
+                    yield str(environment.getattr(l_2_m, 'client_attribute'))
+                    yield '('
+                    yield str(environment.getattr(l_2_m, 'request_param'))
+                    yield ')\n'
+            l_2_m = l_2_call = missing
         if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
             yield '\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'serve_function'), ['broker: goplugin.GRPCBroker', ((('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')) + ' | ') + environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))], 'int', _loop_vars=_loop_vars))
             yield '\n'
-            t_10 = []
+            t_12 = []
             pass
-            t_10.extend((
+            t_12.extend((
                 'Serve ``impl`` to the other side through ``broker``; returns the id to send it in a request.\n\nThe other side gets a ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` for the id from ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'dial_function')),
                 '``. The server runs until the broker closes (when the plugin exits or is killed), or until ``broker.stop_serving(id)``.\n',
             ))
-            yield t_3(concat(t_10), 4)
+            yield t_3(concat(t_12), 4)
             yield '\n    service_id = broker.next_id()\n    broker.accept_and_serve(service_id, '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class'))
             yield '(impl).register)\n    return service_id\n\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'dial_function'), ['broker: goplugin.GRPCBroker', 'service_id: int'], environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'), _loop_vars=_loop_vars))
             yield '\n'
-            t_11 = []
+            t_13 = []
             pass
-            t_11.extend((
+            t_13.extend((
                 'The ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '`` the other side serves under ``service_id`` (sent in a request).\n\nWaits up to 5 s for the other side to announce it, as go-plugin does; each id is dialled once.\n',
             ))
-            yield t_3(concat(t_11), 4)
+            yield t_3(concat(t_13), 4)
             yield '\n    return '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
             yield '(broker.dial(service_id))\n'
@@ -315,16 +386,16 @@ def root(context, missing=missing):
             yield '\n\nclass '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class'))
             yield '(goplugin.GRPCPlugin):\n'
-            t_12 = []
+            t_14 = []
             pass
-            t_12.extend((
+            t_14.extend((
                 'The ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
                 "`` plugin: go-plugin's GRPCPlugin for ``",
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '``.\n\nThe plugin process constructs it with the implementation to serve; a host constructs it\nwith none (``goplugin.Client`` does, from ``PLUGINS``).\n',
             ))
-            yield t_3(concat(t_12), 4)
+            yield t_3(concat(t_14), 4)
             yield '\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, '__init__', ['self', (((('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')) + ' | ') + environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class')) + ' | None = None')], 'None', _loop_vars=_loop_vars))
             yield '\n        self._impl = impl\n\n    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:\n        if self._impl is None:\n            raise TypeError(\n                f"{type(self).__name__} has no implementation to serve: construct it with one "\n                "in the plugins given to goplugin.serve()"\n            )\n        '
@@ -333,6 +404,10 @@ def root(context, missing=missing):
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, 'grpc_client', ['self', 'broker: goplugin.GRPCBroker', 'channel: goplugin.Channel'], environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name'), _loop_vars=_loop_vars))
             yield '\n        return '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
+            yield '(channel)\n\n'
+            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, 'grpc_async_client', ['self', 'broker: goplugin.GRPCBroker', 'channel: goplugin.AsyncChannel'], environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'), _loop_vars=_loop_vars))
+            yield '\n        return '
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_client_class'))
             yield '(channel)\n'
     l_1_s = l_1_define = missing
     yield '\n\nPLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {\n'
@@ -348,4 +423,4 @@ def root(context, missing=missing):
     yield '}\n"""The plugin set, plugin name -> plugin class: ``goplugin.Client(plugins=PLUGINS, ...)``."""\n'
 
 blocks = {}
-debug_info = '1=39&3=49&8=52&10=58&2=85&16=87&23=91&26=94&29=97&33=101&34=104&37=108&38=111&40=114&42=116&44=125&45=128&47=133&48=138&56=161&57=163&58=165&61=167&64=172&66=178&68=184&65=187&73=189&74=191&75=195&79=199&83=201&86=203&88=209&89=213&91=215&93=222&87=227&99=229&102=232&103=236&107=241&108=245&110=252&112=254&114=259&115=261&116=263&118=265&119=268&121=275&124=280&127=283&131=289&128=294&135=296&139=298&141=304&140=307&146=309&150=314&152=320&151=325&159=327&168=329&170=331&171=333&177=337&178=341'
+debug_info = '1=39&3=49&9=52&11=58&2=85&17=87&24=91&27=94&28=97&30=99&34=103&35=106&38=110&39=113&41=116&43=118&45=127&46=130&48=135&49=140&57=163&58=165&59=167&62=169&65=174&67=180&69=186&66=189&74=191&75=193&76=197&80=201&84=203&87=205&89=211&90=215&92=217&94=224&88=229&100=231&103=234&104=238&108=243&109=247&111=254&113=256&115=261&116=263&117=265&119=267&120=270&122=277&125=282&128=285&130=293&129=298&135=300&138=303&139=307&143=312&144=316&146=323&148=325&150=330&151=332&152=334&154=336&155=339&157=346&161=351&164=354&168=360&165=365&172=367&176=369&178=375&177=378&183=380&187=385&189=391&188=396&196=398&205=400&207=402&208=404&210=406&211=408&217=412&218=416'

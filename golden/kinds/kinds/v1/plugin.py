@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -14,7 +15,7 @@ same interface (``goplugin.Client(...).dispense(name)``).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 from google.protobuf import empty_pb2
@@ -93,6 +94,40 @@ class InventoryGRPCClient(Inventory):
         return iter(self._sync(requests))
 
 
+class AsyncInventoryGRPCClient(AsyncInventory):
+    """Calls the ``inventory`` plugin over gRPC from an event loop: an ``AsyncInventory`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _get: goplugin.AsyncUnaryUnaryCall[kinds_pb2.Item.Key, kinds_pb2.Item]
+    _list: goplugin.AsyncUnaryStreamCall[kinds_pb2.ListRequest, kinds_pb2.Item]
+    _put: goplugin.AsyncStreamUnaryCall[kinds_pb2.Item, kinds_pb2.PutSummary]
+    _sync: goplugin.AsyncStreamStreamCall[kinds_pb2.Item, kinds_pb2.Item]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._get = channel.method(InventoryGRPCServer.SERVICE, "Get")
+        self._list = channel.method(InventoryGRPCServer.SERVICE, "List")
+        self._put = channel.method(InventoryGRPCServer.SERVICE, "Put")
+        self._sync = channel.method(InventoryGRPCServer.SERVICE, "Sync")
+
+    async def get(self, request: kinds_pb2.Item.Key) -> kinds_pb2.Item:
+        return await self._get(request)
+
+    def list(self, request: kinds_pb2.ListRequest) -> AsyncIterator[kinds_pb2.Item]:
+        return self._list(request)
+
+    async def put(self, requests: AsyncIterator[kinds_pb2.Item]) -> kinds_pb2.PutSummary:
+        return await self._put(requests)
+
+    def sync(self, requests: AsyncIterator[kinds_pb2.Item]) -> AsyncIterator[kinds_pb2.Item]:
+        return self._sync(requests)
+
+
 class InventoryGRPCPlugin(goplugin.GRPCPlugin):
     """The ``inventory`` plugin: go-plugin's GRPCPlugin for ``Inventory``.
 
@@ -113,6 +148,11 @@ class InventoryGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Inventory:
         return InventoryGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncInventory:
+        return AsyncInventoryGRPCClient(channel)
 
 
 class AuditGRPCServer:
@@ -167,6 +207,32 @@ class AuditGRPCClient(Audit):
         return self._get_http_status(request)
 
 
+class AsyncAuditGRPCClient(AsyncAudit):
+    """Calls the ``audit`` plugin over gRPC from an event loop: an ``AsyncAudit`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _record: goplugin.AsyncUnaryUnaryCall[kinds_pb2.Item, empty_pb2.Empty]
+    _get_http_status: goplugin.AsyncUnaryUnaryCall[empty_pb2.Empty, kinds_pb2.Item]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._record = channel.method(AuditGRPCServer.SERVICE, "Record")
+        self._get_http_status = channel.method(AuditGRPCServer.SERVICE, "GetHTTPStatus")
+
+    async def record(self, request: kinds_pb2.Item) -> empty_pb2.Empty:
+        return await self._record(request)
+
+    async def get_http_status(self, request: empty_pb2.Empty) -> kinds_pb2.Item:
+        warnings.warn(
+            "RPC kinds.v1.Audit.GetHTTPStatus is deprecated", DeprecationWarning, stacklevel=2
+        )
+        return await self._get_http_status(request)
+
+
 class AuditGRPCPlugin(goplugin.GRPCPlugin):
     """The ``audit`` plugin: go-plugin's GRPCPlugin for ``Audit``.
 
@@ -187,6 +253,11 @@ class AuditGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Audit:
         return AuditGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncAudit:
+        return AsyncAuditGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

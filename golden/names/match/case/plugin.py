@@ -4,13 +4,14 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -102,6 +103,49 @@ class LambdaGRPCClient(Lambda):
         return self._rpc(request)
 
 
+class AsyncLambdaGRPCClient(AsyncLambda):
+    """Calls the ``lambda`` plugin over gRPC from an event loop: an ``AsyncLambda`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _lambda_: goplugin.AsyncUnaryUnaryCall[import_pb2.class_, import_pb2.class_]
+    _import_: goplugin.AsyncUnaryUnaryCall[import_pb2.class_.import_, import_pb2.class_.import_]
+    _match: goplugin.AsyncUnaryStreamCall[import_pb2.class_, import_pb2.class_]
+    _case: goplugin.AsyncStreamUnaryCall[import_pb2.class_, import_pb2.class_]
+    _type: goplugin.AsyncStreamStreamCall[import_pb2.class_, import_pb2.class_]
+    _rpc: goplugin.AsyncUnaryUnaryCall[import_pb2.class_, import_pb2.class_]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._lambda_ = channel.method(LambdaGRPCServer.SERVICE, "lambda")
+        self._import_ = channel.method(LambdaGRPCServer.SERVICE, "import")
+        self._match = channel.method(LambdaGRPCServer.SERVICE, "match")
+        self._case = channel.method(LambdaGRPCServer.SERVICE, "case")
+        self._type = channel.method(LambdaGRPCServer.SERVICE, "type")
+        self._rpc = channel.method(LambdaGRPCServer.SERVICE, "_")
+
+    async def lambda_(self, request: import_pb2.class_) -> import_pb2.class_:
+        return await self._lambda_(request)
+
+    async def import_(self, request: import_pb2.class_.import_) -> import_pb2.class_.import_:
+        return await self._import_(request)
+
+    def match(self, request: import_pb2.class_) -> AsyncIterator[import_pb2.class_]:
+        return self._match(request)
+
+    async def case(self, requests: AsyncIterator[import_pb2.class_]) -> import_pb2.class_:
+        return await self._case(requests)
+
+    def type(self, requests: AsyncIterator[import_pb2.class_]) -> AsyncIterator[import_pb2.class_]:
+        return self._type(requests)
+
+    async def rpc(self, request: import_pb2.class_) -> import_pb2.class_:
+        return await self._rpc(request)
+
+
 class LambdaGRPCPlugin(goplugin.GRPCPlugin):
     """The ``lambda`` plugin: go-plugin's GRPCPlugin for ``Lambda``.
 
@@ -122,6 +166,11 @@ class LambdaGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Lambda:
         return LambdaGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncLambda:
+        return AsyncLambdaGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

@@ -5,13 +5,14 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 from google.protobuf import (
@@ -103,6 +104,24 @@ class SumGRPCClient(Sum):
         return self._sum(requests)
 
 
+class AsyncSumGRPCClient(AsyncSum):
+    """Calls the ``sum`` plugin over gRPC from an event loop: an ``AsyncSum`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _sum: goplugin.AsyncStreamUnaryCall[types_pb2.Sum, types_pb2.Sum]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._sum = channel.method(SumGRPCServer.SERVICE, "Sum")
+
+    async def sum(self, requests: AsyncIterator[types_pb2.Sum]) -> types_pb2.Sum:
+        return await self._sum(requests)
+
+
 class SumGRPCPlugin(goplugin.GRPCPlugin):
     """The ``sum`` plugin: go-plugin's GRPCPlugin for ``Sum``.
 
@@ -123,6 +142,11 @@ class SumGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Sum:
         return SumGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncSum:
+        return AsyncSumGRPCClient(channel)
 
 
 class ListGRPCServer:
@@ -167,6 +191,24 @@ class ListGRPCClient(List):
         return iter(self._list(request))
 
 
+class AsyncListGRPCClient(AsyncList):
+    """Calls the ``list`` plugin over gRPC from an event loop: an ``AsyncList`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _list: goplugin.AsyncUnaryStreamCall[empty_pb2.Empty, types_pb2.List]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._list = channel.method(ListGRPCServer.SERVICE, "List")
+
+    def list(self, request: empty_pb2.Empty) -> AsyncIterator[types_pb2.List]:
+        return self._list(request)
+
+
 class ListGRPCPlugin(goplugin.GRPCPlugin):
     """The ``list`` plugin: go-plugin's GRPCPlugin for ``List``.
 
@@ -187,6 +229,11 @@ class ListGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> List:
         return ListGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncList:
+        return AsyncListGRPCClient(channel)
 
 
 class TypeGRPCServer:
@@ -231,6 +278,24 @@ class TypeGRPCClient(Type):
         return self._type(request)
 
 
+class AsyncTypeGRPCClient(AsyncType):
+    """Calls the ``type`` plugin over gRPC from an event loop: an ``AsyncType`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _type: goplugin.AsyncUnaryUnaryCall[types_pb2.Type, types_pb2.Type]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._type = channel.method(TypeGRPCServer.SERVICE, "Type")
+
+    async def type(self, request: types_pb2.Type) -> types_pb2.Type:
+        return await self._type(request)
+
+
 class TypeGRPCPlugin(goplugin.GRPCPlugin):
     """The ``type`` plugin: go-plugin's GRPCPlugin for ``Type``.
 
@@ -251,6 +316,11 @@ class TypeGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Type:
         return TypeGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncType:
+        return AsyncTypeGRPCClient(channel)
 
 
 class ExecGRPCServer:
@@ -295,6 +365,24 @@ class ExecGRPCClient(Exec):
         return self._exec(request)
 
 
+class AsyncExecGRPCClient(AsyncExec):
+    """Calls the ``exec`` plugin over gRPC from an event loop: an ``AsyncExec`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _exec: goplugin.AsyncUnaryUnaryCall[types_pb2.Exec, struct_pb2.Struct]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._exec = channel.method(ExecGRPCServer.SERVICE, "Exec")
+
+    async def exec(self, request: types_pb2.Exec) -> struct_pb2.Struct:
+        return await self._exec(request)
+
+
 class ExecGRPCPlugin(goplugin.GRPCPlugin):
     """The ``exec`` plugin: go-plugin's GRPCPlugin for ``Exec``.
 
@@ -315,6 +403,11 @@ class ExecGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Exec:
         return ExecGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncExec:
+        return AsyncExecGRPCClient(channel)
 
 
 class LowercaseGRPCServer:
@@ -380,6 +473,40 @@ class LowercaseGRPCClient(Lowercase):
         return self._get_thing_3(request)
 
 
+class AsyncLowercaseGRPCClient(AsyncLowercase):
+    """Calls the ``lowercase`` plugin over gRPC from an event loop: an ``AsyncLowercase`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _do_thing: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _get_thing: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _get_thing_2: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _get_thing_3: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._do_thing = channel.method(LowercaseGRPCServer.SERVICE, "do_thing")
+        self._get_thing = channel.method(LowercaseGRPCServer.SERVICE, "GetThing")
+        self._get_thing_2 = channel.method(LowercaseGRPCServer.SERVICE, "get_thing")
+        self._get_thing_3 = channel.method(LowercaseGRPCServer.SERVICE, "Get_Thing")
+
+    async def do_thing(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._do_thing(request)
+
+    async def get_thing(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._get_thing(request)
+
+    async def get_thing_2(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._get_thing_2(request)
+
+    async def get_thing_3(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._get_thing_3(request)
+
+
 class LowercaseGRPCPlugin(goplugin.GRPCPlugin):
     """The ``lowercase`` plugin: go-plugin's GRPCPlugin for ``Lowercase``.
 
@@ -400,6 +527,11 @@ class LowercaseGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Lowercase:
         return LowercaseGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncLowercase:
+        return AsyncLowercaseGRPCClient(channel)
 
 
 class HelpersGRPCServer:
@@ -577,6 +709,119 @@ class HelpersGRPCClient(Helpers):
         return self._init__(request)
 
 
+class AsyncHelpersGRPCClient(AsyncHelpers):
+    """Calls the ``helpers`` plugin over gRPC from an event loop: an ``AsyncHelpers`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _impl: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _init: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _self: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _request: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _context: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _channel: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _server: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _adapter: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _service: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _grpc_server: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _grpc_client: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _grpc_: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _goplugin_: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _abc_: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _iter: goplugin.AsyncUnaryStreamCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _warnings: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _deprecated: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _api_types_pb2_: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _private: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+    _init__: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._impl = channel.method(HelpersGRPCServer.SERVICE, "Impl")
+        self._init = channel.method(HelpersGRPCServer.SERVICE, "Init")
+        self._self = channel.method(HelpersGRPCServer.SERVICE, "Self")
+        self._request = channel.method(HelpersGRPCServer.SERVICE, "Request")
+        self._context = channel.method(HelpersGRPCServer.SERVICE, "Context")
+        self._channel = channel.method(HelpersGRPCServer.SERVICE, "Channel")
+        self._server = channel.method(HelpersGRPCServer.SERVICE, "Server")
+        self._adapter = channel.method(HelpersGRPCServer.SERVICE, "Adapter")
+        self._service = channel.method(HelpersGRPCServer.SERVICE, "Service")
+        self._grpc_server = channel.method(HelpersGRPCServer.SERVICE, "GrpcServer")
+        self._grpc_client = channel.method(HelpersGRPCServer.SERVICE, "GrpcClient")
+        self._grpc_ = channel.method(HelpersGRPCServer.SERVICE, "Grpc")
+        self._goplugin_ = channel.method(HelpersGRPCServer.SERVICE, "Goplugin")
+        self._abc_ = channel.method(HelpersGRPCServer.SERVICE, "Abc")
+        self._iter = channel.method(HelpersGRPCServer.SERVICE, "Iter")
+        self._warnings = channel.method(HelpersGRPCServer.SERVICE, "Warnings")
+        self._deprecated = channel.method(HelpersGRPCServer.SERVICE, "Deprecated")
+        self._api_types_pb2_ = channel.method(HelpersGRPCServer.SERVICE, "ApiTypesPb2")
+        self._private = channel.method(HelpersGRPCServer.SERVICE, "_Private")
+        self._init__ = channel.method(HelpersGRPCServer.SERVICE, "__init__")
+
+    async def impl(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._impl(request)
+
+    async def init(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._init(request)
+
+    async def self(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._self(request)
+
+    async def request(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._request(request)
+
+    async def context(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._context(request)
+
+    async def channel(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._channel(request)
+
+    async def server(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._server(request)
+
+    async def adapter(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._adapter(request)
+
+    async def service(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._service(request)
+
+    async def grpc_server(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._grpc_server(request)
+
+    async def grpc_client(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._grpc_client(request)
+
+    async def grpc_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._grpc_(request)
+
+    async def goplugin_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._goplugin_(request)
+
+    async def abc_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._abc_(request)
+
+    def iter(self, request: api_types_pb2.Thing) -> AsyncIterator[api_types_pb2.Thing]:
+        return self._iter(request)
+
+    async def warnings(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._warnings(request)
+
+    async def deprecated(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._deprecated(request)
+
+    async def api_types_pb2_(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._api_types_pb2_(request)
+
+    async def private(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._private(request)
+
+    async def init__(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._init__(request)
+
+
 class HelpersGRPCPlugin(goplugin.GRPCPlugin):
     """The ``helpers`` plugin: go-plugin's GRPCPlugin for ``Helpers``.
 
@@ -597,6 +842,11 @@ class HelpersGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Helpers:
         return HelpersGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncHelpers:
+        return AsyncHelpersGRPCClient(channel)
 
 
 class ProviderGRPCServer:
@@ -669,6 +919,45 @@ class ProviderGRPCClient(Provider):
         return self._classify(request)
 
 
+class AsyncProviderGRPCClient(AsyncProvider):
+    """Calls the ``provider`` plugin over gRPC from an event loop: an ``AsyncProvider`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _read_resource: goplugin.AsyncUnaryUnaryCall[types_pb2.Read.Request, types_pb2.Read.Response]
+    _now: goplugin.AsyncUnaryUnaryCall[empty_pb2.Empty, timestamp_pb2.Timestamp]
+    _pack: goplugin.AsyncUnaryUnaryCall[any_pb2.Any, any_pb2.Any]
+    _wait: goplugin.AsyncUnaryUnaryCall[duration_pb2.Duration, wrappers_pb2.BoolValue]
+    _classify: goplugin.AsyncUnaryUnaryCall[import_pb2.class_, import_pb2.class_.import_]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._read_resource = channel.method(ProviderGRPCServer.SERVICE, "ReadResource")
+        self._now = channel.method(ProviderGRPCServer.SERVICE, "Now")
+        self._pack = channel.method(ProviderGRPCServer.SERVICE, "Pack")
+        self._wait = channel.method(ProviderGRPCServer.SERVICE, "Wait")
+        self._classify = channel.method(ProviderGRPCServer.SERVICE, "Classify")
+
+    async def read_resource(self, request: types_pb2.Read.Request) -> types_pb2.Read.Response:
+        return await self._read_resource(request)
+
+    async def now(self, request: empty_pb2.Empty) -> timestamp_pb2.Timestamp:
+        return await self._now(request)
+
+    async def pack(self, request: any_pb2.Any) -> any_pb2.Any:
+        return await self._pack(request)
+
+    async def wait(self, request: duration_pb2.Duration) -> wrappers_pb2.BoolValue:
+        return await self._wait(request)
+
+    async def classify(self, request: import_pb2.class_) -> import_pb2.class_.import_:
+        return await self._classify(request)
+
+
 class ProviderGRPCPlugin(goplugin.GRPCPlugin):
     """The ``provider`` plugin: go-plugin's GRPCPlugin for ``Provider``.
 
@@ -689,6 +978,11 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Provider:
         return ProviderGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncProvider:
+        return AsyncProviderGRPCClient(channel)
 
 
 class NothingGRPCServer:
@@ -725,6 +1019,19 @@ class NothingGRPCClient(Nothing):
         """``names.api.Nothing`` has no RPCs: there is nothing to call."""
 
 
+class AsyncNothingGRPCClient(AsyncNothing):
+    """Calls the ``nothing`` plugin over gRPC from an event loop: an ``AsyncNothing`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        """``names.api.Nothing`` has no RPCs: there is nothing to call."""
+
+
 class NothingGRPCPlugin(goplugin.GRPCPlugin):
     """The ``nothing`` plugin: go-plugin's GRPCPlugin for ``Nothing``.
 
@@ -745,6 +1052,11 @@ class NothingGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Nothing:
         return NothingGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncNothing:
+        return AsyncNothingGRPCClient(channel)
 
 
 class GreeterGRPCServer:
@@ -789,6 +1101,24 @@ class GreeterGRPCClient(Greeter):
         return self._greet(request)
 
 
+class AsyncGreeterGRPCClient(AsyncGreeter):
+    """Calls the ``greeter`` plugin over gRPC from an event loop: an ``AsyncGreeter`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _greet: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._greet = channel.method(GreeterGRPCServer.SERVICE, "Greet")
+
+    async def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._greet(request)
+
+
 class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     """The ``greeter`` plugin: go-plugin's GRPCPlugin for ``Greeter``.
 
@@ -809,6 +1139,11 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Greeter:
         return GreeterGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncGreeter:
+        return AsyncGreeterGRPCClient(channel)
 
 
 class Greeter2GRPCServer:
@@ -853,6 +1188,25 @@ class Greeter2GRPCClient(Greeter2):
         return self._greet(request)
 
 
+class AsyncGreeter2GRPCClient(AsyncGreeter2):
+    """Calls the ``greeter_2`` plugin over gRPC from an event loop: an ``AsyncGreeter2`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _greet: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._greet = channel.method(Greeter2GRPCServer.SERVICE, "Greet")
+
+    async def greet(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._greet(request)
+
+
 class Greeter2GRPCPlugin(goplugin.GRPCPlugin):
     """The ``greeter_2`` plugin: go-plugin's GRPCPlugin for ``Greeter2``.
 
@@ -873,6 +1227,11 @@ class Greeter2GRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Greeter2:
         return Greeter2GRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncGreeter2:
+        return AsyncGreeter2GRPCClient(channel)
 
 
 class IteratorServiceGRPCServer:
@@ -917,6 +1276,25 @@ class IteratorServiceGRPCClient(IteratorService):
         return self._next(request)
 
 
+class AsyncIteratorServiceGRPCClient(AsyncIteratorService):
+    """Calls the ``iterator`` plugin over gRPC from an event loop: an ``AsyncIteratorService`` for
+    the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _next: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._next = channel.method(IteratorServiceGRPCServer.SERVICE, "Next")
+
+    async def next(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._next(request)
+
+
 class IteratorServiceGRPCPlugin(goplugin.GRPCPlugin):
     """The ``iterator`` plugin: go-plugin's GRPCPlugin for ``IteratorService``.
 
@@ -939,6 +1317,11 @@ class IteratorServiceGRPCPlugin(goplugin.GRPCPlugin):
         self, broker: goplugin.GRPCBroker, channel: goplugin.Channel
     ) -> IteratorService:
         return IteratorServiceGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncIteratorService:
+        return AsyncIteratorServiceGRPCClient(channel)
 
 
 class HANDSHAKEServiceGRPCServer:
@@ -983,6 +1366,25 @@ class HANDSHAKEServiceGRPCClient(HANDSHAKEService):
         return self._shake(request)
 
 
+class AsyncHANDSHAKEServiceGRPCClient(AsyncHANDSHAKEService):
+    """Calls the ``handshake`` plugin over gRPC from an event loop: an ``AsyncHANDSHAKEService`` for
+    the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _shake: goplugin.AsyncUnaryUnaryCall[api_types_pb2.Thing, api_types_pb2.Thing]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._shake = channel.method(HANDSHAKEServiceGRPCServer.SERVICE, "Shake")
+
+    async def shake(self, request: api_types_pb2.Thing) -> api_types_pb2.Thing:
+        return await self._shake(request)
+
+
 class HANDSHAKEServiceGRPCPlugin(goplugin.GRPCPlugin):
     """The ``handshake`` plugin: go-plugin's GRPCPlugin for ``HANDSHAKEService``.
 
@@ -1005,6 +1407,11 @@ class HANDSHAKEServiceGRPCPlugin(goplugin.GRPCPlugin):
         self, broker: goplugin.GRPCBroker, channel: goplugin.Channel
     ) -> HANDSHAKEService:
         return HANDSHAKEServiceGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncHANDSHAKEService:
+        return AsyncHANDSHAKEServiceGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -65,6 +66,24 @@ class ProberGRPCClient(Prober):
         return self._run(request)
 
 
+class AsyncProberGRPCClient(AsyncProber):
+    """Calls the ``prober`` plugin over gRPC from an event loop: an ``AsyncProber`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _run: goplugin.AsyncUnaryUnaryCall[nested_package_pb2.Probe, nested_package_pb2.Probe]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._run = channel.method(ProberGRPCServer.SERVICE, "Run")
+
+    async def run(self, request: nested_package_pb2.Probe) -> nested_package_pb2.Probe:
+        return await self._run(request)
+
+
 class ProberGRPCPlugin(goplugin.GRPCPlugin):
     """The ``prober`` plugin: go-plugin's GRPCPlugin for ``Prober``.
 
@@ -85,6 +104,11 @@ class ProberGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Prober:
         return ProberGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncProber:
+        return AsyncProberGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

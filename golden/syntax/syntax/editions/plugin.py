@@ -5,13 +5,14 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -68,6 +69,24 @@ class PongerGRPCClient(Ponger):
         return self._reply(request)
 
 
+class AsyncPongerGRPCClient(AsyncPonger):
+    """Calls the ``ponger`` plugin over gRPC from an event loop: an ``AsyncPonger`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _reply: goplugin.AsyncUnaryUnaryCall[editions_pb2.Ping, edition2024_pb2.Pong]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._reply = channel.method(PongerGRPCServer.SERVICE, "Reply")
+
+    async def reply(self, request: editions_pb2.Ping) -> edition2024_pb2.Pong:
+        return await self._reply(request)
+
+
 class PongerGRPCPlugin(goplugin.GRPCPlugin):
     """The ``ponger`` plugin: go-plugin's GRPCPlugin for ``Ponger``.
 
@@ -88,6 +107,11 @@ class PongerGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Ponger:
         return PongerGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncPonger:
+        return AsyncPongerGRPCClient(channel)
 
 
 class PingerGRPCServer:
@@ -146,6 +170,34 @@ class PingerGRPCClient(Pinger):
         return self._count(request)
 
 
+class AsyncPingerGRPCClient(AsyncPinger):
+    """Calls the ``pinger`` plugin over gRPC from an event loop: an ``AsyncPinger`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _send: goplugin.AsyncUnaryUnaryCall[editions_pb2.Ping, editions_pb2.Ping]
+    _echo: goplugin.AsyncStreamStreamCall[editions_pb2.Ping, editions_pb2.Ping]
+    _count: goplugin.AsyncUnaryUnaryCall[editions_pb2.Ping, editions_pb2.Ping]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._send = channel.method(PingerGRPCServer.SERVICE, "Send")
+        self._echo = channel.method(PingerGRPCServer.SERVICE, "Echo")
+        self._count = channel.method(PingerGRPCServer.SERVICE, "Count")
+
+    async def send(self, request: editions_pb2.Ping) -> editions_pb2.Ping:
+        return await self._send(request)
+
+    def echo(self, requests: AsyncIterator[editions_pb2.Ping]) -> AsyncIterator[editions_pb2.Ping]:
+        return self._echo(requests)
+
+    async def count(self, request: editions_pb2.Ping) -> editions_pb2.Ping:
+        return await self._count(request)
+
+
 class PingerGRPCPlugin(goplugin.GRPCPlugin):
     """The ``pinger`` plugin: go-plugin's GRPCPlugin for ``Pinger``.
 
@@ -166,6 +218,11 @@ class PingerGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Pinger:
         return PingerGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncPinger:
+        return AsyncPingerGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -14,7 +15,7 @@ same interface (``goplugin.Client(...).dispense(name)``).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -81,6 +82,32 @@ class LegacyGRPCClient(Legacy):
         return self._store_all(requests)
 
 
+class AsyncLegacyGRPCClient(AsyncLegacy):
+    """Calls the ``legacy`` plugin over gRPC from an event loop: an ``AsyncLegacy`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _store: goplugin.AsyncUnaryUnaryCall[legacy_pb2.Record, legacy_pb2.Ack]
+    _store_all: goplugin.AsyncStreamUnaryCall[legacy_pb2.Record, legacy_pb2.Ack]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._store = channel.method(LegacyGRPCServer.SERVICE, "Store")
+        self._store_all = channel.method(LegacyGRPCServer.SERVICE, "StoreAll")
+
+    async def store(self, request: legacy_pb2.Record) -> legacy_pb2.Ack:
+        return await self._store(request)
+
+    async def store_all(self, requests: AsyncIterator[legacy_pb2.Record]) -> legacy_pb2.Ack:
+        warnings.warn(
+            "RPC syntax.legacy.Legacy.StoreAll is deprecated", DeprecationWarning, stacklevel=2
+        )
+        return await self._store_all(requests)
+
+
 class LegacyGRPCPlugin(goplugin.GRPCPlugin):
     """The ``legacy`` plugin: go-plugin's GRPCPlugin for ``Legacy``.
 
@@ -101,6 +128,11 @@ class LegacyGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Legacy:
         return LegacyGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncLegacy:
+        return AsyncLegacyGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

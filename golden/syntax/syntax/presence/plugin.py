@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -14,7 +15,7 @@ same interface (``goplugin.Client(...).dispense(name)``).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -84,6 +85,36 @@ class ConfigureGRPCClient(Configure):
         return iter(self._watch(request))
 
 
+class AsyncConfigureGRPCClient(AsyncConfigure):
+    """Calls the ``configure`` plugin over gRPC from an event loop: an ``AsyncConfigure`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _apply: goplugin.AsyncUnaryUnaryCall[presence_pb2.Settings, presence_pb2.Settings]
+    _watch: goplugin.AsyncUnaryStreamCall[presence_pb2.Settings, presence_pb2.Settings]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._apply = channel.method(ConfigureGRPCServer.SERVICE, "Apply")
+        self._watch = channel.method(ConfigureGRPCServer.SERVICE, "Watch")
+
+    async def apply(self, request: presence_pb2.Settings) -> presence_pb2.Settings:
+        warnings.warn(
+            "service syntax.presence.Configure is deprecated", DeprecationWarning, stacklevel=2
+        )
+        return await self._apply(request)
+
+    def watch(self, request: presence_pb2.Settings) -> AsyncIterator[presence_pb2.Settings]:
+        warnings.warn(
+            "RPC syntax.presence.Configure.Watch is deprecated", DeprecationWarning, stacklevel=2
+        )
+        return self._watch(request)
+
+
 class ConfigureGRPCPlugin(goplugin.GRPCPlugin):
     """The ``configure`` plugin: go-plugin's GRPCPlugin for ``Configure``.
 
@@ -104,6 +135,11 @@ class ConfigureGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Configure:
         return ConfigureGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncConfigure:
+        return AsyncConfigureGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

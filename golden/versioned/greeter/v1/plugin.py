@@ -4,13 +4,14 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 
@@ -76,6 +77,33 @@ class GreeterGRPCClient(Greeter):
         return iter(self._greet_stream(request))
 
 
+class AsyncGreeterGRPCClient(AsyncGreeter):
+    """Calls the ``greeter`` plugin over gRPC from an event loop: an ``AsyncGreeter`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _greet: goplugin.AsyncUnaryUnaryCall[greeter_pb2.GreetRequest, greeter_pb2.GreetResponse]
+    _greet_stream: goplugin.AsyncUnaryStreamCall[
+        greeter_pb2.GreetRequest, greeter_pb2.GreetResponse
+    ]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._greet = channel.method(GreeterGRPCServer.SERVICE, "Greet")
+        self._greet_stream = channel.method(GreeterGRPCServer.SERVICE, "GreetStream")
+
+    async def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
+        return await self._greet(request)
+
+    def greet_stream(
+        self, request: greeter_pb2.GreetRequest
+    ) -> AsyncIterator[greeter_pb2.GreetResponse]:
+        return self._greet_stream(request)
+
+
 class GreeterGRPCPlugin(goplugin.GRPCPlugin):
     """The ``greeter`` plugin: go-plugin's GRPCPlugin for ``Greeter``.
 
@@ -96,6 +124,11 @@ class GreeterGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Greeter:
         return GreeterGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncGreeter:
+        return AsyncGreeterGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

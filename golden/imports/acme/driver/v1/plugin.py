@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -75,6 +76,33 @@ class DriverGRPCClient(Driver):
         return self._inspect(request)
 
 
+class AsyncDriverGRPCClient(AsyncDriver):
+    """Calls the ``driver`` plugin over gRPC from an event loop: an ``AsyncDriver`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _start_task: goplugin.AsyncUnaryUnaryCall[
+        driver_pb2.StartTaskRequest, driver_pb2.StartTaskResponse
+    ]
+    _inspect: goplugin.AsyncUnaryUnaryCall[types_pb2.TaskHandle, types_pb2.TaskConfig]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._start_task = channel.method(DriverGRPCServer.SERVICE, "StartTask")
+        self._inspect = channel.method(DriverGRPCServer.SERVICE, "Inspect")
+
+    async def start_task(
+        self, request: driver_pb2.StartTaskRequest
+    ) -> driver_pb2.StartTaskResponse:
+        return await self._start_task(request)
+
+    async def inspect(self, request: types_pb2.TaskHandle) -> types_pb2.TaskConfig:
+        return await self._inspect(request)
+
+
 class DriverGRPCPlugin(goplugin.GRPCPlugin):
     """The ``driver`` plugin: go-plugin's GRPCPlugin for ``Driver``.
 
@@ -95,6 +123,11 @@ class DriverGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Driver:
         return DriverGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncDriver:
+        return AsyncDriverGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

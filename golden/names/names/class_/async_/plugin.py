@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -65,6 +66,24 @@ class AwaitGRPCClient(Await):
         return self._await_(request)
 
 
+class AsyncAwaitGRPCClient(AsyncAwait):
+    """Calls the ``await`` plugin over gRPC from an event loop: an ``AsyncAwait`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _await_: goplugin.AsyncUnaryUnaryCall[keyword_package_pb2.Job, keyword_package_pb2.Job]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._await_ = channel.method(AwaitGRPCServer.SERVICE, "Await")
+
+    async def await_(self, request: keyword_package_pb2.Job) -> keyword_package_pb2.Job:
+        return await self._await_(request)
+
+
 class AwaitGRPCPlugin(goplugin.GRPCPlugin):
     """The ``await`` plugin: go-plugin's GRPCPlugin for ``Await``.
 
@@ -85,6 +104,11 @@ class AwaitGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Await:
         return AwaitGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncAwait:
+        return AsyncAwaitGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

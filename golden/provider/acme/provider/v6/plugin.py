@@ -4,13 +4,14 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import goplugin
 from google.protobuf import empty_pb2
@@ -564,6 +565,363 @@ class ProviderGRPCClient(Provider):
         return self._stop_provider(request)
 
 
+class AsyncProviderGRPCClient(AsyncProvider):
+    """Calls the ``provider`` plugin over gRPC from an event loop: an ``AsyncProvider`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _get_metadata: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.GetMetadataRequest, provider_pb2.GetMetadataResponse
+    ]
+    _get_provider_schema: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.GetProviderSchemaRequest, provider_pb2.GetProviderSchemaResponse
+    ]
+    _validate_provider_config: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ValidateProviderConfigRequest, provider_pb2.ValidateProviderConfigResponse
+    ]
+    _validate_resource_config: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ValidateResourceConfigRequest, provider_pb2.ValidateResourceConfigResponse
+    ]
+    _validate_data_resource_config: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ValidateDataResourceConfigRequest,
+        provider_pb2.ValidateDataResourceConfigResponse,
+    ]
+    _upgrade_resource_state: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.UpgradeResourceStateRequest, provider_pb2.UpgradeResourceStateResponse
+    ]
+    _configure_provider: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ConfigureProviderRequest, provider_pb2.ConfigureProviderResponse
+    ]
+    _read_resource: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ReadResourceRequest, provider_pb2.ReadResourceResponse
+    ]
+    _plan_resource_change: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.PlanResourceChangeRequest, provider_pb2.PlanResourceChangeResponse
+    ]
+    _apply_resource_change: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ApplyResourceChangeRequest, provider_pb2.ApplyResourceChangeResponse
+    ]
+    _import_resource_state: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ImportResourceStateRequest, provider_pb2.ImportResourceStateResponse
+    ]
+    _move_resource_state: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.MoveResourceStateRequest, provider_pb2.MoveResourceStateResponse
+    ]
+    _read_data_source: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ReadDataSourceRequest, provider_pb2.ReadDataSourceResponse
+    ]
+    _get_functions: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.GetFunctionsRequest, provider_pb2.GetFunctionsResponse
+    ]
+    _call_function: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.CallFunctionRequest, provider_pb2.CallFunctionResponse
+    ]
+    _validate_ephemeral_resource_config: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ValidateEphemeralResourceConfigRequest,
+        provider_pb2.ValidateEphemeralResourceConfigResponse,
+    ]
+    _open_ephemeral_resource: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.OpenEphemeralResourceRequest, provider_pb2.OpenEphemeralResourceResponse
+    ]
+    _renew_ephemeral_resource: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.RenewEphemeralResourceRequest, provider_pb2.RenewEphemeralResourceResponse
+    ]
+    _close_ephemeral_resource: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.CloseEphemeralResourceRequest, provider_pb2.CloseEphemeralResourceResponse
+    ]
+    _get_resource_identity_schemas: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.GetResourceIdentitySchemasRequest,
+        provider_pb2.GetResourceIdentitySchemasResponse,
+    ]
+    _upgrade_resource_identity: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.UpgradeResourceIdentityRequest, provider_pb2.UpgradeResourceIdentityResponse
+    ]
+    _list_resource: goplugin.AsyncUnaryStreamCall[
+        provider_pb2.ListResourceRequest, provider_pb2.ListResourceEvent
+    ]
+    _validate_action_config: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.ValidateActionConfigRequest, provider_pb2.ValidateActionConfigResponse
+    ]
+    _plan_action: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.PlanActionRequest, provider_pb2.PlanActionResponse
+    ]
+    _invoke_action: goplugin.AsyncUnaryStreamCall[
+        provider_pb2.InvokeActionRequest, provider_pb2.InvokeActionEvent
+    ]
+    _get_states: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.GetStatesRequest, provider_pb2.GetStatesResponse
+    ]
+    _lock_state: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.LockStateRequest, provider_pb2.LockStateResponse
+    ]
+    _unlock_state: goplugin.AsyncUnaryUnaryCall[
+        provider_pb2.UnlockStateRequest, provider_pb2.UnlockStateResponse
+    ]
+    _read_state_bytes: goplugin.AsyncUnaryStreamCall[
+        provider_pb2.ReadStateBytesRequest, provider_pb2.StateBytesChunk
+    ]
+    _write_state_bytes: goplugin.AsyncStreamUnaryCall[
+        provider_pb2.UploadChunk, provider_pb2.UploadSummary
+    ]
+    _upload_artifact: goplugin.AsyncStreamUnaryCall[
+        provider_pb2.UploadChunk, provider_pb2.UploadSummary
+    ]
+    _stream_logs: goplugin.AsyncUnaryStreamCall[
+        provider_pb2.StreamLogsRequest, provider_pb2.LogLine
+    ]
+    _watch: goplugin.AsyncUnaryStreamCall[provider_pb2.WatchRequest, provider_pb2.ResourceEvent]
+    _exec: goplugin.AsyncStreamStreamCall[provider_pb2.ExecRequest, provider_pb2.ExecResponse]
+    _ping: goplugin.AsyncUnaryUnaryCall[empty_pb2.Empty, empty_pb2.Empty]
+    _stop_provider: goplugin.AsyncUnaryUnaryCall[empty_pb2.Empty, provider_pb2.StopProviderResponse]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._get_metadata = channel.method(ProviderGRPCServer.SERVICE, "GetMetadata")
+        self._get_provider_schema = channel.method(ProviderGRPCServer.SERVICE, "GetProviderSchema")
+        self._validate_provider_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateProviderConfig"
+        )
+        self._validate_resource_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateResourceConfig"
+        )
+        self._validate_data_resource_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateDataResourceConfig"
+        )
+        self._upgrade_resource_state = channel.method(
+            ProviderGRPCServer.SERVICE, "UpgradeResourceState"
+        )
+        self._configure_provider = channel.method(ProviderGRPCServer.SERVICE, "ConfigureProvider")
+        self._read_resource = channel.method(ProviderGRPCServer.SERVICE, "ReadResource")
+        self._plan_resource_change = channel.method(
+            ProviderGRPCServer.SERVICE, "PlanResourceChange"
+        )
+        self._apply_resource_change = channel.method(
+            ProviderGRPCServer.SERVICE, "ApplyResourceChange"
+        )
+        self._import_resource_state = channel.method(
+            ProviderGRPCServer.SERVICE, "ImportResourceState"
+        )
+        self._move_resource_state = channel.method(ProviderGRPCServer.SERVICE, "MoveResourceState")
+        self._read_data_source = channel.method(ProviderGRPCServer.SERVICE, "ReadDataSource")
+        self._get_functions = channel.method(ProviderGRPCServer.SERVICE, "GetFunctions")
+        self._call_function = channel.method(ProviderGRPCServer.SERVICE, "CallFunction")
+        self._validate_ephemeral_resource_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateEphemeralResourceConfig"
+        )
+        self._open_ephemeral_resource = channel.method(
+            ProviderGRPCServer.SERVICE, "OpenEphemeralResource"
+        )
+        self._renew_ephemeral_resource = channel.method(
+            ProviderGRPCServer.SERVICE, "RenewEphemeralResource"
+        )
+        self._close_ephemeral_resource = channel.method(
+            ProviderGRPCServer.SERVICE, "CloseEphemeralResource"
+        )
+        self._get_resource_identity_schemas = channel.method(
+            ProviderGRPCServer.SERVICE, "GetResourceIdentitySchemas"
+        )
+        self._upgrade_resource_identity = channel.method(
+            ProviderGRPCServer.SERVICE, "UpgradeResourceIdentity"
+        )
+        self._list_resource = channel.method(ProviderGRPCServer.SERVICE, "ListResource")
+        self._validate_action_config = channel.method(
+            ProviderGRPCServer.SERVICE, "ValidateActionConfig"
+        )
+        self._plan_action = channel.method(ProviderGRPCServer.SERVICE, "PlanAction")
+        self._invoke_action = channel.method(ProviderGRPCServer.SERVICE, "InvokeAction")
+        self._get_states = channel.method(ProviderGRPCServer.SERVICE, "GetStates")
+        self._lock_state = channel.method(ProviderGRPCServer.SERVICE, "LockState")
+        self._unlock_state = channel.method(ProviderGRPCServer.SERVICE, "UnlockState")
+        self._read_state_bytes = channel.method(ProviderGRPCServer.SERVICE, "ReadStateBytes")
+        self._write_state_bytes = channel.method(ProviderGRPCServer.SERVICE, "WriteStateBytes")
+        self._upload_artifact = channel.method(ProviderGRPCServer.SERVICE, "UploadArtifact")
+        self._stream_logs = channel.method(ProviderGRPCServer.SERVICE, "StreamLogs")
+        self._watch = channel.method(ProviderGRPCServer.SERVICE, "Watch")
+        self._exec = channel.method(ProviderGRPCServer.SERVICE, "Exec")
+        self._ping = channel.method(ProviderGRPCServer.SERVICE, "Ping")
+        self._stop_provider = channel.method(ProviderGRPCServer.SERVICE, "StopProvider")
+
+    async def get_metadata(
+        self, request: provider_pb2.GetMetadataRequest
+    ) -> provider_pb2.GetMetadataResponse:
+        return await self._get_metadata(request)
+
+    async def get_provider_schema(
+        self, request: provider_pb2.GetProviderSchemaRequest
+    ) -> provider_pb2.GetProviderSchemaResponse:
+        return await self._get_provider_schema(request)
+
+    async def validate_provider_config(
+        self, request: provider_pb2.ValidateProviderConfigRequest
+    ) -> provider_pb2.ValidateProviderConfigResponse:
+        return await self._validate_provider_config(request)
+
+    async def validate_resource_config(
+        self, request: provider_pb2.ValidateResourceConfigRequest
+    ) -> provider_pb2.ValidateResourceConfigResponse:
+        return await self._validate_resource_config(request)
+
+    async def validate_data_resource_config(
+        self, request: provider_pb2.ValidateDataResourceConfigRequest
+    ) -> provider_pb2.ValidateDataResourceConfigResponse:
+        return await self._validate_data_resource_config(request)
+
+    async def upgrade_resource_state(
+        self, request: provider_pb2.UpgradeResourceStateRequest
+    ) -> provider_pb2.UpgradeResourceStateResponse:
+        return await self._upgrade_resource_state(request)
+
+    async def configure_provider(
+        self, request: provider_pb2.ConfigureProviderRequest
+    ) -> provider_pb2.ConfigureProviderResponse:
+        return await self._configure_provider(request)
+
+    async def read_resource(
+        self, request: provider_pb2.ReadResourceRequest
+    ) -> provider_pb2.ReadResourceResponse:
+        return await self._read_resource(request)
+
+    async def plan_resource_change(
+        self, request: provider_pb2.PlanResourceChangeRequest
+    ) -> provider_pb2.PlanResourceChangeResponse:
+        return await self._plan_resource_change(request)
+
+    async def apply_resource_change(
+        self, request: provider_pb2.ApplyResourceChangeRequest
+    ) -> provider_pb2.ApplyResourceChangeResponse:
+        return await self._apply_resource_change(request)
+
+    async def import_resource_state(
+        self, request: provider_pb2.ImportResourceStateRequest
+    ) -> provider_pb2.ImportResourceStateResponse:
+        return await self._import_resource_state(request)
+
+    async def move_resource_state(
+        self, request: provider_pb2.MoveResourceStateRequest
+    ) -> provider_pb2.MoveResourceStateResponse:
+        return await self._move_resource_state(request)
+
+    async def read_data_source(
+        self, request: provider_pb2.ReadDataSourceRequest
+    ) -> provider_pb2.ReadDataSourceResponse:
+        return await self._read_data_source(request)
+
+    async def get_functions(
+        self, request: provider_pb2.GetFunctionsRequest
+    ) -> provider_pb2.GetFunctionsResponse:
+        return await self._get_functions(request)
+
+    async def call_function(
+        self, request: provider_pb2.CallFunctionRequest
+    ) -> provider_pb2.CallFunctionResponse:
+        return await self._call_function(request)
+
+    async def validate_ephemeral_resource_config(
+        self, request: provider_pb2.ValidateEphemeralResourceConfigRequest
+    ) -> provider_pb2.ValidateEphemeralResourceConfigResponse:
+        return await self._validate_ephemeral_resource_config(request)
+
+    async def open_ephemeral_resource(
+        self, request: provider_pb2.OpenEphemeralResourceRequest
+    ) -> provider_pb2.OpenEphemeralResourceResponse:
+        return await self._open_ephemeral_resource(request)
+
+    async def renew_ephemeral_resource(
+        self, request: provider_pb2.RenewEphemeralResourceRequest
+    ) -> provider_pb2.RenewEphemeralResourceResponse:
+        return await self._renew_ephemeral_resource(request)
+
+    async def close_ephemeral_resource(
+        self, request: provider_pb2.CloseEphemeralResourceRequest
+    ) -> provider_pb2.CloseEphemeralResourceResponse:
+        return await self._close_ephemeral_resource(request)
+
+    async def get_resource_identity_schemas(
+        self, request: provider_pb2.GetResourceIdentitySchemasRequest
+    ) -> provider_pb2.GetResourceIdentitySchemasResponse:
+        return await self._get_resource_identity_schemas(request)
+
+    async def upgrade_resource_identity(
+        self, request: provider_pb2.UpgradeResourceIdentityRequest
+    ) -> provider_pb2.UpgradeResourceIdentityResponse:
+        return await self._upgrade_resource_identity(request)
+
+    def list_resource(
+        self, request: provider_pb2.ListResourceRequest
+    ) -> AsyncIterator[provider_pb2.ListResourceEvent]:
+        return self._list_resource(request)
+
+    async def validate_action_config(
+        self, request: provider_pb2.ValidateActionConfigRequest
+    ) -> provider_pb2.ValidateActionConfigResponse:
+        return await self._validate_action_config(request)
+
+    async def plan_action(
+        self, request: provider_pb2.PlanActionRequest
+    ) -> provider_pb2.PlanActionResponse:
+        return await self._plan_action(request)
+
+    def invoke_action(
+        self, request: provider_pb2.InvokeActionRequest
+    ) -> AsyncIterator[provider_pb2.InvokeActionEvent]:
+        return self._invoke_action(request)
+
+    async def get_states(
+        self, request: provider_pb2.GetStatesRequest
+    ) -> provider_pb2.GetStatesResponse:
+        return await self._get_states(request)
+
+    async def lock_state(
+        self, request: provider_pb2.LockStateRequest
+    ) -> provider_pb2.LockStateResponse:
+        return await self._lock_state(request)
+
+    async def unlock_state(
+        self, request: provider_pb2.UnlockStateRequest
+    ) -> provider_pb2.UnlockStateResponse:
+        return await self._unlock_state(request)
+
+    def read_state_bytes(
+        self, request: provider_pb2.ReadStateBytesRequest
+    ) -> AsyncIterator[provider_pb2.StateBytesChunk]:
+        return self._read_state_bytes(request)
+
+    async def write_state_bytes(
+        self, requests: AsyncIterator[provider_pb2.UploadChunk]
+    ) -> provider_pb2.UploadSummary:
+        return await self._write_state_bytes(requests)
+
+    async def upload_artifact(
+        self, requests: AsyncIterator[provider_pb2.UploadChunk]
+    ) -> provider_pb2.UploadSummary:
+        return await self._upload_artifact(requests)
+
+    def stream_logs(
+        self, request: provider_pb2.StreamLogsRequest
+    ) -> AsyncIterator[provider_pb2.LogLine]:
+        return self._stream_logs(request)
+
+    def watch(
+        self, request: provider_pb2.WatchRequest
+    ) -> AsyncIterator[provider_pb2.ResourceEvent]:
+        return self._watch(request)
+
+    def exec(
+        self, requests: AsyncIterator[provider_pb2.ExecRequest]
+    ) -> AsyncIterator[provider_pb2.ExecResponse]:
+        return self._exec(requests)
+
+    async def ping(self, request: empty_pb2.Empty) -> empty_pb2.Empty:
+        return await self._ping(request)
+
+    async def stop_provider(self, request: empty_pb2.Empty) -> provider_pb2.StopProviderResponse:
+        return await self._stop_provider(request)
+
+
 class ProviderGRPCPlugin(goplugin.GRPCPlugin):
     """The ``provider`` plugin: go-plugin's GRPCPlugin for ``Provider``.
 
@@ -584,6 +942,11 @@ class ProviderGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> Provider:
         return ProviderGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncProvider:
+        return AsyncProviderGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

@@ -4,7 +4,8 @@
 
 ``HANDSHAKE`` and ``PLUGINS`` are what host and plugin share. Each ``...GRPCPlugin`` serves an
 implementation in the plugin process (``goplugin.serve``) and gives the host a client with the
-same interface (``goplugin.Client(...).dispense(name)``).
+same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...`` interface
+(``await goplugin.AsyncClient(...).dispense(name)``).
 """
 
 # isort: skip_file
@@ -66,6 +67,27 @@ class BasePluginGRPCClient(BasePlugin):
         return self._plugin_info(request)
 
 
+class AsyncBasePluginGRPCClient(AsyncBasePlugin):
+    """Calls the ``base_plugin`` plugin over gRPC from an event loop: an ``AsyncBasePlugin`` for the
+    host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _plugin_info: goplugin.AsyncUnaryUnaryCall[
+        base_pb2.PluginInfoRequest, base_pb2.PluginInfoResponse
+    ]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._plugin_info = channel.method(BasePluginGRPCServer.SERVICE, "PluginInfo")
+
+    async def plugin_info(self, request: base_pb2.PluginInfoRequest) -> base_pb2.PluginInfoResponse:
+        return await self._plugin_info(request)
+
+
 class BasePluginGRPCPlugin(goplugin.GRPCPlugin):
     """The ``base_plugin`` plugin: go-plugin's GRPCPlugin for ``BasePlugin``.
 
@@ -86,6 +108,11 @@ class BasePluginGRPCPlugin(goplugin.GRPCPlugin):
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> BasePlugin:
         return BasePluginGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncBasePlugin:
+        return AsyncBasePluginGRPCClient(channel)
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {
