@@ -56,7 +56,11 @@ def plugins(pyplugin_python: Path, go_program: Path | None) -> list[tb.Plugin]:
 
 
 def hosts(go_program: Path | None) -> list[tb.Host]:
-    chosen = [tb.Host("py-grpcio", (sys.executable, str(BENCH / "transports" / "host_grpcio.py")))]
+    chosen = [
+        tb.Host("py-grpcio", (sys.executable, str(BENCH / "transports" / "host_grpcio.py"))),
+        # goplugin.AsyncClient and the generated AsyncGreeter: the async host API itself.
+        tb.Host("py-async", (sys.executable, str(BENCH / "transports" / "host_goplugin_async.py"))),
+    ]
     if go_program is not None:
         chosen.insert(0, tb.Host("go-host", (str(go_program), "host")))
     return chosen
