@@ -42,7 +42,7 @@ def generate(
         for file in package.files:
             outputs.extend(
                 protoc_modules.moved(
-                    by_name[file.file.name], file.module, protoc_output, names.modules
+                    by_name[file.file.name], file.module, protoc_output, names.modules, by_name
                 )
             )
             outputs.append(
@@ -66,7 +66,12 @@ def generate(
     for name, module in message_files.items():
         outputs.extend(
             protoc_modules.moved(
-                by_name[name], module, protoc_output, names.modules, messages_only=True
+                by_name[name],
+                module,
+                protoc_output,
+                names.modules,
+                by_name,
+                messages_only=True,
             )
         )
         home = module.rpartition(".")[0]

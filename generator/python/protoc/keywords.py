@@ -10,9 +10,9 @@ The repair is PEP 8's escape, the one ``python/naming.py`` uses everywhere: ``cl
 
 * ``_pb2.py`` gains one alias line per keyword-named type (``class_ = _globals['class']``,
   ``Outer.import_ = getattr(Outer, 'import')``): the same class under a name Python can spell.
-* ``_pb2.pyi`` declares and references those aliases, so the stub is valid and tells the truth.
-  Enum values named after keywords are left out of it, as protoc already leaves out keyword
-  fields: Python cannot declare them, and they stay reachable as ``Mode.Value("None")``.
+* ``_pb2.pyi`` (written by ``render/pb2_stub.py``) declares and references those aliases.
+  Enum values named after keywords are left out of it, as protoc leaves out keyword fields:
+  Python cannot declare them, and they stay reachable as ``Mode.Value("None")``.
 * ``_pb2_grpc.py`` (not imported by pygoplugin's own modules, emitted for users of protoc's
   stubs) gets the escape wherever a keyword stands as an attribute, function or class name.
 
@@ -38,10 +38,6 @@ _SUSPECT = re.compile(
     rf"|[\w)\]]\.(?:{_KEYWORDS})\b|^[ \t]*(?:{_KEYWORDS}): ",
     re.M,
 )
-_GLOBALS = re.compile(r"globals\(\)\['(\w+)'\]")
-_GETATTR = re.compile(r"getattr\(([\w.]+), '(\w+)'\)")
-_CLASS = re.compile(rf"^([ \t]*class )({_KEYWORDS})\b", re.M)
-_KEYWORD_DECLARATION = re.compile(rf"^[ \t]*(?:{_KEYWORDS}): .*\n", re.M)
 _INSERTION_POINT = "# @@protoc_insertion_point(module_scope)"
 
 
@@ -156,26 +152,6 @@ def repair_pb2(source: str, file: descriptor_pb2.FileDescriptorProto) -> str:
     if _INSERTION_POINT in source:
         return source.replace(_INSERTION_POINT, block + _INSERTION_POINT, 1)
     return source.rstrip("\n") + "\n" + block
-
-
-def repair_pyi(source: str) -> str:
-    """protoc's ``_pb2.pyi`` made valid: keyword types by their aliases, keyword values left out."""
-    if not _SUSPECT.search(source):
-        return source
-    source = _GLOBALS.sub(lambda match: naming.type_attribute(match[1]), source)
-    while True:
-        replaced = _GETATTR.sub(
-            lambda match: f"{match[1]}.{naming.type_attribute(match[2])}", source
-        )
-        if replaced == source:
-            break
-        source = replaced
-    source = _CLASS.sub(lambda match: match[1] + naming.type_attribute(match[2]), source)
-    source = _KEYWORD_DECLARATION.sub("", source)
-    # Keyword fields are left out of the constructor's named parameters, into **kwargs.
-    return source.replace(", **kwargs) -> None", ", **kwargs: object) -> None").replace(
-        "(self, **kwargs) -> None", "(self, **kwargs: object) -> None"
-    )
 
 
 def repair_grpc(source: str) -> str:

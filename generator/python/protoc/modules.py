@@ -1,10 +1,12 @@
 """protoc's own Python modules for the files to generate, moved into place and repaired.
 
-protoc writes, per file, ``_pb2.py``, ``_pb2.pyi`` and (grpcio-tools' plugin) ``_pb2_grpc.py``.
+protoc writes, per file, ``_pb2.py`` and (grpcio-tools' plugin) ``_pb2_grpc.py``; the stub,
+``_pb2.pyi``, is ours (``render/pb2_stub.py``), since protoc's cannot tell a message named
+``int`` from the builtin.
 They are produced from the run's descriptors through ``--descriptor_set_in``, for both front
 doors, which is why ``gen-plugin`` and ``protoc --pyplugin_out`` produce the same bytes whichever
 protoc parsed the files; then each is moved to its package (``relocate``) and repaired
-(``keywords``, ``stubs``, ``grpc_docstrings``).
+(``keywords``, ``grpc_docstrings``).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from ...core import load
 from ...core.errors import GeneratorError
 from ...core.files import OutputFile
 from .. import naming
-from . import grpc_docstrings, keywords, relocate, shadowing, stubs
+from ..render import pb2_stub
+from . import grpc_docstrings, keywords, relocate
 
-_PROTOC_SUFFIXES = ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py")
+_PROTOC_SUFFIXES = ("_pb2.py", "_pb2_grpc.py")
 
 
 def generate(
@@ -43,7 +46,6 @@ def generate(
             [
                 f"--descriptor_set_in={source}",
                 f"--python_out={out}",
-                f"--pyi_out={out}",
                 f"--grpc_python_out={out}",
                 *names,
             ]
@@ -95,23 +97,21 @@ def moved(
     module: str,
     protoc_output: Mapping[str, str],
     modules: Mapping[str, str],
+    files: Mapping[str, descriptor_pb2.FileDescriptorProto],
     *,
     messages_only: bool = False,
 ) -> list[OutputFile]:
-    """protoc's three modules for one file, moved to ``module``, imports and keywords fixed.
+    """protoc's two modules for one file, moved to ``module``, imports and keywords fixed, and
+    its stub, written from the descriptors (``files`` holds its imports).
 
     ``messages_only`` leaves out the gRPC module: an imported file's services are no plugins.
     """
     stem = naming.protoc_module(file.name)[: -len("_pb2")].replace(".", "/")
-    pb2, pyi, grpc = (protoc_output[stem + suffix] for suffix in _PROTOC_SUFFIXES)
-    pyi = relocate.relocate(pyi, module, modules)
+    pb2, grpc = (protoc_output[stem + suffix] for suffix in _PROTOC_SUFFIXES)
+    pyi = pb2_stub.write(file, module, files, modules)
     grpc = grpc_docstrings.repair(relocate.relocate(grpc, module + "_grpc", modules))
     if keywords.names_a_keyword(file):
-        pyi, grpc = keywords.repair_pyi(pyi), keywords.repair_grpc(grpc)
-    pyi = stubs.repair(pyi)
-    shadowing_messages = shadowing.needing_repair(file)
-    if shadowing_messages:
-        pyi = shadowing.repair(pyi, shadowing_messages)
+        grpc = keywords.repair_grpc(grpc)
     outputs = [
         OutputFile(
             naming.module_path(module),

@@ -1,0 +1,432 @@
+"""``_pb2.pyi`` written from the descriptors, in protoc's layout, every name resolved in its scope.
+
+protoc's stub generator writes a type by its bare name wherever it is read: a message named
+``int`` turns every ``x: int`` of the stub into that message (protoc cannot tell them apart in
+its output, and neither can a repair of the text), a field named ``bytes`` or ``Attr`` turns its
+class's ``bytes`` or ``Attr`` annotations into the field itself, and a nested type hides a
+top-level type of the same name. A type checker resolves an annotation in a class body first in
+that body, then in the module, then in builtins; so each annotation here is spelled for the
+scope it is read in:
+
+* a builtin (``int``, ``str``, ``object``) bare, unless the class body or the module binds that
+  name: then ``_builtins.int`` (``import builtins as _builtins``);
+* a type of this file by its module-level path (``Outer.Inner``), unless the class body reading
+  it binds the path's first name: then through a module-level alias (``_shadowed_Outer``);
+* everything imported (``_message``, ``_Optional``, another file's ``_types_pb2``) under a
+  private alias that no name of the file takes.
+
+A file without such names reads exactly as protoc writes it, with the repairs its text needed
+for strict checkers: an extension's module-level number is an ``int`` (``ClassVar`` is a class
+thing); ``Extensions`` is left to ``Message``, which types it; a message given as a dict is a
+``_Mapping[str, _Any]``; only what is used is imported; a keyword-named type is spelled by its
+escape (``class_``, bound so by ``keywords.repair_pb2``), keyword-named fields and values are
+left out (Python cannot declare them; protoc leaves the fields to ``**kwargs``); the constructor's
+first parameter is ``_self`` when a field is named ``self``, and fields are keyword-only when
+one (``__2x``) would read as position-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from google.protobuf import descriptor_pb2
+
+from ...core.records import record
+from .. import naming
+
+_Field = descriptor_pb2.FieldDescriptorProto
+_Message = descriptor_pb2.DescriptorProto
+_Enum = descriptor_pb2.EnumDescriptorProto
+_File = descriptor_pb2.FileDescriptorProto
+
+#: The names protoc leaves out of a stub: Python cannot declare them.
+_PROTOC_KEYWORDS = naming.HARD_KEYWORDS
+_INTS = {
+    _Field.TYPE_INT32,
+    _Field.TYPE_INT64,
+    _Field.TYPE_UINT32,
+    _Field.TYPE_UINT64,
+    _Field.TYPE_SINT32,
+    _Field.TYPE_SINT64,
+    _Field.TYPE_FIXED32,
+    _Field.TYPE_FIXED64,
+    _Field.TYPE_SFIXED32,
+    _Field.TYPE_SFIXED64,
+}
+_FLOATS = {_Field.TYPE_DOUBLE, _Field.TYPE_FLOAT}
+_COMPOSITE = {_Field.TYPE_MESSAGE, _Field.TYPE_GROUP}
+_WELL_KNOWN_BASES = {"Any", "Duration", "FieldMask", "ListValue", "Struct", "Timestamp"}
+_DATETIME = {".google.protobuf.Timestamp": "datetime", ".google.protobuf.Duration": "timedelta"}
+
+#: Imports in protoc's order: key -> (statement with ``{}`` for the alias, preferred alias).
+_RUNTIME = {
+    "containers": "from google.protobuf.internal import containers as {}",
+    "enum_type_wrapper": "from google.protobuf.internal import enum_type_wrapper as {}",
+    "well_known_types": "from google.protobuf.internal import well_known_types as {}",
+    "descriptor": "from google.protobuf import descriptor as {}",
+    "message": "from google.protobuf import message as {}",
+    "service": "from google.protobuf import service as {}",
+}
+_ABC = ("Iterable", "Mapping")
+_TYPING = ("Any", "ClassVar", "Optional", "Union")
+
+
+@record
+class _Type:
+    """A message or enum as the stub names it: its file and its path of class names."""
+
+    file: str
+    path: tuple[str, ...]
+    #: The message (``None`` for an enum): a map field's entry says what the map holds.
+    message: _Message | None
+
+
+def write(file: _File, module: str, files: Mapping[str, _File], modules: Mapping[str, str]) -> str:
+    """The stub of ``file``, now the module ``module``.
+
+    ``files`` holds (at least) ``file``'s dependencies by name; ``modules`` maps protoc's module
+    names to where they live now (others, the well-known types', stay where protoc puts them).
+    """
+    return _Writer(file, module, files, modules).text()
+
+
+def _index(file: _File, files: Mapping[str, _File]) -> dict[str, _Type]:
+    """Every type ``file`` can name (its own, its dependencies', their public imports') by full
+    name (``.pkg.Outer.Inner``)."""
+    types: dict[str, _Type] = {}
+    pending = [file, *(files[name] for name in file.dependency if name in files)]
+    seen: set[str] = set()
+    while pending:
+        current = pending.pop()
+        if current.name in seen:
+            continue
+        seen.add(current.name)
+        pending.extend(files[current.dependency[i]] for i in current.public_dependency)
+        prefix = f".{current.package}" if current.package else ""
+        stack: list[tuple[str, tuple[str, ...], _Message]] = []
+        for enum in current.enum_type:
+            types[f"{prefix}.{enum.name}"] = _Type(current.name, (_escape(enum.name),), None)
+        for message in current.message_type:
+            stack.append((prefix, (), message))
+        while stack:
+            scope, path, message = stack.pop()
+            full = f"{scope}.{message.name}"
+            inner = (*path, _escape(message.name))
+            types[full] = _Type(current.name, inner, message)
+            for enum in message.enum_type:
+                enum_path = (*inner, _escape(enum.name))
+                types[f"{full}.{enum.name}"] = _Type(current.name, enum_path, None)
+            stack.extend((full, inner, nested) for nested in message.nested_type)
+    return types
+
+
+def _escape(name: str) -> str:
+    return naming.type_attribute(name)
+
+
+def _values(enum: _Enum) -> list[str]:
+    return [value.name for value in enum.value if value.name not in _PROTOC_KEYWORDS]
+
+
+def _declared(fields: Sequence[_Field]) -> list[_Field]:
+    return [field for field in fields if field.name not in _PROTOC_KEYWORDS]
+
+
+def _message_scope(message: _Message) -> set[str]:
+    """The names a message's class body binds."""
+    bound = {"__slots__", "__init__"}
+    bound.update(_escape(nested.name) for nested in message.nested_type)
+    for enum in message.enum_type:
+        bound.add(_escape(enum.name))
+        bound.update(_values(enum))
+    for field in [*message.field, *message.extension]:
+        bound.add(field.name.upper() + "_FIELD_NUMBER")
+    bound.update(field.name for field in _declared([*message.field, *message.extension]))
+    return bound
+
+
+def _every_name(file: _File) -> set[str]:
+    """Every name declared anywhere in ``file``: no import alias may be one of them."""
+    names = {"DESCRIPTOR"}
+    names.update(_escape(enum.name) for enum in file.enum_type)
+    names.update(value.name for enum in file.enum_type for value in enum.value)
+    for extension in file.extension:
+        names.update((extension.name, extension.name.upper() + "_FIELD_NUMBER"))
+    messages = list(file.message_type)
+    while messages:
+        message = messages.pop()
+        messages.extend(message.nested_type)
+        names.update((message.name, _escape(message.name)))
+        names |= _message_scope(message)
+        names.update(field.name for field in message.field)
+    return names
+
+
+class _Writer:
+    """One stub's text and the imports and aliases it turned out to need."""
+
+    def __init__(
+        self, file: _File, module: str, files: Mapping[str, _File], modules: Mapping[str, str]
+    ) -> None:
+        self.file, self.module, self.files, self.modules = file, module, files, modules
+        self.types = _index(file, files)
+        self.taken = _every_name(file)
+        self.module_scope = {"DESCRIPTOR"}
+        self.module_scope.update(_escape(message.name) for message in file.message_type)
+        for enum in file.enum_type:
+            self.module_scope.add(_escape(enum.name))
+            self.module_scope.update(_values(enum))
+        for extension in file.extension:
+            self.module_scope.add(extension.name.upper() + "_FIELD_NUMBER")
+            if extension.name not in _PROTOC_KEYWORDS:
+                self.module_scope.add(extension.name)
+        self.public_lines = list(self._public_imports())
+        self.used: set[str] = set()
+        self.shadowed: dict[str, str] = {}  # top-level name -> its alias
+        self.dependencies = self._dependency_aliases()
+        self.used_dependencies: set[str] = set()
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _free(self, preferred: str, suffix: str = "_", seen: set[str] | None = None) -> str:
+        name = preferred
+        while name in self.taken or name in self.module_scope or (seen and name in seen):
+            name += suffix
+        return name
+
+    def alias(self, key: str) -> str:
+        """The name an import (``Optional``, ``message``, ``builtins``) goes by; marks it used."""
+        self.used.add(key)
+        preferred = "datetime" if key == "datetime" else f"_{key}"
+        return self._free(preferred)
+
+    def builtin(self, name: str, scope: set[str]) -> str:
+        if name in scope or name in self.module_scope:
+            return f"{self.alias('builtins')}.{name}"
+        return name
+
+    def type_name(self, full_name: str, scope: set[str]) -> str:
+        target = self.types[full_name]
+        if target.file != self.file.name:
+            self.used_dependencies.add(target.file)
+            return ".".join((self.dependencies[target.file], *target.path))
+        root, *rest = target.path
+        if root in scope:
+            if root not in self.shadowed:
+                self.shadowed[root] = self._free(f"_shadowed_{root}")
+            root = self.shadowed[root]
+        return ".".join((root, *rest))
+
+    def _dependency_aliases(self) -> dict[str, str]:
+        """protoc's alias for each imported file (``_types_pb2``; ``_1`` added on a repeat)."""
+        aliases: dict[str, str] = {}
+        seen: set[str] = set()
+        for name in self.file.dependency:
+            dependency = self.files.get(name)
+            public = [] if dependency is None else dependency.public_dependency
+            chain = [name, *(dependency.dependency[i] for i in public if dependency is not None)]
+            for file_name in chain:
+                stem = naming.protoc_module(file_name).rpartition(".")[2]
+                alias = self._free(f"_{stem}", "_1", seen)
+                seen.add(alias)
+                aliases.setdefault(file_name, alias)
+        return aliases
+
+    def _public_imports(self) -> Iterator[str]:
+        """``from m import T as T`` for each top-level type of a public import (re-exported)."""
+        package = self.module.rpartition(".")[0]
+        for index in self.file.public_dependency:
+            dependency = self.files.get(self.file.dependency[index])
+            if dependency is None:
+                continue
+            source = self._import_source(package, dependency.name)
+            for name in [
+                *(message.name for message in dependency.message_type),
+                *(enum.name for enum in dependency.enum_type),
+            ]:
+                self.module_scope.add(_escape(name))
+                yield f"from {source} import {_escape(name)} as {_escape(name)}"
+
+    def _import_source(self, package: str, file_name: str) -> str:
+        protoc_name = naming.protoc_module(file_name)
+        source, name = naming.import_from(package, self.modules.get(protoc_name, protoc_name))
+        return f"{source}{name}" if source.endswith(".") else f"{source}.{name}"
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        body = [f"DESCRIPTOR: {self.alias('descriptor')}.FileDescriptor"]
+        for index in self.file.public_dependency:
+            dependency = self.files.get(self.file.dependency[index])
+            if dependency is None:
+                continue
+            body += self._extensions(dependency.extension, set(), module_level=True)
+            prefix = f".{dependency.package}" if dependency.package else ""
+            for enum in dependency.enum_type:
+                body += self._enum_values(enum, f"{prefix}.{enum.name}", set())
+        prefix = f".{self.file.package}" if self.file.package else ""
+        for enum in self.file.enum_type:
+            body += ["", *self._enum(enum, f"{prefix}.{enum.name}", set())]
+        for enum in self.file.enum_type:
+            body += self._enum_values(enum, f"{prefix}.{enum.name}", set())
+        body += self._extensions(self.file.extension, set(), module_level=True)
+        for message in self.file.message_type:
+            body += ["", *self._message(message, f"{prefix}.{message.name}")]
+        if self.file.service and self.file.options.py_generic_services:
+            service = self.alias("service")
+            for each in self.file.service:
+                name = _escape(each.name)
+                body += ["", f"class {name}({service}.service): ...", ""]
+                body.append(f"class {name}_Stub({name}): ...")
+        if self.shadowed:
+            body.append("")
+            body += [f"{alias} = {name}" for name, alias in sorted(self.shadowed.items())]
+        return "\n".join([*self._imports(), *body]) + "\n"
+
+    def _imports(self) -> list[str]:
+        lines = []
+        if "builtins" in self.used:
+            lines.append(f"import builtins as {self.alias('builtins')}")
+        if "datetime" in self.used:
+            alias = self.alias("datetime")
+            lines += [f"import datetime{'' if alias == 'datetime' else f' as {alias}'}", ""]
+        package = self.module.rpartition(".")[0]
+        for file_name, alias in self.dependencies.items():
+            if file_name in self.used_dependencies:
+                protoc_name = naming.protoc_module(file_name)
+                target = self.modules.get(protoc_name, protoc_name)
+                if "." not in target:
+                    lines.append(f"import {target} as {alias}")
+                else:
+                    source, name = naming.import_from(package, target)
+                    lines.append(f"from {source} import {name} as {alias}")
+        lines += [_RUNTIME[key].format(self.alias(key)) for key in _RUNTIME if key in self.used]
+        for module, names in (("collections.abc", _ABC), ("typing", _TYPING)):
+            used = [f"{name} as {self.alias(name)}" for name in names if name in self.used]
+            if used:
+                lines.append(f"from {module} import {', '.join(used)}")
+        return [*lines, *self.public_lines, ""]
+
+    def _enum(self, enum: _Enum, full_name: str, outer: set[str]) -> list[str]:
+        """The enum's class; its base is read in the enclosing scope ``outer``."""
+        base = self.builtin("int", outer)
+        wrapper = self.alias("enum_type_wrapper")
+        lines = [f"class {_escape(enum.name)}({base}, metaclass={wrapper}.EnumTypeWrapper):"]
+        lines.append("    __slots__ = ()")
+        scope = {"__slots__", *_values(enum)}
+        class_var = self.alias("ClassVar") if _values(enum) else ""
+        spelled = self.type_name(full_name, scope) if _values(enum) else ""
+        lines += [f"    {value}: {class_var}[{spelled}]" for value in _values(enum)]
+        return lines
+
+    def _enum_values(self, enum: _Enum, full_name: str, scope: set[str]) -> list[str]:
+        if not _values(enum):
+            return []
+        spelled = self.type_name(full_name, scope)
+        return [f"{value}: {spelled}" for value in _values(enum)]
+
+    def _extensions(
+        self, extensions: Sequence[_Field], scope: set[str], *, module_level: bool = False
+    ) -> list[str]:
+        lines = []
+        for extension in extensions:
+            number = self.builtin("int", scope)
+            if not module_level:
+                number = f"{self.alias('ClassVar')}[{number}]"
+            lines.append(f"{extension.name.upper()}_FIELD_NUMBER: {number}")
+            if extension.name not in _PROTOC_KEYWORDS:
+                descriptor = self.alias("descriptor")
+                lines.append(f"{extension.name}: {descriptor}.FieldDescriptor")
+        return lines
+
+    def _message(self, message: _Message, full_name: str) -> list[str]:
+        scope = _message_scope(message)
+        bases = f"{self.alias('message')}.Message"
+        if full_name.startswith(".google.protobuf.") and message.name in _WELL_KNOWN_BASES:
+            bases += f", {self.alias('well_known_types')}.{message.name}"
+        fields = _declared(message.field)
+        slots = ", ".join(f'"{field.name}"' for field in fields)
+        lines = [f"class {_escape(message.name)}({bases}):"]
+        lines.append(f"    __slots__ = ({slots}{',' if len(fields) == 1 else ''})")
+        body: list[str] = []
+        for enum in message.enum_type:
+            body += self._enum(enum, f"{full_name}.{enum.name}", scope)
+            body += self._enum_values(enum, f"{full_name}.{enum.name}", scope)
+        for nested in message.nested_type:
+            body += self._message(nested, f"{full_name}.{nested.name}")
+        body += self._extensions(message.extension, scope)
+        for field in message.field:
+            number = f"{self.alias('ClassVar')}[{self.builtin('int', scope)}]"
+            body.append(f"{field.name.upper()}_FIELD_NUMBER: {number}")
+        body += [f"{field.name}: {self._attribute(field, scope)}" for field in fields]
+        body.append(self._constructor(message, fields, scope))
+        return lines + ["    " + line for line in body]
+
+    def _constructor(self, message: _Message, fields: list[_Field], scope: set[str]) -> str:
+        names = {field.name for field in message.field}
+        first = "self"
+        if "self" in names:
+            first = "_self"
+            while first in names:
+                first += "_"
+        parameters = [first]
+        if any(f.name.startswith("__") and not f.name.endswith("__") for f in fields):
+            parameters.append("*")
+        optional = self.alias("Optional") if fields else ""
+        for field in fields:
+            parameters.append(f"{field.name}: {optional}[{self._parameter(field, scope)}] = ...")
+        if len(fields) < len(message.field):
+            parameters.append(f"**kwargs: {self.builtin('object', scope)}")
+        return f"def __init__({', '.join(parameters)}) -> None: ..."
+
+    def _map_entry(self, field: _Field) -> _Message | None:
+        if field.label != _Field.LABEL_REPEATED or field.type != _Field.TYPE_MESSAGE:
+            return None
+        message = self.types[field.type_name].message
+        return message if message is not None and message.options.map_entry else None
+
+    def _scalar(self, field: _Field, scope: set[str]) -> str:
+        """The Python type of one value of ``field``."""
+        if field.type in _INTS:
+            return self.builtin("int", scope)
+        if field.type in _FLOATS:
+            return self.builtin("float", scope)
+        if field.type == _Field.TYPE_BOOL:
+            return self.builtin("bool", scope)
+        if field.type == _Field.TYPE_STRING:
+            return self.builtin("str", scope)
+        if field.type == _Field.TYPE_BYTES:
+            return self.builtin("bytes", scope)
+        return self.type_name(field.type_name, scope)
+
+    def _attribute(self, field: _Field, scope: set[str]) -> str:
+        entry = self._map_entry(field)
+        containers = self.alias("containers") if field.label == _Field.LABEL_REPEATED else ""
+        if entry is not None:
+            key, value = (self._scalar(part, scope) for part in entry.field[:2])
+            kind = "MessageMap" if entry.field[1].type in _COMPOSITE else "ScalarMap"
+            return f"{containers}.{kind}[{key}, {value}]"
+        spelled = self._scalar(field, scope)
+        if field.label != _Field.LABEL_REPEATED:
+            return spelled
+        composite = field.type in _COMPOSITE
+        kind = "RepeatedCompositeFieldContainer" if composite else "RepeatedScalarFieldContainer"
+        return f"{containers}.{kind}[{spelled}]"
+
+    def _parameter(self, field: _Field, scope: set[str]) -> str:
+        entry = self._map_entry(field)
+        if entry is not None:
+            key, value = (self._scalar(part, scope) for part in entry.field[:2])
+            return f"{self.alias('Mapping')}[{key}, {value}]"
+        spelled = self._scalar(field, scope)
+        if field.type in _COMPOSITE:
+            extra = ""
+            if field.type_name in _DATETIME:
+                extra = f"{self.alias('datetime')}.{_DATETIME[field.type_name]}, "
+            mapping = f"{self.alias('Mapping')}[{self.builtin('str', scope)}, {self.alias('Any')}]"
+            spelled = f"{self.alias('Union')}[{extra}{spelled}, {mapping}]"
+        elif field.type == _Field.TYPE_ENUM:
+            spelled = f"{self.alias('Union')}[{spelled}, {self.builtin('str', scope)}]"
+        if field.label == _Field.LABEL_REPEATED:
+            spelled = f"{self.alias('Iterable')}[{spelled}]"
+        return spelled
