@@ -25,6 +25,7 @@ from grpclib.server import Server
 from h2.settings import SettingCodes
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
+from goplugin.aio_broker import AioBrokerCore
 from goplugin.aio_registry import AioRegistry, Codec
 from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
@@ -33,12 +34,12 @@ from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.health import SERVING, HealthService
 from goplugin.listener import ListenError, bind
 from goplugin.plugin import PluginSet
-from goplugin.reflection import _METHODS as REFLECTION_METHODS
+from goplugin.reflection import METHODS as REFLECTION_METHODS
 from goplugin.reflection import LazyReflection
 from goplugin.server import close_side_services
 from goplugin.services import ServiceSpec, unary_unary
-from goplugin.stdio import capture_process_stdout
-from goplugin.transport import Transport
+from goplugin.stdio import StdioHub, capture_process_stdout
+from goplugin.transport import PLAINTEXT, Transport
 
 if TYPE_CHECKING:
     import ssl
@@ -57,52 +58,77 @@ _CONTROLLER = ServiceSpec(
 
 
 class AioPluginServer:
-    """One serving plugin process on grpclib."""
+    """One serving plugin process on grpclib (``debug``: started by hand, see debug_server)."""
 
     def __init__(
         self,
         plugins: PluginSet,
         max_workers: int | None,
-        transport: Transport,
+        transport: Transport | None,
         reserved: frozenset[str],
+        *,
+        debug: bool = False,
     ) -> None:
         self._plugins = plugins
-        self._transport = transport
+        self._transport = transport or PLAINTEXT
         self._pool = futures.ThreadPoolExecutor(
             max_workers=max_workers or DEFAULT_BRIDGE_THREADS, thread_name_prefix="goplugin-rpc"
         )
-        self._capture = capture_process_stdout()
-        self._stdio = self._capture.hub
-        self._broker = GRPCBroker(transport=transport)
+        # In debug mode stdout stays on the terminal: nothing is captured, the stream is empty.
+        self._capture = None if debug else capture_process_stdout()
+        self._stdio = StdioHub(raw_stderr_fd=2) if self._capture is None else self._capture.hub
         self._health = HealthService()
         self._reserved = reserved
-        self._registry = AioRegistry(self._pool, self._broker)
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def run(self, network: str, version: int, cert_field: str) -> NoReturn:
         """Serve until Shutdown or SIGTERM, then exit (status 1 if listening failed)."""
+        assert self._capture is not None
+        handshake_fd = self._capture.handshake_fd
+
+        def announce(bound_network: str, address: str) -> None:
+            line = HandshakeLine(
+                version,
+                bound_network,
+                address,
+                PROTOCOL_GRPC,
+                cert_field,
+                multiplex=False if os.environ.get(ENV_MULTIPLEX_GRPC) else None,
+            )
+            self._stdio.hold_for_host()
+            os.write(handshake_fd, line.format().encode())
+
+        self._run(network, announce)
+
+    def run_debug(self, network: str, version: int, announce: Announce) -> NoReturn:
+        """Debug mode: ``announce`` prints the reattach config; Ctrl-C stops the plugin too."""
+        self._run(network, announce)
+
+    def _run(self, network: str, announce: Announce) -> NoReturn:
         try:
-            asyncio.run(self._main(network, version, cert_field))
+            asyncio.run(self._main(network, announce))
         except ListenError as error:
             sys.stderr.write(f"plugin failed to start: {error}\n")
             sys.exit(1)
         sys.exit(0)
 
-    async def _main(self, network: str, version: int, cert_field: str) -> None:
+    async def _main(self, network: str, announce: Announce) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        handshake_fd = self._capture.handshake_fd
-        self._register_builtin_services()
-        self._registry.names.clear()  # reflection lists go-plugin's services itself
-        self._registry.reserved = self._reserved
+        self._broker = GRPCBroker(
+            transport=self._transport, core=AioBrokerCore(self._loop, self._pool)
+        )
+        registry = AioRegistry(self._pool, self._broker)
+        self._register_builtin_services(registry)
+        registry.names.clear()  # reflection lists go-plugin's services itself
+        registry.reserved = self._reserved
         for plugin in self._plugins.values():
-            plugin.grpc_server(self._broker, self._registry)
-        names = [*self._registry.names, HEALTH_SERVICE_NAME]
-        reflection = LazyReflection(names)
+            plugin.grpc_server(self._broker, registry)
+        reflection = LazyReflection([*registry.names, HEALTH_SERVICE_NAME])
         for path in REFLECTION_METHODS:
-            self._registry.add_lazy_stream_stream(path, reflection)
-        server = _Server([self._registry], codec=Codec())
+            registry.add_lazy_stream_stream(path, reflection)
+        server = _Server([registry], codec=Codec())
         ports = _Sockets()
         listener = bind(ports, network, os.environ)  # type: ignore[arg-type]
         if self._transport.tls:
@@ -110,52 +136,52 @@ class AioPluginServer:
             server.tls = _TLS(tls.server_ssl_context(), listener.address, tls.log_refused)
         await server.start(sock=ports.socket)
         self._loop.add_signal_handler(signal.SIGTERM, self._stop.set)
-        line = HandshakeLine(
-            version,
-            listener.network,
-            listener.address,
-            PROTOCOL_GRPC,
-            cert_field,
-            multiplex=False if os.environ.get(ENV_MULTIPLEX_GRPC) else None,
-        )
-        self._stdio.hold_for_host()
-        os.write(handshake_fd, line.format().encode())
+        if self._capture is None:  # debug mode: the human's Ctrl-C ends the plugin
+            self._loop.add_signal_handler(signal.SIGINT, self._stop.set)
+        announce(listener.network, listener.address)
         await self._stop.wait()
         await self._shut_down(server, listener)
 
-    def _register_builtin_services(self) -> None:
+    def _register_builtin_services(self, registry: AioRegistry) -> None:
         for name in ("", HEALTH_SERVICE):
             self._health.set(name, SERVING)
-        self._registry.add_generic_rpc_handlers(
-            (
-                self._health.generic_handler(),
-                self._stdio.generic_handler(),
-                self._broker.generic_handler(),
-            )
-        )
-        self._registry.register(_CONTROLLER, {"Shutdown": self._shutdown})
+        for service in (self._health, self._stdio, self._broker):
+            service.register(registry)
+        registry.register(_CONTROLLER, {"Shutdown": self._shutdown})
 
     async def _shutdown(self, request: ControllerEmpty) -> ControllerEmpty:
         """``plugin.GRPCController/Shutdown``: reply first, then stop (the host waits 2 s)."""
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._pool, self._flush_stdio)
+        if self._capture is not None:
+            await loop.run_in_executor(self._pool, self._flush_stdio)
         assert self._stop is not None
         loop.call_later(0.01, self._stop.set)
         return ControllerEmpty()
 
     def _flush_stdio(self) -> None:
+        assert self._capture is not None
         self._capture.drain()
         self._stdio.wait_sent(timeout=_STDIO_FLUSH_SECONDS)
 
     async def _shut_down(self, server: Server, listener: Bound) -> None:
         listener.remove()
-        close_side_services(self._transport, self._health, self._capture, self._broker)
+        if self._capture is not None:
+            close_side_services(self._transport, self._health, self._capture, self._broker)
+        else:
+            self._health.close()
+            self._stdio.close()
+            self._broker.close()
         await asyncio.sleep(0.01)  # the side streams' ends go out
         server.close()
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(server.wait_closed(), _STOP_GRACE_SECONDS)
         self._transport.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: Prints what tells hosts where the plugin listens (network, address): the handshake line, or
+#: in debug mode the reattach config.
+Announce = Callable[[str, str], None]
 
 
 #: Streams a host may open at once on one connection. h2's default (100) would make the 101st

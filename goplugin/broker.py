@@ -11,31 +11,32 @@ broker (go-plugin 1.6+) are not announcements and are ignored. The timeouts are 
 ``dial`` waits 5 s for the announcement, and an announcement nobody dials within 5 s of its
 arrival is dropped.
 
-Creating a server, binding it and opening a channel each sit in one small method, so that
-transport security applies to every brokered connection in one place.
+Serving an id and dialling one are a serving core's business (:class:`BrokerCore`): grpcio's
+servers and channels on a host and on the grpcio core (``goplugin.grpcio_broker``), grpclib's on
+the grpclib core's event loop (``goplugin.aio_broker``). This module imports neither gRPC
+library; the session's :class:`~goplugin.transport.Transport` secures every brokered connection.
 """
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 import queue
 import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent import futures
-from typing import Any
-
-import grpc
+from typing import TYPE_CHECKING, Any, Protocol
 
 from goplugin._proto.grpc_broker_pb2 import ConnInfo
-from goplugin.channel import Channel
-from goplugin.constants import GRPC_MESSAGE_OPTIONS
+from goplugin.calls import current_call
 from goplugin.errors import PluginError
-from goplugin.grpcio_registry import GrpcioRegistry
-from goplugin.listener import default_network
-from goplugin.transport import PLAINTEXT, Bound, Transport
+from goplugin.services import ServiceSpec, stream_stream
+from goplugin.transport import PLAINTEXT, Transport
+
+if TYPE_CHECKING:
+    from goplugin.channel import Channel
+    from goplugin.services import ServiceRegistry
 
 #: How long ``dial`` waits for the other side to announce an id (go-plugin: 5 s).
 DIAL_TIMEOUT_SECONDS = 5.0
@@ -43,6 +44,39 @@ DIAL_TIMEOUT_SECONDS = 5.0
 ANNOUNCEMENT_LIFETIME_SECONDS = 5.0
 
 _STREAM_END = None
+_log = logging.getLogger("goplugin.broker")
+
+SPEC = ServiceSpec("plugin.GRPCBroker", stream_stream("StartStream", ConnInfo, ConnInfo))
+
+
+class Served(Protocol):
+    """A brokered server: where it listens (announced to the other side), and its end."""
+
+    @property
+    def network(self) -> str: ...
+
+    @property
+    def address(self) -> str: ...
+
+    def stop(self) -> None:
+        """Stop serving and remove the socket (from any thread)."""
+
+
+class BrokerCore(Protocol):
+    """How one serving core serves a brokered id and dials an announced one."""
+
+    def serve(
+        self,
+        service_id: int,
+        register: Callable[[Any], None],
+        broker: GRPCBroker,
+        transport: Transport,
+        env: Mapping[str, str],
+    ) -> Served:
+        """Serve what ``register`` adds, listening by go-plugin's listener rules in ``env``."""
+
+    def dial(self, network: str, address: str, transport: Transport) -> Channel:
+        """A channel to an announced ``unix`` or ``tcp`` address."""
 
 
 class BrokerError(PluginError):
@@ -60,9 +94,15 @@ class GRPCBroker:
     """
 
     def __init__(
-        self, *, listen_env: Mapping[str, str] | None = None, transport: Transport = PLAINTEXT
+        self,
+        *,
+        listen_env: Mapping[str, str] | None = None,
+        transport: Transport = PLAINTEXT,
+        core: BrokerCore | None = None,
     ) -> None:
         self._listen_env = listen_env
+        # grpcio's servers and channels unless a serving core brings its own.
+        self._core = core
         # How this session's servers listen and channels connect: plaintext, or its TLS.
         self._transport = transport
         self._lock = threading.Lock()
@@ -71,8 +111,8 @@ class GRPCBroker:
         #: Announcements not dialled yet: id -> (where, when it arrived).
         self._announced: dict[int, tuple[ConnInfo, float]] = {}
         self._arrived = threading.Condition(self._lock)
-        self._servers: dict[int, tuple[grpc.Server, Bound]] = {}
-        self._channels: weakref.WeakSet[grpc.Channel] = weakref.WeakSet()
+        self._servers: dict[int, Served] = {}
+        self._channels: weakref.WeakSet[Channel] = weakref.WeakSet()
         self._closed = False
 
     def next_id(self) -> int:
@@ -81,7 +121,7 @@ class GRPCBroker:
             self._next_id += 1
             return self._next_id
 
-    def accept_and_serve(self, service_id: int, register: Callable[[GrpcioRegistry], None]) -> None:
+    def accept_and_serve(self, service_id: int, register: Callable[[Any], None]) -> None:
         """Serve the services ``register`` adds under ``service_id`` until the broker closes.
 
         ``register`` receives a registry: ``registry.register(spec, handlers)`` serves a
@@ -96,14 +136,12 @@ class GRPCBroker:
                 raise BrokerError(f"cannot serve broker id {service_id}: the broker is closed")
             if service_id in self._servers:
                 raise BrokerError(f"broker id {service_id} is already served on this side")
-        server = self._new_server(service_id)
-        register(GrpcioRegistry(server, self))
-        listener = self._bind(server)
-        server.start()
+        env = os.environ if self._listen_env is None else self._listen_env
+        served = self._get_core().serve(service_id, register, self, self._transport, env)
         with self._lock:
-            self._servers[service_id] = (server, listener)
+            self._servers[service_id] = served
         self._outgoing.put(
-            ConnInfo(service_id=service_id, network=listener.network, address=listener.address)
+            ConnInfo(service_id=service_id, network=served.network, address=served.address)
         )
 
     def stop_serving(self, service_id: int) -> None:
@@ -111,7 +149,7 @@ class GRPCBroker:
         with self._lock:
             served = self._servers.pop(service_id, None)
         if served is not None:
-            _stop(*served)
+            served.stop()
 
     def dial(self, service_id: int, timeout: float = DIAL_TIMEOUT_SECONDS) -> Channel:
         """A channel to the service the other side announced under ``service_id``.
@@ -137,9 +175,14 @@ class GRPCBroker:
                         f"after {timeout:g}s: the other side never served it"
                     )
                 self._arrived.wait(remaining)
-        channel = self._open_channel(announced[0])
+        info = announced[0]
+        if info.network not in ("unix", "tcp"):
+            raise BrokerError(
+                f"unknown address type {info.network!r} for broker id {info.service_id}"
+            )
+        channel = self._get_core().dial(info.network, info.address, self._transport)
         self._channels.add(channel)
-        return Channel(channel)
+        return channel
 
     def close(self) -> None:
         """End the stream, stop every server this side served and close every dialled channel."""
@@ -153,39 +196,23 @@ class GRPCBroker:
             channels = list(self._channels)
             self._arrived.notify_all()
         self._outgoing.put(_STREAM_END)
-        for server, listener in servers:
-            _stop(server, listener)
+        for served in servers:
+            served.stop()
         for channel in channels:
             channel.close()
 
-    # -- where the transport is decided (one place each) --------------------------------------
+    def _get_core(self) -> BrokerCore:
+        if self._core is None:
+            from goplugin.grpcio_broker import GrpcioBrokerCore
 
-    def _new_server(self, service_id: int) -> grpc.Server:
-        """The gRPC server for one brokered id."""
-        return grpc.server(
-            futures.ThreadPoolExecutor(thread_name_prefix=f"goplugin-broker-{service_id}"),
-            options=GRPC_MESSAGE_OPTIONS,
-        )
-
-    def _bind(self, server: grpc.Server) -> Bound:
-        """Bind ``server`` by the main listener's rules: a fresh socket in the socket folder."""
-        env = os.environ if self._listen_env is None else self._listen_env
-        return self._transport.listen(server, default_network(), env)
-
-    def _open_channel(self, info: ConnInfo) -> grpc.Channel:
-        """A channel to an announced address."""
-        if info.network not in ("unix", "tcp"):
-            raise BrokerError(
-                f"unknown address type {info.network!r} for broker id {info.service_id}"
-            )
-        target = f"unix:{info.address}" if info.network == "unix" else info.address
-        return self._transport.channel(target, GRPC_MESSAGE_OPTIONS)
+            self._core = GrpcioBrokerCore()
+        return self._core
 
     # -- the stream -----------------------------------------------------------------------------
 
     def receive(self, incoming: Iterable[ConnInfo]) -> None:
         """Record every announcement from the other side until its stream ends."""
-        with contextlib.suppress(grpc.RpcError, ValueError):
+        try:
             for info in incoming:
                 if info.HasField("knock") and info.knock.knock:
                     continue  # the multiplexed broker's handshake, not an announcement
@@ -195,6 +222,8 @@ class GRPCBroker:
                     # Like go-plugin, a second announcement of a pending id is dropped.
                     self._announced.setdefault(info.service_id, (info, now))
                     self._arrived.notify_all()
+        except Exception as error:  # the stream broke (the other side went away): no more ids
+            _log.debug("broker stream ended: %r", error)
 
     def _drop_stale(self, now: float) -> None:
         stale = [id_ for id_, (_, arrived) in self._announced.items() if _expired(arrived, now)]
@@ -207,31 +236,27 @@ class GRPCBroker:
             yield info
 
     # Plugin side: the host opens the stream, the plugin serves it.
-    def start_stream(
-        self, request_iterator: Iterator[ConnInfo], context: grpc.ServicerContext
-    ) -> Iterator[ConnInfo]:
+    def start_stream(self, request_iterator: Iterator[ConnInfo]) -> Iterator[ConnInfo]:
         """The ``plugin.GRPCBroker/StartStream`` handler."""
         reader = threading.Thread(
             target=self.receive, args=(request_iterator,), name="goplugin-broker", daemon=True
         )
         reader.start()
-        context.add_callback(lambda: self._outgoing.put(_STREAM_END))
+        current_call().add_callback(lambda: self._outgoing.put(_STREAM_END))
         yield from self.outgoing()
 
-    def generic_handler(self) -> grpc.GenericRpcHandler[Any, Any]:
-        return grpc.method_handlers_generic_handler(
-            "plugin.GRPCBroker",
-            {
-                "StartStream": grpc.stream_stream_rpc_method_handler(
-                    self.start_stream,
-                    request_deserializer=ConnInfo.FromString,
-                    response_serializer=ConnInfo.SerializeToString,
-                )
-            },
-        )
+    def register(self, server: ServiceRegistry) -> None:
+        """Serve ``plugin.GRPCBroker`` on ``server`` (either serving core's registry)."""
+        server.register(SPEC, {"StartStream": self.start_stream})
 
-    # Host side: the host opens the stream on its connection to the plugin.
-    def connect(self, channel: grpc.Channel) -> None:
+    def generic_handler(self) -> Any:
+        """The service as a grpcio generic handler (for code that builds a grpcio server)."""
+        from goplugin.grpcio_registry import generic_handler
+
+        return generic_handler(SPEC, {"StartStream": self.start_stream})
+
+    # Host side: the host opens the stream on its connection to the plugin (a grpcio channel).
+    def connect(self, channel: Any) -> None:
         """Open the broker stream to the plugin and drain it in a background thread."""
         start_stream = channel.stream_stream(
             "/plugin.GRPCBroker/StartStream",
@@ -246,8 +271,3 @@ class GRPCBroker:
 
 def _expired(arrived: float, now: float) -> bool:
     return now - arrived > ANNOUNCEMENT_LIFETIME_SECONDS
-
-
-def _stop(server: grpc.Server, listener: Bound) -> None:
-    server.stop(grace=None)
-    listener.remove()

@@ -16,11 +16,11 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-import grpc
+from goplugin.errors import RPCError, StatusCode
 
-from goplugin.errors import RPCError
+if TYPE_CHECKING:  # grpcio is loaded only by the grpcio serving core and hosts
+    import grpc
 
-if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
 
 _log = logging.getLogger("goplugin.server")
@@ -87,19 +87,36 @@ def serving(context: grpc.ServicerContext, broker: GRPCBroker | None = None) -> 
     try:
         yield
     except RPCError as error:
-        context.abort(error.code, error.details)
+        context.abort(_grpcio_code(error.code), error.details)
     except NotImplementedError as error:
-        context.abort(grpc.StatusCode.UNIMPLEMENTED, str(error) or "not implemented")
+        context.abort(_grpcio_code(StatusCode.UNIMPLEMENTED), str(error) or "not implemented")
     except Exception as error:
         if _is_grpc_abort(error):
             raise
+        if not context.is_active():  # the host cancelled or went away: not the plugin's error
+            _log.debug("plugin method ended by its cancelled call: %r", error)
+            raise
         _log.exception("plugin method raised")
-        context.abort(grpc.StatusCode.UNKNOWN, f"{type(error).__name__}: {error}")
+        context.abort(_grpcio_code(StatusCode.UNKNOWN), f"{type(error).__name__}: {error}")
     finally:
         with contextlib.suppress(ValueError):  # a generator finished in another context
             _current_broker.reset(broker_token)
         with contextlib.suppress(ValueError):
             _current_call.reset(token)
+
+
+def _grpcio_code(code: object) -> grpc.StatusCode:
+    """grpcio's ``StatusCode`` for a code in any form (a grpcio ``context.abort`` takes only its
+    own); ``serving`` runs under grpcio contexts only, so grpc is already loaded here."""
+    import grpc
+
+    if isinstance(code, grpc.StatusCode):
+        return code
+    number = int(getattr(code, "value", code))  # type: ignore[call-overload]
+    for candidate in grpc.StatusCode:
+        if candidate.value[0] == number:
+            return candidate
+    return grpc.StatusCode.UNKNOWN
 
 
 def _is_grpc_abort(error: Exception) -> bool:

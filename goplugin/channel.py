@@ -2,74 +2,56 @@
 
 ``channel.method(spec, "Greet")`` gives the callable for one method of a
 :class:`~goplugin.ServiceSpec`, with the request and response classes the spec names, so
-generated code never spells a gRPC library's API. Today the calls go over grpcio: the channel
-is also a ``grpc.Channel`` (hand-written clients that call ``channel.unary_unary(path, ...)``
-keep working), and the host's channel already applies :func:`goplugin.call_options` and turns
-failures into typed errors (``client_channel``).
+generated code never spells a gRPC library's API. Which library carries the calls depends on
+the side: a host's channels are grpcio's (``goplugin.grpcio_channel``), a plugin on the grpclib
+core dials its host's brokered services with grpclib (``goplugin.loop_channel``). This module
+names neither, so a plugin loads only the one it uses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import abc
 from typing import Any
 
-import grpc
-
-from goplugin.services import Kind, ServiceSpec
+from goplugin.services import ServiceSpec
 
 
-class Channel(grpc.Channel):
-    """A connection to the other side's services (the plugin, or a brokered service)."""
+class Channel(abc.ABC):
+    """A connection to the other side's services (the plugin, or a brokered service).
 
-    def __init__(self, channel: grpc.Channel) -> None:
-        self._channel = channel
+    Both kinds also answer grpcio's ``unary_unary(path, request_serializer=...,
+    response_deserializer=...)`` (and the other three kinds), so hand-written clients built on
+    grpcio-tools stubs keep working.
+    """
 
-    @property
-    def grpc_channel(self) -> grpc.Channel:
-        """The grpcio channel underneath, for grpcio-tools stubs in hand-written clients."""
-        return self._channel
-
+    @abc.abstractmethod
     def method(self, service: ServiceSpec, name: str) -> Any:
         """The callable for ``service``'s method ``name``.
 
         A unary response is returned; a streamed response is an iterator that can be
-        ``cancel()``-ed; a client stream is passed as an iterator of requests.
+        ``cancel()``-ed; a client stream is passed as an iterator of requests. Failed calls
+        raise :class:`goplugin.RPCError` subclasses (grpcio's errors on a grpcio channel made
+        without the host's error translation).
         """
-        spec = service.method(name)
-        make: Callable[..., Any] = {
-            Kind.UNARY_UNARY: self._channel.unary_unary,
-            Kind.UNARY_STREAM: self._channel.unary_stream,
-            Kind.STREAM_UNARY: self._channel.stream_unary,
-            Kind.STREAM_STREAM: self._channel.stream_stream,
-        }[spec.kind]
-        return make(
-            service.path(name),
-            request_serializer=spec.request.SerializeToString,
-            response_deserializer=spec.response.FromString,
-        )
 
-    # -- grpc.Channel, delegated ----------------------------------------------------------------
+    # grpcio's multi-callables, by path: ``unary_unary(path, request_serializer=...,
+    # response_deserializer=...)`` returns the callable.
 
-    def subscribe(self, callback: Any, try_to_connect: bool = False) -> None:
-        self._channel.subscribe(callback, try_to_connect=try_to_connect)
+    @abc.abstractmethod
+    def unary_unary(self, method: str, *args: Any, **kwargs: Any) -> Any: ...
 
-    def unsubscribe(self, callback: Any) -> None:
-        self._channel.unsubscribe(callback)
+    @abc.abstractmethod
+    def unary_stream(self, method: str, *args: Any, **kwargs: Any) -> Any: ...
 
-    def unary_unary(self, *args: Any, **kwargs: Any) -> Any:
-        return self._channel.unary_unary(*args, **kwargs)
+    @abc.abstractmethod
+    def stream_unary(self, method: str, *args: Any, **kwargs: Any) -> Any: ...
 
-    def unary_stream(self, *args: Any, **kwargs: Any) -> Any:
-        return self._channel.unary_stream(*args, **kwargs)
+    @abc.abstractmethod
+    def stream_stream(self, method: str, *args: Any, **kwargs: Any) -> Any: ...
 
-    def stream_unary(self, *args: Any, **kwargs: Any) -> Any:
-        return self._channel.stream_unary(*args, **kwargs)
-
-    def stream_stream(self, *args: Any, **kwargs: Any) -> Any:
-        return self._channel.stream_stream(*args, **kwargs)
-
+    @abc.abstractmethod
     def close(self) -> None:
-        self._channel.close()
+        """Close the connection; calls in flight fail."""
 
     def __enter__(self) -> Channel:
         return self

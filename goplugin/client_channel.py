@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import grpc
 
 from goplugin.calls import active_call_options
-from goplugin.channel import Channel
 from goplugin.errors import PluginError
+from goplugin.grpcio_channel import GrpcioChannel
 
 #: Turns a failed call into the error the host should see; the client knows whether the
 #: plugin process is still alive.
@@ -136,6 +136,6 @@ class _TranslatedStream:
         return getattr(self._call, name)
 
 
-def intercepted(channel: grpc.Channel, diagnose: Diagnose) -> Channel:
+def intercepted(channel: grpc.Channel, diagnose: Diagnose) -> GrpcioChannel:
     """``channel`` with typed errors and call options applied to every call."""
-    return Channel(grpc.intercept_channel(channel, _ErrorTranslatingInterceptor(diagnose)))
+    return GrpcioChannel(grpc.intercept_channel(channel, _ErrorTranslatingInterceptor(diagnose)))

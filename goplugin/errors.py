@@ -12,9 +12,48 @@ class, with the gRPC status code in between.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
+from typing import Any
 
-import grpc
+
+class StatusCode(enum.IntEnum):
+    """gRPC's status codes, numbered as on the wire and named as grpcio names them.
+
+    The runtime's own, so that raising and mapping errors in a plugin needs no gRPC library:
+    a plugin served on the grpclib core never imports grpcio. grpcio's ``StatusCode`` is
+    accepted wherever a code is taken (:func:`rpc_error_for`, ``current_call().abort``).
+    """
+
+    OK = 0
+    CANCELLED = 1
+    UNKNOWN = 2
+    INVALID_ARGUMENT = 3
+    DEADLINE_EXCEEDED = 4
+    NOT_FOUND = 5
+    ALREADY_EXISTS = 6
+    PERMISSION_DENIED = 7
+    RESOURCE_EXHAUSTED = 8
+    FAILED_PRECONDITION = 9
+    ABORTED = 10
+    OUT_OF_RANGE = 11
+    UNIMPLEMENTED = 12
+    INTERNAL = 13
+    UNAVAILABLE = 14
+    DATA_LOSS = 15
+    UNAUTHENTICATED = 16
+
+
+def status_code(code: Any) -> StatusCode:
+    """:class:`StatusCode` for grpcio's ``StatusCode`` (value ``(number, name)``), grpclib's
+    ``Status``, this enum or a plain number; UNKNOWN for anything else."""
+    value = getattr(code, "value", code)
+    if isinstance(value, tuple):
+        value = value[0]
+    try:
+        return StatusCode(int(value))
+    except (TypeError, ValueError):
+        return StatusCode.UNKNOWN
 
 
 class PluginError(Exception):
@@ -69,7 +108,7 @@ class RPCError(PluginError):
     Raise one (or a subclass) from a plugin implementation to choose the status the host sees.
     """
 
-    code: grpc.StatusCode = grpc.StatusCode.UNKNOWN
+    code: StatusCode = StatusCode.UNKNOWN
 
     def __init__(self, message: str = "", *, stderr_tail: Sequence[str] = ()) -> None:
         self.details = message
@@ -77,70 +116,70 @@ class RPCError(PluginError):
 
 
 class CancelledError(RPCError):
-    code = grpc.StatusCode.CANCELLED
+    code = StatusCode.CANCELLED
 
 
 class UnknownError(RPCError):
-    code = grpc.StatusCode.UNKNOWN
+    code = StatusCode.UNKNOWN
 
 
 class InvalidArgumentError(RPCError):
-    code = grpc.StatusCode.INVALID_ARGUMENT
+    code = StatusCode.INVALID_ARGUMENT
 
 
 class DeadlineExceededError(RPCError):
-    code = grpc.StatusCode.DEADLINE_EXCEEDED
+    code = StatusCode.DEADLINE_EXCEEDED
 
 
 class NotFoundError(RPCError):
-    code = grpc.StatusCode.NOT_FOUND
+    code = StatusCode.NOT_FOUND
 
 
 class AlreadyExistsError(RPCError):
-    code = grpc.StatusCode.ALREADY_EXISTS
+    code = StatusCode.ALREADY_EXISTS
 
 
 class PermissionDeniedError(RPCError):
-    code = grpc.StatusCode.PERMISSION_DENIED
+    code = StatusCode.PERMISSION_DENIED
 
 
 class ResourceExhaustedError(RPCError):
-    code = grpc.StatusCode.RESOURCE_EXHAUSTED
+    code = StatusCode.RESOURCE_EXHAUSTED
 
 
 class FailedPreconditionError(RPCError):
-    code = grpc.StatusCode.FAILED_PRECONDITION
+    code = StatusCode.FAILED_PRECONDITION
 
 
 class AbortedError(RPCError):
-    code = grpc.StatusCode.ABORTED
+    code = StatusCode.ABORTED
 
 
 class OutOfRangeError(RPCError):
-    code = grpc.StatusCode.OUT_OF_RANGE
+    code = StatusCode.OUT_OF_RANGE
 
 
 class UnimplementedError(RPCError):
-    code = grpc.StatusCode.UNIMPLEMENTED
+    code = StatusCode.UNIMPLEMENTED
 
 
 class InternalError(RPCError):
-    code = grpc.StatusCode.INTERNAL
+    code = StatusCode.INTERNAL
 
 
 class UnavailableError(RPCError):
-    code = grpc.StatusCode.UNAVAILABLE
+    code = StatusCode.UNAVAILABLE
 
 
 class DataLossError(RPCError):
-    code = grpc.StatusCode.DATA_LOSS
+    code = StatusCode.DATA_LOSS
 
 
 class UnauthenticatedError(RPCError):
-    code = grpc.StatusCode.UNAUTHENTICATED
+    code = StatusCode.UNAUTHENTICATED
 
 
-_BY_CODE: dict[grpc.StatusCode, type[RPCError]] = {
+_BY_CODE: dict[StatusCode, type[RPCError]] = {
     cls.code: cls
     for cls in (
         CancelledError,
@@ -163,8 +202,6 @@ _BY_CODE: dict[grpc.StatusCode, type[RPCError]] = {
 }
 
 
-def rpc_error_for(
-    code: grpc.StatusCode, details: str, *, stderr_tail: Sequence[str] = ()
-) -> RPCError:
-    """The typed exception for a gRPC status, as the host raises it."""
-    return _BY_CODE.get(code, RPCError)(details, stderr_tail=stderr_tail)
+def rpc_error_for(code: Any, details: str, *, stderr_tail: Sequence[str] = ()) -> RPCError:
+    """The typed exception for a gRPC status (any form :func:`status_code` takes)."""
+    return _BY_CODE.get(status_code(code), RPCError)(details, stderr_tail=stderr_tail)

@@ -53,13 +53,7 @@ class GrpcioRegistry(grpc.Server):
                     'serving core cannot run: serve it with goplugin.serve(core="grpclib")'
                 )
         self._note(spec.name)
-        method_handlers = {
-            method.name: _grpcio_handler(method, handlers[method.name], self._broker)
-            for method in spec.methods
-        }
-        self._server.add_generic_rpc_handlers(
-            (grpc.method_handlers_generic_handler(spec.name, method_handlers),)
-        )
+        self._server.add_generic_rpc_handlers((generic_handler(spec, handlers, self._broker),))
 
     def _note(self, service_name: str) -> None:
         if service_name in self._reserved:
@@ -104,6 +98,17 @@ class GrpcioRegistry(grpc.Server):
 
     def wait_for_termination(self, timeout: float | None = None) -> bool:
         raise RuntimeError("goplugin owns the server's lifetime")
+
+
+def generic_handler(
+    spec: ServiceSpec, handlers: Mapping[str, Handler], broker: GRPCBroker | None = None
+) -> grpc.GenericRpcHandler[Any, Any]:
+    """``spec`` served by ``handlers`` as one grpcio generic handler (each inside ``serving``)."""
+    method_handlers = {
+        method.name: _grpcio_handler(method, handlers[method.name], broker)
+        for method in spec.methods
+    }
+    return grpc.method_handlers_generic_handler(spec.name, method_handlers)
 
 
 def _grpcio_handler(

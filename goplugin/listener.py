@@ -17,9 +17,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Mapping
-from typing import NamedTuple
-
-import grpc
+from typing import TYPE_CHECKING, NamedTuple
 
 from goplugin.constants import (
     ENV_MAX_PORT,
@@ -27,6 +25,9 @@ from goplugin.constants import (
     ENV_UNIX_SOCKET_DIR,
     ENV_UNIX_SOCKET_GROUP,
 )
+
+if TYPE_CHECKING:  # only add_insecure_port is used: grpclib's socket binder has it too
+    import grpc
 
 #: sockaddr_un.sun_path holds 108 bytes on Linux (104 on macOS), the terminating NUL included.
 _MAX_UNIX_PATH = 103 if sys.platform == "darwin" else 107

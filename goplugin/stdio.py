@@ -30,13 +30,15 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-import grpc
 from google.protobuf import empty_pb2
 
 from goplugin._proto.grpc_stdio_pb2 import StdioData
 from goplugin.constants import ENV_MIN_PORT, ENV_PROTOCOL_VERSIONS
+
+if TYPE_CHECKING:
+    from goplugin.services import ServiceRegistry, ServiceSpec
 
 _CHUNK = 32 * 1024
 _STREAM_END = None
@@ -160,16 +162,16 @@ class StdioHub:
         if previous is not None:
             previous.put(_STREAM_END)
 
-    def stream_stdio(
-        self, request: empty_pb2.Empty, context: grpc.ServicerContext
-    ) -> Iterator[StdioData]:
+    def stream_stdio(self, request: empty_pb2.Empty) -> Iterator[StdioData]:
         """The ``plugin.GRPCStdio/StreamStdio`` handler.
 
         Writes that queued up while the last message was on its way go out as one message per
         channel: a plugin printing line by line costs the host a message per burst, not per line.
         """
+        from goplugin.calls import current_call
+
         stream = self.subscribe()
-        context.add_callback(lambda: stream.put(_STREAM_END))
+        current_call().add_callback(lambda: stream.put(_STREAM_END))
         try:
             carry = stream.get()
             while carry is not _STREAM_END:
@@ -197,17 +199,22 @@ class StdioHub:
             time.sleep(0.002)
         return False
 
-    def generic_handler(self) -> grpc.GenericRpcHandler[Any, Any]:
-        return grpc.method_handlers_generic_handler(
-            "plugin.GRPCStdio",
-            {
-                "StreamStdio": grpc.unary_stream_rpc_method_handler(
-                    self.stream_stdio,
-                    request_deserializer=empty_pb2.Empty.FromString,
-                    response_serializer=StdioData.SerializeToString,
-                )
-            },
-        )
+    def register(self, server: ServiceRegistry) -> None:
+        """Serve ``plugin.GRPCStdio`` on ``server`` (either serving core's registry)."""
+        server.register(_spec(), {"StreamStdio": self.stream_stdio})
+
+    def generic_handler(self) -> Any:
+        """The service as a grpcio generic handler (for code that builds a grpcio server)."""
+        from goplugin.grpcio_registry import generic_handler
+
+        return generic_handler(_spec(), {"StreamStdio": self.stream_stdio})
+
+
+def _spec() -> ServiceSpec:
+    # Made on use: ``import goplugin`` loads this module first thing, before the rest.
+    from goplugin.services import ServiceSpec, unary_stream
+
+    return ServiceSpec("plugin.GRPCStdio", unary_stream("StreamStdio", empty_pb2.Empty, StdioData))
 
 
 class _TeeStderr(io.TextIOBase):

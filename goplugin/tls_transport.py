@@ -22,13 +22,13 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-import grpc
-import grpc.aio
-
 from goplugin.listener import ListenError, bind
 from goplugin.tls import TLSConfig
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # grpcio loads only where a grpcio server or channel is made
+    import grpc
+    import grpc.aio
+
     from goplugin.tls_shim import TLSShim
 from goplugin.transport import Bound, Transport
 
@@ -76,6 +76,8 @@ class TLSTransport(Transport):
         config = self._config
         if config.cert_chain is None or config.private_key is None:
             raise ListenError("serving TLS needs a certificate: TLSConfig has no cert_chain")
+        import grpc
+
         if not self._use_ssl_module:
             credentials = grpc.ssl_server_credentials(
                 [(config.private_key, config.cert_chain)],
@@ -91,12 +93,16 @@ class TLSTransport(Transport):
         return _ShimListener(public.network, public.address, public, ports, backend)
 
     def channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.Channel:
+        import grpc
+
         if not self._use_ssl_module:
             credentials, options = self._credentials(options)
             return grpc.secure_channel(target, credentials, options=options)
         return grpc.insecure_channel(self._through_shim(target), options=options)
 
     def aio_channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.aio.Channel:
+        import grpc.aio
+
         if not self._use_ssl_module:
             credentials, options = self._credentials(options)
             return grpc.aio.secure_channel(target, credentials, options=options)
@@ -106,6 +112,8 @@ class TLSTransport(Transport):
         self, options: Sequence[tuple[str, Any]]
     ) -> tuple[grpc.ChannelCredentials, Sequence[tuple[str, Any]]]:
         """grpcio's TLS for a channel, and the options naming the server it must verify."""
+        import grpc
+
         config = self._config
         credentials = grpc.ssl_channel_credentials(
             root_certificates=config.root_certificates,
@@ -138,6 +146,21 @@ class TLSTransport(Transport):
                 shutil.rmtree(self._private_dir, ignore_errors=True)
                 self._private_dir = None
         return context
+
+    def client_ssl_context(self) -> ssl.SSLContext:
+        """The stdlib TLS context of a channel on this session (it verifies the peer's chain and
+        :attr:`server_name`): grpclib dials with it directly, P-521 peers included."""
+        context = self._get_client_context()
+        with self._lock:
+            if self._shim is None and self._private_dir is not None:
+                shutil.rmtree(self._private_dir, ignore_errors=True)
+                self._private_dir = None
+        return context
+
+    @property
+    def server_name(self) -> str:
+        """The name the peer's certificate must carry when this side dials."""
+        return self._config.server_name
 
     def remove_sockets(self) -> None:
         """Remove the private socket dir; open connections carry on (used at shutdown, so a

@@ -11,12 +11,13 @@ session uses TLS.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
-
-import grpc
-import grpc.aio
+from typing import TYPE_CHECKING, Any, Protocol
 
 from goplugin.listener import bind
+
+if TYPE_CHECKING:  # grpcio loads only where a grpcio server or channel is made
+    import grpc
+    import grpc.aio
 
 
 class Bound(Protocol):
@@ -42,11 +43,15 @@ class Transport:
         return bind(server, network, env)
 
     def channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.Channel:
-        """A channel to ``target`` (``unix:/path`` or ``host:port``)."""
+        """A grpcio channel to ``target`` (``unix:/path`` or ``host:port``)."""
+        import grpc
+
         return grpc.insecure_channel(target, options=options)
 
     def aio_channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.aio.Channel:
         """The same connection for grpc.aio (``goplugin.AsyncClient``'s calls)."""
+        import grpc.aio
+
         return grpc.aio.insecure_channel(target, options=options)
 
     def failure(self) -> str | None:

@@ -144,14 +144,20 @@ def test_tcp_plugin_under_auto_mtls(make_client: MakeClient, mode: str) -> None:
     assert echo.call_back(register_host_service) == "host says HI"
 
 
-def test_go_like_plugin_goes_through_the_ssl_shim_both_ways(
-    make_client: MakeClient, no_leftovers: None
+@pytest.mark.parametrize("core", ["grpclib", "grpcio"])
+def test_go_like_plugin_speaks_p521_both_ways(
+    make_client: MakeClient, no_leftovers: None, core: str
 ) -> None:
-    client = make_client(**tls_plugin("go-like"))
+    """P-521 certificates, as a Go peer has them. grpcio's TLS cannot verify them, so the host
+    (grpcio) goes through the ``ssl`` shim, and so does a plugin on the grpcio core, serving
+    and dialling the host's broker; the grpclib core (the default) does its TLS with the stdlib
+    ``ssl`` module itself and loads no shim."""
+    client = make_client(**tls_plugin("go-like", GOPLUGIN_CORE=core))
     echo = client.dispense("echo")
     assert echo.echo("hello") == "hello"
     assert list(echo.count(3)) == ["message 0", "message 1", "message 2"]
-    assert "goplugin.tls_shim" in echo.echo("modules?")
+    plugin_modules = echo.echo("modules?").split(",")
+    assert ("goplugin.tls_shim" in plugin_modules) is (core == "grpcio")
     address = client.address
     assert plaintext_check(address) is grpc.StatusCode.UNAVAILABLE
     # The plugin dials the host's broker server: TLS served by the host's shim, P-521 client.

@@ -1,0 +1,60 @@
+"""The broker's servers and channels on grpcio: a host's, and a plugin's on the grpcio core.
+
+Each brokered id gets a grpcio server of its own (a small pool) on a fresh socket, bound by the
+main listener's rules and secured as the session's main connection is; a dial opens a grpcio
+channel, wrapped as a :class:`goplugin.Channel`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from concurrent import futures
+from typing import TYPE_CHECKING, Any
+
+import grpc
+
+from goplugin.constants import GRPC_MESSAGE_OPTIONS
+from goplugin.grpcio_channel import GrpcioChannel
+from goplugin.grpcio_registry import GrpcioRegistry
+from goplugin.listener import default_network
+
+if TYPE_CHECKING:
+    from goplugin.broker import GRPCBroker
+    from goplugin.transport import Bound, Transport
+
+
+class GrpcioBrokerCore:
+    """grpcio servers and channels for a :class:`goplugin.GRPCBroker`."""
+
+    def serve(
+        self,
+        service_id: int,
+        register: Callable[[Any], None],
+        broker: GRPCBroker,
+        transport: Transport,
+        env: Mapping[str, str],
+    ) -> _Served:
+        server = grpc.server(
+            futures.ThreadPoolExecutor(thread_name_prefix=f"goplugin-broker-{service_id}"),
+            options=GRPC_MESSAGE_OPTIONS,
+        )
+        register(GrpcioRegistry(server, broker))
+        listener = transport.listen(server, default_network(), env)
+        server.start()
+        return _Served(server, listener)
+
+    def dial(self, network: str, address: str, transport: Transport) -> GrpcioChannel:
+        target = f"unix:{address}" if network == "unix" else address
+        return GrpcioChannel(transport.channel(target, GRPC_MESSAGE_OPTIONS))
+
+
+class _Served:
+    def __init__(self, server: grpc.Server, listener: Bound) -> None:
+        self._server = server
+        self._listener = listener
+        self.network = listener.network
+        self.address = listener.address
+
+    def stop(self) -> None:
+        self._server.stop(grace=None)
+        self._listener.remove()

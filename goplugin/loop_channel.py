@@ -1,0 +1,400 @@
+"""A sync :class:`goplugin.Channel` over grpclib, for a plugin on the grpclib core.
+
+A plugin that calls back into its host (a service the host serves through the broker) does so
+from a sync implementation method, which runs in one of the bridge's threads while the
+serving core's event loop carries every connection. Each step of a call (open, send, receive,
+finish) runs on that loop as a coroutine, and the calling thread waits for it: the plugin needs
+no second gRPC library and no second loop. TLS is the stdlib ``ssl`` module's, so a Go host's
+P-521 certificate needs no shim.
+
+Calls apply :func:`goplugin.call_options` (deadline, metadata) and fail with
+:class:`goplugin.RPCError` subclasses: UNAVAILABLE when the other side is gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Coroutine, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from grpclib.client import Channel as GrpclibChannel
+from grpclib.config import Configuration
+from grpclib.const import Cardinality
+from grpclib.encoding.base import CodecBase
+from grpclib.exceptions import GRPCError, ProtocolError, StreamTerminatedError
+
+from goplugin.calls import active_call_options
+from goplugin.channel import Channel
+from goplugin.errors import (
+    CancelledError,
+    DeadlineExceededError,
+    RPCError,
+    UnavailableError,
+    rpc_error_for,
+)
+from goplugin.services import Kind, ServiceSpec
+
+if TYPE_CHECKING:
+    import ssl
+
+    from grpclib.client import Stream
+
+_T = TypeVar("_T")
+
+_CARDINALITY = {
+    Kind.UNARY_UNARY: Cardinality.UNARY_UNARY,
+    Kind.UNARY_STREAM: Cardinality.UNARY_STREAM,
+    Kind.STREAM_UNARY: Cardinality.STREAM_UNARY,
+    Kind.STREAM_STREAM: Cardinality.STREAM_STREAM,
+}
+
+
+class _Functions(NamedTuple):
+    """A message type for the codec: how to turn it into bytes and back."""
+
+    serialize: Callable[[Any], bytes]
+    deserialize: Callable[[bytes], Any]
+
+
+class _Codec(CodecBase):
+    __content_subtype__ = "proto"
+
+    def encode(self, message: Any, message_type: Any) -> bytes:
+        return bytes(message_type.serialize(message))
+
+    def decode(self, data: bytes, message_type: Any) -> Any:
+        return message_type.deserialize(data)
+
+
+class LoopChannel(Channel):
+    """Sync calls over a grpclib connection that lives on ``loop`` (the serving core's)."""
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        network: str,
+        address: str,
+        tls: ssl.SSLContext | None = None,
+        server_name: str | None = None,
+    ) -> None:
+        self._loop = loop
+        self._target = (network, address)
+        self._tls = tls
+        self._server_name = server_name
+        self._channel: GrpclibChannel | None = None
+        self._lock = threading.Lock()
+
+    def method(self, service: ServiceSpec, name: str) -> Any:
+        spec = service.method(name)
+        types = (
+            _Functions(spec.request.SerializeToString, lambda _: None),
+            _Functions(lambda _: b"", spec.response.FromString),
+        )
+        return self._callable(spec.kind, service.path(name), types)
+
+    # -- grpcio's channel API, for hand-written clients and grpcio-tools stubs ------------------
+
+    def unary_unary(
+        self,
+        method: str,
+        request_serializer: Any = None,
+        response_deserializer: Any = None,
+        **_: Any,
+    ) -> Any:
+        return self._grpcio_style(
+            Kind.UNARY_UNARY, method, request_serializer, response_deserializer
+        )
+
+    def unary_stream(
+        self,
+        method: str,
+        request_serializer: Any = None,
+        response_deserializer: Any = None,
+        **_: Any,
+    ) -> Any:
+        return self._grpcio_style(
+            Kind.UNARY_STREAM, method, request_serializer, response_deserializer
+        )
+
+    def stream_unary(
+        self,
+        method: str,
+        request_serializer: Any = None,
+        response_deserializer: Any = None,
+        **_: Any,
+    ) -> Any:
+        return self._grpcio_style(
+            Kind.STREAM_UNARY, method, request_serializer, response_deserializer
+        )
+
+    def stream_stream(
+        self,
+        method: str,
+        request_serializer: Any = None,
+        response_deserializer: Any = None,
+        **_: Any,
+    ) -> Any:
+        return self._grpcio_style(
+            Kind.STREAM_STREAM, method, request_serializer, response_deserializer
+        )
+
+    def _grpcio_style(
+        self,
+        kind: Kind,
+        path: str,
+        serialize: Callable[[Any], bytes] | None,
+        deserialize: Callable[[bytes], Any] | None,
+    ) -> Any:
+        types = (
+            _Functions(serialize or bytes, lambda _: None),
+            _Functions(lambda _: b"", deserialize or bytes),
+        )
+        return self._callable(kind, path, types)
+
+    def close(self) -> None:
+        with self._lock:
+            channel, self._channel = self._channel, None
+        if channel is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(channel.close)
+
+    # -- calls ----------------------------------------------------------------------------------
+
+    def _callable(self, kind: Kind, path: str, types: tuple[_Functions, _Functions]) -> Any:
+        if kind is Kind.UNARY_UNARY:
+            return lambda request, timeout=None, metadata=None: self._single(
+                kind, path, types, [request], timeout, metadata
+            )
+        if kind is Kind.STREAM_UNARY:
+            return lambda requests, timeout=None, metadata=None: self._single(
+                kind, path, types, requests, timeout, metadata
+            )
+        if kind is Kind.UNARY_STREAM:
+            return lambda request, timeout=None, metadata=None: self._stream(
+                kind, path, types, [request], timeout, metadata
+            )
+        return lambda requests, timeout=None, metadata=None: self._stream(
+            kind, path, types, requests, timeout, metadata
+        )
+
+    def _run(self, make: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
+        """Run one step of a call on the loop and wait for it, with errors made typed."""
+        if _on_loop(self._loop):
+            raise RuntimeError(
+                "a broker client's sync call was made on the serving event loop, where it would "
+                "wait for itself: call it from a sync implementation method (which runs in a "
+                "thread) or from a thread of your own"
+            )
+        try:
+            return asyncio.run_coroutine_threadsafe(make(), self._loop).result()
+        except RPCError:
+            raise
+        except GRPCError as error:
+            raise rpc_error_for(error.status, error.message or "") from None
+        except asyncio.TimeoutError:
+            raise DeadlineExceededError("Deadline Exceeded") from None
+        except (StreamTerminatedError, ProtocolError, OSError, EOFError) as error:
+            raise UnavailableError(f"{self._describe()}: {error}") from None
+        except RuntimeError:  # the loop has stopped: the plugin is shutting down
+            if self._loop.is_closed() or not self._loop.is_running():
+                raise UnavailableError(f"{self._describe()}: the plugin is shutting down") from None
+            raise
+
+    def _describe(self) -> str:
+        network, address = self._target
+        return f"connection to {network} {address}"
+
+    def _open(
+        self,
+        kind: Kind,
+        path: str,
+        types: tuple[_Functions, _Functions],
+        timeout: float | None,
+        metadata: Iterable[tuple[str, str]] | None,
+    ) -> Stream[Any, Any]:
+        options = active_call_options()
+        if timeout is None:
+            timeout = options.timeout
+        pairs = [*(metadata or ()), *options.metadata]
+
+        async def open_() -> Stream[Any, Any]:
+            request_type: Any = types[0]
+            reply_type: Any = types[1]
+            stream: Stream[Any, Any] = self._grpclib_channel().request(
+                path, _CARDINALITY[kind], request_type, reply_type, timeout=timeout, metadata=pairs
+            )
+            await stream.__aenter__()
+            try:
+                await stream.send_request()
+            except BaseException as error:
+                await stream.__aexit__(type(error), error, error.__traceback__)
+                raise
+            return stream
+
+        return self._run(open_)
+
+    def _grpclib_channel(self) -> GrpclibChannel:
+        """The connection, made on the loop at the first call (grpclib binds it to the loop)."""
+        with self._lock:
+            if self._channel is None:
+                network, address = self._target
+                config = Configuration(ssl_target_name_override=self._server_name)
+                if network == "unix":
+                    self._channel = GrpclibChannel(
+                        path=address, codec=_Codec(), ssl=self._tls, config=config
+                    )
+                else:
+                    host, _, port = address.rpartition(":")
+                    self._channel = GrpclibChannel(
+                        host.strip("[]"), int(port), codec=_Codec(), ssl=self._tls, config=config
+                    )
+            return self._channel
+
+    def _single(
+        self,
+        kind: Kind,
+        path: str,
+        types: tuple[_Functions, _Functions],
+        requests: Iterable[Any],
+        timeout: float | None,
+        metadata: Iterable[tuple[str, str]] | None,
+    ) -> Any:
+        stream = self._open(kind, path, types, timeout, metadata)
+        call = _Call(self, stream)
+        try:
+            for request in requests:
+                call.step(functools.partial(stream.send_message, request))
+            call.step(stream.end)
+            response = call.step(stream.recv_message)
+            call.finish()
+            return response
+        except BaseException:
+            call.abandon()
+            raise
+
+    def _stream(
+        self,
+        kind: Kind,
+        path: str,
+        types: tuple[_Functions, _Functions],
+        requests: Iterable[Any],
+        timeout: float | None,
+        metadata: Iterable[tuple[str, str]] | None,
+    ) -> _Responses:
+        stream = self._open(kind, path, types, timeout, metadata)
+        call = _Call(self, stream)
+        if kind is Kind.UNARY_STREAM:
+            for request in requests:
+                call.step(functools.partial(stream.send_message, request))
+            call.step(stream.end)
+        else:  # requests are sent while responses arrive, as grpcio does it
+            threading.Thread(
+                target=call.send_all, args=(requests,), name="goplugin-send", daemon=True
+            ).start()
+        return _Responses(call)
+
+    def run_step(self, make: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
+        return self._run(make)
+
+
+class _Call:
+    """One open call's stream, stepped from the calling thread."""
+
+    def __init__(self, channel: LoopChannel, stream: Stream[Any, Any]) -> None:
+        self._channel = channel
+        self._stream = stream
+        self._done = False
+        self._lock = threading.Lock()
+
+    def step(self, make: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
+        return self._channel.run_step(make)
+
+    def send_all(self, requests: Iterable[Any]) -> None:
+        try:
+            for request in requests:
+                if self._done:
+                    return
+                self.step(functools.partial(self._stream.send_message, request))
+            self.step(self._stream.end)
+        except Exception:  # the call failed or was cancelled: the receiving side reports it
+            return
+
+    def finish(self) -> None:
+        """The call ended normally: read its status (raising a failed one)."""
+        if self._claim():
+            self.step(lambda: self._stream.__aexit__(None, None, None))
+
+    def cancel(self) -> bool:
+        if not self._claim():
+            return False
+
+        async def cancel() -> None:
+            try:
+                await self._stream.cancel()
+            finally:
+                error = asyncio.CancelledError()
+                # the cancelled call's status is of no interest
+                with contextlib.suppress(Exception):
+                    await self._stream.__aexit__(type(error), error, None)
+
+        self.step(cancel)
+        return True
+
+    def abandon(self) -> None:
+        """The call failed on our side: release its stream without waiting for a status."""
+        if not self._claim():
+            return
+
+        async def release() -> None:
+            error = CancelledError("abandoned")
+            with contextlib.suppress(Exception):  # already failing with the caller's error
+                await self._stream.__aexit__(type(error), error, None)
+
+        with contextlib.suppress(Exception):  # the caller's own error is the one to see
+            self.step(release)
+
+    def _claim(self) -> bool:
+        with self._lock:
+            if self._done:
+                return False
+            self._done = True
+            return True
+
+
+class _Responses:
+    """A response stream as a sync iterator, ``cancel()``-able as grpcio's."""
+
+    def __init__(self, call: _Call) -> None:
+        self._call = call
+        self._ended = False
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        if self._ended:
+            raise StopIteration
+        try:
+            message = self._call.step(self._call._stream.recv_message)
+        except BaseException:
+            self._ended = True
+            self._call.abandon()
+            raise
+        if message is None:
+            self._ended = True
+            self._call.finish()
+            raise StopIteration
+        return message
+
+    def cancel(self) -> bool:
+        self._ended = True
+        return self._call.cancel()
+
+
+def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
