@@ -71,11 +71,6 @@ class SpelledMethod:
         return f"{prefix}_{suffix}"
 
     @property
-    def multicallable(self) -> str:
-        """The grpc class a client-side callable of this kind is an instance of."""
-        return "grpc." + self.grpc_shape.title().replace("_", "") + "MultiCallable"
-
-    @property
     def spec_factory(self) -> str:
         """The ``goplugin`` function declaring a method of this kind in a ``ServiceSpec``."""
         return f"goplugin.{self.grpc_shape}"
@@ -129,11 +124,6 @@ class SpelledMethod:
     def interface_params(self) -> tuple[str, ...]:
         """Parameters of the interface method (and of the client adapter and the scaffold)."""
         return ("self", f"{self.request_param}: {self.request}")
-
-    @property
-    def servicer_params(self) -> tuple[str, ...]:
-        """Parameters of a method of grpcio-tools' servicer (the ``_pb2_grpc.pyi`` stub)."""
-        return ("self", f"{self.servicer_param}: {self.request}", "context: grpc.ServicerContext")
 
     @property
     def request_class(self) -> str:
@@ -362,14 +352,20 @@ def _import_lines(importer_package: str | None, aliases: Mapping[str, str]) -> l
     return sorted(lines, key=lambda line: (line.startswith("from ."), line))
 
 
-def in_package(model: PyModel, package: PyPackage, services: Sequence[PyService]) -> ModuleSpelling:
+def in_package(
+    model: PyModel,
+    package: PyPackage,
+    services: Sequence[PyService],
+    taken: Iterable[str] = (),
+) -> ModuleSpelling:
     """Spelling for a module inside ``package`` (interface.py, plugin.py, a _pb2_grpc stub).
 
     They import the ``_pb2`` modules of the messages they name, never a ``_pb2_grpc``: the
-    adapters describe their services to goplugin (see ``templates/plugin.py.j2``).
+    adapters describe their services to goplugin (see ``templates/plugin.py.j2``). ``taken``:
+    names the module binds where a module alias would be read (a stub's RPC methods).
     """
     modules = {ref.module for ref in _classes(model, services)}
-    aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES)
+    aliases = naming.module_aliases(modules, naming.GENERATED_MODULE_NAMES | set(taken))
     return _spell(model, services, aliases, _import_lines(package.module, aliases))
 
 

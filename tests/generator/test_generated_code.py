@@ -106,6 +106,8 @@ CONSUMERS = {
     "syntax": TYPING / "syntax" / "consumer.py",
     "go-plugin-bidirectional": TYPING / "bidirectional" / "consumer.py",
     "stub_names": TYPING / "stub_names" / "consumer.py",
+    "builtin_types": TYPING / "builtin_types" / "consumer.py",
+    "rpc_names": TYPING / "rpc_names" / "consumer.py",
 }
 #: Each case's committed negative cases: wrong implementations and uses, and the errors mypy
 #: must report for them (``negative.expected``, one ``file:line: error: ...`` per line).
@@ -139,8 +141,7 @@ def test_wrong_implementations_fail_with_the_expected_errors(case: str, mypy_cac
 @pytest.fixture(scope="module")
 def pyright_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """One pyright run over every case in strict mode, as Python 3.10 (our floor): pygoplugin's
-    files, the consumers and protoc's ``_pb2.pyi`` stubs (as ``python/protoc/stubs.py`` repairs
-    them).
+    files, the consumers and the ``_pb2.pyi`` stubs (``python/render/pb2_stub.py``).
     """
     if importlib.util.find_spec("pyright") is None or shutil.which("node") is None:
         pytest.skip("pyright (the test extra) and Node.js (`node` on PATH) are needed")

@@ -14,8 +14,9 @@ from typing import Any
 
 from ...core.model import Package
 from ...core.records import record
-from .. import spelling
+from .. import naming, spelling
 from ..model import PyFile, PyModel, PyPackage, PyVersions
+from . import grpc_stub as grpc_stub_names
 from . import lite
 
 
@@ -69,7 +70,8 @@ def plugin(model: PyModel, package: PyPackage) -> str:
 
 def grpc_stub(model: PyModel, package: PyPackage, file: PyFile) -> str:
     """``<file>_pb2_grpc.pyi``: types for grpcio-tools' untyped gRPC module."""
-    spelled = spelling.in_package(model, package, file.services)
+    rpcs = {naming.grpc_attribute(m.name) for s in file.services for m in s.service.methods}
+    spelled = spelling.in_package(model, package, file.services, rpcs)
     one_file = Package(
         proto_package=package.package.proto_package,
         files=(file.file,),
@@ -79,6 +81,7 @@ def grpc_stub(model: PyModel, package: PyPackage, file: PyFile) -> str:
         "grpc.pyi.j2",
         package=one_file,
         spelling=spelled,
+        stub=grpc_stub_names.names(spelled),
         module_name=file.grpc_module.rpartition(".")[2],
     )
 
