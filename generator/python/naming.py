@@ -98,7 +98,9 @@ PB2_SUFFIX = "_pb2"
 
 #: Top-level packages an output package must not shadow when the output folder is first on
 #: ``sys.path`` (as it is for ``python OUT/main.py``): the standard library (frozen from 3.11's
-#: ``sys.stdlib_module_names``, private modules left out) and what generated code imports.
+#: ``sys.stdlib_module_names``, private modules left out), what generated code imports, and
+#: ``main``: a package ``main/`` beside the scaffold ``main.py`` is what ``import main`` finds,
+#: and mypy refuses the two as one module.
 RESERVED_TOP_LEVEL = _words(
     "abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb "
     "binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop "
@@ -119,7 +121,7 @@ RESERVED_TOP_LEVEL = _words(
     "traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid "
     "venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp "
     "zipfile zipimport zlib zoneinfo"
-) | {"grpc", "grpc_tools", "goplugin"}
+) | {"grpc", "grpc_tools", "goplugin", "main"}
 
 
 def pascal_case(name: str) -> str:
