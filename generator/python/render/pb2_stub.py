@@ -182,6 +182,7 @@ class _Writer:
                 self.module_scope.add(extension.name)
         self.public_lines = list(self._public_imports())
         self.used: set[str] = set()
+        self.aliases: dict[str, str] = {}
         self.shadowed: dict[str, str] = {}  # top-level name -> its alias
         self.dependencies = self._dependency_aliases()
         self.used_dependencies: set[str] = set()
@@ -196,9 +197,12 @@ class _Writer:
 
     def alias(self, key: str) -> str:
         """The name an import (``Optional``, ``message``, ``builtins``) goes by; marks it used."""
-        self.used.add(key)
-        preferred = "datetime" if key == "datetime" else f"_{key}"
-        return self._free(preferred)
+        alias = self.aliases.get(key)
+        if alias is None:
+            self.used.add(key)
+            preferred = "datetime" if key == "datetime" else f"_{key}"
+            alias = self.aliases[key] = self._free(preferred)
+        return alias
 
     def builtin(self, name: str, scope: set[str]) -> str:
         if name in scope or name in self.module_scope:
