@@ -43,6 +43,7 @@ from goplugin.errors import (
 )
 from goplugin.handshake import HandshakeConfig
 from goplugin.hclog import HCLogHandler
+from goplugin.interceptors import AsyncServerInterceptor, ServerCallDetails, ServerInterceptor
 from goplugin.listener import UnixSocketConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
 from goplugin.server import serve
@@ -115,6 +116,7 @@ __all__ = [
     "AlreadyExistsError",
     "AsyncChannel",
     "AsyncClient",
+    "AsyncServerInterceptor",
     "AsyncStreamStreamCall",
     "AsyncStreamUnaryCall",
     "AsyncUnaryStreamCall",
@@ -150,6 +152,8 @@ __all__ = [
     "ReattachConfig",
     "ResourceExhaustedError",
     "SecureConfig",
+    "ServerCallDetails",
+    "ServerInterceptor",
     "ServiceRegistry",
     "ServiceSpec",
     "StartTimeoutError",

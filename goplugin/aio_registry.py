@@ -3,9 +3,9 @@
 Every call is a task on the loop. ``register(spec, handlers)`` looks at each implementation
 callable once: ``async def`` methods (and async generators) run on the loop; sync ones run
 through the thread bridge (``aio_bridge``). The runtime, not the implementation, sends a
-response stream's messages, and gives the loop a turn every ``YIELD_EVERY`` messages: grpclib's
-``send_message`` does not yield while the flow-control window has room, so without it one
-stream would starve every other call.
+response stream's messages, several per HTTP/2 write, and gives the loop a turn after each full
+batch (``BATCH_MESSAGES``): grpclib's ``send_message`` does not yield while the flow-control
+window has room, so without it one stream would starve every other call.
 
 grpcio's generic handlers (``server.add_generic_rpc_handlers``) are accepted too, so
 hand-written plugins and the runtime's own services written for grpcio (health, stdio, broker,
@@ -16,13 +16,22 @@ context they get is this module's :class:`AioCall`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import inspect
 import logging
 import struct
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+import types
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Mapping,
+)
 from concurrent import futures
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
@@ -34,6 +43,7 @@ from grpclib.exceptions import GRPCError
 from goplugin.aio_bridge import Handoff, SyncRequests
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
+from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 
 if TYPE_CHECKING:
@@ -43,9 +53,12 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger("goplugin.server")
 
-#: A response stream gives the event loop a turn after this many messages (docs/transport.md:
-#: 16 kept a mixed load fair for a quarter of a lone stream's throughput).
-YIELD_EVERY = 16
+#: A response stream's messages go out this many per HTTP/2 write (fewer if the implementation
+#: has fewer ready, or they reach ``BATCH_BYTES``), and the stream gives the event loop a turn
+#: after each full batch. Framed in one write, 64 messages cost about what 16 did one write
+#: each, which kept a mixed load fair (docs/transport.md).
+BATCH_MESSAGES = 64
+BATCH_BYTES = 64 * 1024
 
 _CARDINALITY = {
     Kind.UNARY_UNARY: Cardinality.UNARY_UNARY,
@@ -157,9 +170,12 @@ class AioRegistry:
         pool: futures.Executor,
         broker: GRPCBroker | None,
         reserved: frozenset[str] = frozenset(),
+        interceptors: tuple[AnyServerInterceptor, ...] = (),
     ) -> None:
         self._pool = pool
         self._broker = broker
+        #: goplugin interceptors run around every call (``serve(interceptors=...)``).
+        self._interceptors = interceptors
         #: Services plugins may not register (the runtime registers them before it sets this).
         self.reserved = reserved
         self._mapping: dict[str, GrpclibHandler] = {}
@@ -280,7 +296,9 @@ class AioRegistry:
         _current_call.set(call)  # type: ignore[arg-type]
         _current_broker.set(self._broker)
         try:
-            if is_async:
+            if self._interceptors:
+                await self._intercepted(stream, call, kind, is_async, handler)
+            elif is_async:
                 await _serve_async(stream, kind, handler)
             else:
                 await _serve_sync(stream, kind, handler, self._pool)
@@ -295,6 +313,18 @@ class AioRegistry:
             raise GRPCError(Status.UNKNOWN, f"{type(error).__name__}: {error}") from None
         finally:
             call.finish()
+
+    async def _intercepted(
+        self, stream: Stream[Any, Any], call: AioCall, kind: Kind, is_async: bool, handler: Handler
+    ) -> None:
+        """The call inside the interceptors' contexts: they see its exceptions as raised, and
+        the sync bridge copies the ``contextvars`` they set into its thread."""
+        details = ServerCallDetails(stream._method_name, kind, call.invocation_metadata())
+        async with intercepting_async(self._interceptors, details):
+            if is_async:
+                await _serve_async(stream, kind, handler)
+            else:
+                await _serve_sync(stream, kind, handler, self._pool)
 
 
 class _Serialized:
@@ -337,16 +367,81 @@ async def _serve_async(stream: Stream[Any, Any], kind: Kind, handler: Handler) -
     if not kind.server_streaming:
         await stream.send_message(await handler(argument))
         return
-    responses = handler(argument)
+    await _send_async_stream(stream, handler(argument))
+
+
+async def _send_async_stream(stream: Stream[Any, Any], responses: AsyncIterator[Any]) -> None:
+    """Send an async generator's messages, as many per HTTP/2 write as it has ready.
+
+    Each ``__anext__`` is stepped by hand: a message the generator produces without waiting
+    joins the batch at no cost of a loop turn; when it waits for something (an event, I/O, a
+    sleep), the batch goes out first, so a message is never held back behind the next one. A
+    full batch goes out and gives the loop a turn (the fairness yield).
+    """
+    anext = type(responses).__anext__
+    frames = Frames(stream)
+    step: Any = None
     try:
-        sent = 0
-        async for message in responses:
-            await stream.send_message(message)
-            sent += 1
-            if sent % YIELD_EVERY == 0:
-                await asyncio.sleep(0)
+        while True:
+            step = anext(responses)
+            try:
+                yielded = step.send(None)
+            except StopIteration as ready:
+                step = None
+                if frames.add(ready.value):
+                    await frames.flush()
+                    await asyncio.sleep(0)
+                continue
+            except StopAsyncIteration:
+                step = None
+                break
+            if frames.count:  # it waits: what it made so far goes out first
+                await frames.flush()
+            try:
+                message = await _resume(step, yielded)
+            except StopAsyncIteration:
+                step = None
+                break
+            step = None
+            frames.add(message)
+        await frames.flush()
     finally:
-        await responses.aclose()
+        if step is not None:  # stopped (cancelled, host gone) while the generator was waiting
+            await _abandon(step)
+        await responses.aclose()  # type: ignore[attr-defined]
+
+
+@types.coroutine
+def _resume(step: Any, yielded: Any) -> Generator[Any, Any, Any]:
+    """Finish a step that suspended when started by hand: what ``await step`` would have done
+    from there (``yielded`` is what it handed the task; what the task sends or throws goes
+    on to it)."""
+    while True:
+        try:
+            sent = yield yielded
+        except GeneratorExit:
+            step.close()
+            raise
+        except BaseException as error:  # cancellation delivered by the task
+            try:
+                yielded = step.throw(error)
+            except StopIteration as done:
+                return done.value
+            continue
+        try:
+            yielded = step.send(sent)
+        except StopIteration as done:
+            return done.value
+
+
+async def _abandon(step: Any) -> None:
+    """Cancel a suspended step, letting the generator's own cleanup run to its end."""
+    try:
+        yielded = step.throw(asyncio.CancelledError())
+    except (StopIteration, StopAsyncIteration, asyncio.CancelledError):
+        return
+    with contextlib.suppress(StopAsyncIteration, asyncio.CancelledError):
+        await _resume(step, yielded)
 
 
 async def _serve_sync(
@@ -366,14 +461,17 @@ async def _serve_sync(
     producer = loop.run_in_executor(
         pool, handoff.produce, context, _LazyIterator(handler, argument)
     )
+    frames = Frames(stream)
     try:
         while True:
-            batch = await handoff.take(YIELD_EVERY)
+            batch = await handoff.take(BATCH_MESSAGES)
             done = batch[-1] is Handoff.END
             if done:
                 batch.pop()
-            if batch:
-                await send_messages(stream, batch)
+            for message in batch:
+                if frames.add(message):
+                    await frames.flush()
+            await frames.flush()
             if done:
                 break
             await asyncio.sleep(0)  # every batch: a turn for the other calls
@@ -383,30 +481,50 @@ async def _serve_sync(
             producer.result()
 
 
-async def send_messages(stream: Stream[Any, Any], messages: list[Any]) -> None:
-    """Send several response messages in one HTTP/2 write (gRPC frames them back to back).
+class Frames:
+    """Response messages framed for gRPC, going out together in one HTTP/2 write.
 
     What ``Stream.send_message`` does per message, once per batch: grpclib's event dispatch
     (which the runtime does not use) and a write per message are most of a stream's cost.
     Reaches into grpclib's stream (pinned to 0.4.x in pyproject).
     """
-    if len(messages) == 1:
-        await stream.send_message(messages[0])
-        return
-    if not stream._send_initial_metadata_done:
-        await stream.send_initial_metadata()
-    codec, message_type = stream._codec, stream._send_type
-    chunks = []
-    for message in messages:
-        data = codec.encode(message, message_type)
-        chunks.append(_HEADER.pack(0, len(data)))
-        chunks.append(data)
-    await stream._stream.send_data(b"".join(chunks), end_stream=False)
-    stream._send_message_done = True
-    stream._messages_sent += len(messages)
-    connection = stream._stream.connection
-    connection.messages_sent += len(messages)
-    connection.last_message_sent = time.monotonic()
+
+    __slots__ = ("_chunks", "_encode", "_size", "_stream", "_type", "count")
+
+    def __init__(self, stream: Stream[Any, Any]) -> None:
+        self._stream = stream
+        self._encode = stream._codec.encode
+        self._type = stream._send_type
+        self._chunks: list[bytes] = []
+        self.count = 0
+        self._size = 0
+
+    def add(self, message: Any) -> bool:
+        """Frame ``message``; True once the batch is full (time to flush)."""
+        data = self._encode(message, self._type)
+        self._chunks.append(_HEADER.pack(0, len(data)))
+        self._chunks.append(data)
+        self.count += 1
+        self._size += len(data)
+        return self.count >= BATCH_MESSAGES or self._size >= BATCH_BYTES
+
+    async def flush(self) -> None:
+        """Send the batch (nothing if it is empty)."""
+        count = self.count
+        if not count:
+            return
+        stream = self._stream
+        data = b"".join(self._chunks)
+        self._chunks = []
+        self.count = self._size = 0
+        if not stream._send_initial_metadata_done:
+            await stream.send_initial_metadata()
+        await stream._stream.send_data(data, end_stream=False)
+        stream._send_message_done = True
+        stream._messages_sent += count
+        connection = stream._stream.connection
+        connection.messages_sent += count
+        connection.last_message_sent = time.monotonic()
 
 
 _HEADER = struct.Struct(">BI")

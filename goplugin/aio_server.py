@@ -32,6 +32,7 @@ from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
 from goplugin.handshake import HandshakeLine
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.health import SERVING, HealthService
+from goplugin.interceptors import AnyServerInterceptor
 from goplugin.listener import ListenError, bind
 from goplugin.plugin import PluginSet
 from goplugin.reflection import METHODS as REFLECTION_METHODS
@@ -68,8 +69,10 @@ class AioPluginServer:
         reserved: frozenset[str],
         *,
         debug: bool = False,
+        interceptors: tuple[AnyServerInterceptor, ...] = (),
     ) -> None:
         self._plugins = plugins
+        self._interceptors = interceptors
         self._transport = transport or PLAINTEXT
         self._pool = futures.ThreadPoolExecutor(
             max_workers=max_workers or DEFAULT_BRIDGE_THREADS, thread_name_prefix="goplugin-rpc"
@@ -119,7 +122,7 @@ class AioPluginServer:
         self._broker = GRPCBroker(
             transport=self._transport, core=AioBrokerCore(self._loop, self._pool)
         )
-        registry = AioRegistry(self._pool, self._broker)
+        registry = AioRegistry(self._pool, self._broker, interceptors=self._interceptors)
         self._register_builtin_services(registry)
         registry.names.clear()  # reflection lists go-plugin's services itself
         registry.reserved = self._reserved
@@ -230,10 +233,44 @@ class _Protocol(H2Protocol):
         super().__init__(plain.handler, plain.config, plain.h2_config)
 
     def connection_made(self, transport: Any) -> None:
-        super().connection_made(transport)
+        coalesced: Any = _CoalescedWrites(transport, asyncio.get_running_loop())
+        super().connection_made(coalesced)
         h2_connection = self.connection._connection
         h2_connection.update_settings({SettingCodes.MAX_CONCURRENT_STREAMS: MAX_CONCURRENT_STREAMS})
         self.connection.flush()
+
+
+class _CoalescedWrites:
+    """A transport whose writes made during one turn of the loop leave as one.
+
+    grpclib writes each HTTP/2 frame group as it makes it: a unary reply is three writes
+    (headers, message, trailers), and every open stream's batch is one more. Joined, a reply is
+    one send, and the host wakes once to read it. Everything else is the transport's own.
+    """
+
+    def __init__(self, transport: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._pending: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        if not data:
+            return
+        if not self._pending:
+            self._loop.call_soon(self._flush)
+        self._pending.append(data)
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, []
+        if pending and not self._transport.is_closing():
+            self._transport.write(pending[0] if len(pending) == 1 else b"".join(pending))
+
+    def close(self) -> None:
+        self._flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 class _Sockets:

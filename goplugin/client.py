@@ -32,6 +32,7 @@ from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin._proto.grpc_stdio_pb2 import StdioData
 from goplugin.broker import GRPCBroker
 from goplugin.client_channel import intercepted
+from goplugin.client_interceptors import check_dial_options, check_interceptors, intercept
 from goplugin.constants import (
     DEFAULT_MAX_PORT,
     DEFAULT_MIN_PORT,
@@ -56,6 +57,7 @@ from goplugin.errors import (
     UnknownPluginError,
     rpc_error_for,
 )
+from goplugin.grpc_options import channel_options
 from goplugin.handshake import (
     HandshakeConfig,
     HandshakeLine,
@@ -142,6 +144,11 @@ class Client:
     The plugin's unix sockets, and the host's broker sockets, go in a private directory made
     for this plugin (mode 0700) and removed by ``kill()``; ``unix_socket_config`` gives them
     to a group (go-plugin's ``UnixSocketConfig``) or makes the directory elsewhere.
+
+    ``grpc_dial_options`` (grpcio channel arguments) and ``interceptors`` (grpcio client
+    interceptors, or OpenTelemetry's ``client_interceptor()``; the first sees a call first) are
+    go-plugin's ``GRPCDialOptions``: they apply to every call on the plugin connection, over
+    any transport (docs/interceptors.md).
     """
 
     def __init__(
@@ -164,8 +171,16 @@ class Client:
         skip_host_env: bool = False,
         secure_config: SecureConfig | None = None,
         reattach: ReattachConfig | None = None,
+        grpc_dial_options: Sequence[tuple[str, Any]] = (),
+        interceptors: Sequence[Any] = (),
     ) -> None:
         check_reattach_options(cmd, reattach, secure_config)
+        #: Channel arguments for the plugin connection (go-plugin's GRPCDialOptions; the
+        #: AsyncClient's grpc.aio channel takes them too).
+        self._channel_options = channel_options(
+            GRPC_MESSAGE_OPTIONS, check_dial_options(grpc_dial_options, "Client")
+        )
+        self._interceptors = check_interceptors(interceptors, "Client", aio=False)
         self._reattach = reattach
         if tls_config is not None:
             validate_tls_config(tls_config, "Client(tls_config=...)")
@@ -480,7 +495,7 @@ class Client:
                 f"could not connect to the plugin at {where}: {reason}",
                 stderr_tail=self._settled_tail(),
             )
-        channel = self._transport.channel(handshake.target, GRPC_MESSAGE_OPTIONS)
+        channel = self._transport.channel(handshake.target, self._channel_options)
         try:
             self._wait_ready(channel, deadline)
         except PluginExitedError:
@@ -493,6 +508,8 @@ class Client:
                 f"could not connect to the plugin at {where}{error.message}",
                 stderr_tail=self._settled_tail(),
             ) from None
+        if self._interceptors:  # every call on the connection, go-plugin's own included
+            channel = intercept(channel, self._interceptors)
         self._raw_channel = channel
         self._channel = intercepted(channel, self._diagnose)
         # Like go-plugin's host, the broker listens in the plugin's private socket folder.

@@ -9,6 +9,7 @@ working; everything that would start or stop the server is refused (the runtime 
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -16,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import grpc
 
-from goplugin.calls import serving
+from goplugin.calls import _current_broker, _current_call, serving
+from goplugin.grpcio_interception import outer_serving
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 
 if TYPE_CHECKING:
@@ -111,6 +113,30 @@ def generic_handler(
     return grpc.method_handlers_generic_handler(spec.name, method_handlers)
 
 
+def _serving(
+    context: grpc.ServicerContext, broker: GRPCBroker | None
+) -> contextlib.AbstractContextManager[None]:
+    """:func:`serving`, unless goplugin's interceptors wrap the call (``grpcio_interception``):
+    then the wrapper maps exceptions, after its interceptors have seen them as raised."""
+    if outer_serving():
+        return _bound(context, broker)
+    return serving(context, broker)
+
+
+@contextlib.contextmanager
+def _bound(context: grpc.ServicerContext, broker: GRPCBroker | None) -> Iterator[None]:
+    """What :func:`serving` binds (``current_call()``, ``current_broker()``), and only that."""
+    token = _current_call.set(context)
+    broker_token = _current_broker.set(broker)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):  # a generator finished in another context
+            _current_broker.reset(broker_token)
+        with contextlib.suppress(ValueError):
+            _current_call.reset(token)
+
+
 def _grpcio_handler(
     method: MethodSpec, handler: Handler, broker: GRPCBroker | None
 ) -> grpc.RpcMethodHandler[Any, Any]:
@@ -119,14 +145,14 @@ def _grpcio_handler(
     if method.kind.server_streaming:
 
         def stream(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
-            with serving(context, broker):
+            with _serving(context, broker):
                 yield from handler(request)
 
         behaviour: Callable[[Any, grpc.ServicerContext], Any] = stream
     else:
 
         def single(request: Any, context: grpc.ServicerContext) -> Any:
-            with serving(context, broker):
+            with _serving(context, broker):
                 return handler(request)
 
         behaviour = single

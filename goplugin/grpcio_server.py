@@ -26,6 +26,7 @@ from goplugin.constants import (
     HEALTH_SERVICE,
     PROTOCOL_GRPC,
 )
+from goplugin.grpc_options import channel_options
 from goplugin.grpcio_broker import GrpcioBrokerCore
 from goplugin.grpcio_registry import GrpcioRegistry
 from goplugin.handshake import HandshakeLine
@@ -57,6 +58,7 @@ class GrpcioPluginServer:
         grpc_options: Sequence[tuple[str, Any]],
         transport: Transport,
         reserved: frozenset[str],
+        interceptors: Sequence[grpc.ServerInterceptor[Any, Any]] = (),
     ) -> None:
         self._plugins = plugins
         self._reserved = reserved
@@ -64,7 +66,11 @@ class GrpcioPluginServer:
         self._executor = futures.ThreadPoolExecutor(
             max_workers=max_workers, thread_name_prefix="goplugin-rpc"
         )
-        self._server = grpc.server(self._executor, options=(*GRPC_MESSAGE_OPTIONS, *grpc_options))
+        self._server = grpc.server(
+            self._executor,
+            options=channel_options(GRPC_MESSAGE_OPTIONS, grpc_options),
+            interceptors=list(interceptors),  # serve(interceptors=...): see goplugin.interceptors
+        )
         self._capture = capture_process_stdout()
         self._stdio = self._capture.hub
         self._broker = GRPCBroker(transport=transport, core=GrpcioBrokerCore())

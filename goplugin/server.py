@@ -31,12 +31,15 @@ from goplugin.handshake import (
 from goplugin.hclog import install_runtime_logging
 from goplugin.health import NOT_SERVING, HealthService
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.interceptors import AnyServerInterceptor, split_interceptors
 from goplugin.listener import ListenError, default_network
 from goplugin.plugin import PluginSet
 from goplugin.transport import PLAINTEXT, Transport
 from goplugin.watchdog import watch_host
 
 if TYPE_CHECKING:
+    import grpc
+
     from goplugin.broker import GRPCBroker
     from goplugin.stdio import StdoutCapture
     from goplugin.tls import TLSConfig
@@ -60,6 +63,8 @@ def serve(
     tls_provider: Callable[[], TLSConfig] | None = None,
     core: str | None = None,
     debug: bool | None = None,
+    grpc_server_options: Sequence[tuple[str, Any]] = (),
+    interceptors: Sequence[AnyServerInterceptor | grpc.ServerInterceptor[Any, Any]] = (),
 ) -> NoReturn:
     """Serve ``plugins`` to the host that launched this process, then exit.
 
@@ -82,9 +87,17 @@ def serve(
     ``debug`` (default: the ``GOPLUGIN_DEBUG`` environment variable) serves a plugin started by
     hand, without the cookie check, and prints a :class:`goplugin.ReattachConfig` for hosts to
     reattach with (either core; see docs/debugging.md).
+
+    ``interceptors`` run around every call on the plugin's main connection, as the options a Go
+    plugin's ``ServeConfig.GRPCServer`` gives its ``grpc.Server`` (docs/interceptors.md):
+    goplugin interceptors (:class:`goplugin.ServerCallDetails` in, a context manager out) on
+    either core, grpcio's own ``grpc.ServerInterceptor`` objects on the grpcio core, outside
+    goplugin's. ``grpc_server_options`` are grpcio server options (channel arguments), grpcio
+    core only; a core that cannot take what is given refuses to start, naming it.
     """
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
     chosen = _serving_core(core)
+    own_interceptors, grpcio_interceptors = _interceptors(chosen, interceptors, grpc_server_options)
     from goplugin.debug_server import debug_requested
 
     if debug_requested(debug):
@@ -110,13 +123,26 @@ def serve(
     if chosen == "grpclib":
         from goplugin.aio_server import AioPluginServer
 
-        AioPluginServer(plugin_sets[version], max_workers, transport, RESERVED_SERVICES).run(
-            network or default_network(), version, cert_field
-        )
+        AioPluginServer(
+            plugin_sets[version],
+            max_workers,
+            transport,
+            RESERVED_SERVICES,
+            interceptors=own_interceptors,
+        ).run(network or default_network(), version, cert_field)
     from goplugin.grpcio_server import GrpcioPluginServer
 
+    if own_interceptors:
+        from goplugin.grpcio_interception import GrpcioInterception
+
+        grpcio_interceptors = (*grpcio_interceptors, GrpcioInterception(own_interceptors))
     server = GrpcioPluginServer(
-        plugin_sets[version], max_workers, grpc_options, transport, RESERVED_SERVICES
+        plugin_sets[version],
+        max_workers,
+        (*grpc_options, *grpc_server_options),
+        transport,
+        RESERVED_SERVICES,
+        interceptors=grpcio_interceptors,
     )
     try:
         server.start(network or default_network(), version, cert_field)
@@ -132,6 +158,23 @@ def _serving_core(core: str | None) -> str:
         sys.stderr.write(f"plugin failed to start: unknown serving core {chosen!r}\n")
         sys.exit(1)
     return chosen
+
+
+def _interceptors(
+    core: str, interceptors: Sequence[object], grpc_server_options: Sequence[tuple[str, Any]]
+) -> tuple[tuple[AnyServerInterceptor, ...], tuple[Any, ...]]:
+    """``serve(interceptors=...)`` split by what runs them; exits naming what ``core`` cannot
+    take (before the handshake, so a host sees the reason in the plugin's stderr)."""
+    try:
+        if grpc_server_options and core != "grpcio":
+            raise ValueError(
+                "serve(grpc_server_options=...) configures a grpcio server, and this plugin "
+                f'serves on the {core} core: serve with core="grpcio", or leave them out'
+            )
+        return split_interceptors(interceptors, core)
+    except ValueError as error:
+        sys.stderr.write(f"plugin failed to start: {error}\n")
+        sys.exit(1)
 
 
 def _transport(tls_provider: Callable[[], TLSConfig] | None) -> tuple[Transport, str]:
