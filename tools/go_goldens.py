@@ -53,14 +53,12 @@ def protos(case: str) -> tuple[str, ...]:
 
 def generate(case: str) -> dict[str, str]:
     """The case's Go output, path -> text, exactly as ``gen-plugin --go-out`` writes it."""
-    from google.protobuf import descriptor_pb2
-
-    from pygoplugin_gen.core import load, pipeline
+    from pygoplugin_gen.core import descriptors, load, pipeline
     from pygoplugin_gen.go import target
 
     options = settings(case)
     data, names = load.compile_protos(protos(case), [goldens.PROTOS])
-    files = descriptor_pb2.FileDescriptorSet.FromString(data).file
+    files = descriptors.FileDescriptorSet.FromString(data).file
     outputs = pipeline.generate(
         files, names, options, target=target.for_settings(options), include_main=False
     )

@@ -116,13 +116,11 @@ def cases() -> list[Case]:
 
 def generate(case: Case) -> dict[str, str]:
     """The case's output, path -> text, exactly as gen-plugin writes it into an empty folder."""
-    from google.protobuf import descriptor_pb2
-
-    from pygoplugin_gen.core import load, pipeline
+    from pygoplugin_gen.core import descriptors, load, pipeline
     from pygoplugin_gen.python import target
 
     data, names = load.compile_protos(case.protos, [PROTOS])
-    files = descriptor_pb2.FileDescriptorSet.FromString(data).file
+    files = descriptors.FileDescriptorSet.FromString(data).file
     outputs = pipeline.generate(
         files, names, case.settings, target=target.generate, include_main=True
     )

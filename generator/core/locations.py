@@ -8,13 +8,23 @@ are built from the descriptor classes' ``*_FIELD_NUMBER`` constants, never from 
 
 from __future__ import annotations
 
-from google.protobuf import descriptor_pb2
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..python.render.pytext import clean_comment
+from . import descriptors
 from .errors import Location
 
-_FILE = descriptor_pb2.FileDescriptorProto
-_SERVICE = descriptor_pb2.ServiceDescriptorProto
+if TYPE_CHECKING:
+    from google.protobuf import descriptor_pb2
+
+    #: A file as the generator reads it (``core/wire.py``) or as protobuf does (compat).
+    _AnyFile: TypeAlias = descriptors.FileDescriptorProto | descriptor_pb2.FileDescriptorProto
+    _AnyLocation: TypeAlias = (
+        descriptors.SourceCodeInfo.Location | descriptor_pb2.SourceCodeInfo.Location
+    )
+
+_FILE = descriptors.FileDescriptorProto
+_SERVICE = descriptors.ServiceDescriptorProto
 
 Path = tuple[int, ...]
 
@@ -37,14 +47,14 @@ EDITION_PATH: Path = (_FILE.EDITION_FIELD_NUMBER,)
 class SourceIndex:
     """One file's locations by path: comments for docstrings, positions for error messages."""
 
-    def __init__(self, file: descriptor_pb2.FileDescriptorProto) -> None:
+    def __init__(self, file: _AnyFile) -> None:
         self.file_name = file.name
-        self._by_path: dict[Path, descriptor_pb2.SourceCodeInfo.Location] = {}
+        self._by_path: dict[Path, _AnyLocation] = {}
         for location in file.source_code_info.location:
             # The first location for a path is the declaration itself; later ones are parts.
             self._by_path.setdefault(tuple(location.path), location)
 
-    def find(self, path: Path) -> descriptor_pb2.SourceCodeInfo.Location | None:
+    def find(self, path: Path) -> _AnyLocation | None:
         """The declaration's own location (not one of its parts), if the file has it."""
         return self._by_path.get(path)
 

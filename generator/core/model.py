@@ -12,9 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 
-from google.protobuf import descriptor_pb2
-
-from . import naming
+from . import descriptors, naming
 from .errors import GeneratorError, Location
 from .locations import PACKAGE_PATH, SYNTAX_PATH, SourceIndex, method_path, service_path
 from .records import record
@@ -173,7 +171,7 @@ class Model:
 
 
 def build(
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptors.FileDescriptorProto],
     to_generate: Sequence[str],
     settings: Settings,
 ) -> Model:
@@ -187,7 +185,7 @@ def build(
         (by_name[name] for name in set(to_generate) if not naming.is_well_known(name)),
         key=lambda file: file.name,
     )
-    grouped: dict[str, list[descriptor_pb2.FileDescriptorProto]] = {}
+    grouped: dict[str, list[descriptors.FileDescriptorProto]] = {}
     for file in wanted:  # a file without a package is a package of its own
         grouped.setdefault(file.package or f"/{file.name}", []).append(file)
     _check_package_versions(settings, wanted)
@@ -204,7 +202,7 @@ def build(
 
 
 def _imports(
-    files: Sequence[descriptor_pb2.FileDescriptorProto], generated: Sequence[str]
+    files: Sequence[descriptors.FileDescriptorProto], generated: Sequence[str]
 ) -> tuple[str, ...]:
     """Every file ``generated`` imports, directly or not, that is neither generated nor
     well-known, in the order of ``files`` (dependencies first)."""
@@ -226,7 +224,7 @@ def _imports(
 
 
 def _check_broker_services(
-    settings: Settings, files: Sequence[descriptor_pb2.FileDescriptorProto]
+    settings: Settings, files: Sequence[descriptors.FileDescriptorProto]
 ) -> None:
     """A ``broker_service`` that names no service of this run is a typo: say which exist."""
     declared = {
@@ -249,7 +247,7 @@ def _check_broker_services(
 
 
 def _check_package_versions(
-    settings: Settings, files: Sequence[descriptor_pb2.FileDescriptorProto]
+    settings: Settings, files: Sequence[descriptors.FileDescriptorProto]
 ) -> None:
     """A ``package_version`` for a package this run does not generate is a typo: say so."""
     generated = sorted({file.package for file in files})
@@ -261,20 +259,20 @@ def _check_package_versions(
             )
 
 
-def _message_names(files: Sequence[descriptor_pb2.FileDescriptorProto]) -> Iterator[str]:
+def _message_names(files: Sequence[descriptors.FileDescriptorProto]) -> Iterator[str]:
     """The full name of every message of every file, as descriptors refer to them (``.a.B``)."""
     for file in files:
         yield from _nested(file.message_type, f".{file.package}" if file.package else "")
 
 
-def _nested(messages: Sequence[descriptor_pb2.DescriptorProto], scope: str) -> Iterator[str]:
+def _nested(messages: Sequence[descriptors.DescriptorProto], scope: str) -> Iterator[str]:
     for message in messages:
         yield f"{scope}.{message.name}"
         yield from _nested(message.nested_type, f"{scope}.{message.name}")
 
 
 def _package(
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptors.FileDescriptorProto],
     messages: frozenset[str],
     settings: Settings,
 ) -> Package:
@@ -318,7 +316,7 @@ def _protocol_package(package: str, settings: Settings) -> str:
 
 
 def _service(
-    file: descriptor_pb2.FileDescriptorProto,
+    file: descriptors.FileDescriptorProto,
     number: int,
     index: SourceIndex,
     messages: frozenset[str],
@@ -363,7 +361,7 @@ def _resolve(
     return TypeRef("message", type_name.lstrip("."))
 
 
-def _no_service_error(files: Sequence[descriptor_pb2.FileDescriptorProto]) -> GeneratorError:
+def _no_service_error(files: Sequence[descriptors.FileDescriptorProto]) -> GeneratorError:
     first = files[0]
     where = SourceIndex(first).location(PACKAGE_PATH, SYNTAX_PATH)
     names = ", ".join(file.name for file in files)

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from google.protobuf import descriptor_pb2
-
-from . import model, versioning
+from . import descriptors, model, versioning
 from .files import OutputFile
 from .settings import Settings
 
@@ -28,14 +26,14 @@ class Target(Protocol):
         self,
         model: model.Model,
         versioned: versioning.VersionedSet | None,
-        files: Sequence[descriptor_pb2.FileDescriptorProto],
+        files: Sequence[descriptors.FileDescriptorProto],
         *,
         include_main: bool,
     ) -> list[OutputFile]: ...
 
 
 def generate(
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptors.FileDescriptorProto],
     to_generate: Sequence[str],
     settings: Settings,
     *,

@@ -99,14 +99,12 @@ def run(parsed: Run, *, key: str | None) -> None:
     """A full run: protoc, pipeline, write; then remember it for replays."""
 
     def full() -> None:
-        from google.protobuf import descriptor_pb2
-
-        from ..core import load, pipeline
+        from ..core import descriptors, load, pipeline
         from ..python import target
 
         search = list(parsed.includes) or load.default_includes(parsed.protos)
         data, names = load.compile_protos(parsed.protos, search)
-        files = descriptor_pb2.FileDescriptorSet.FromString(data).file
+        files = descriptors.FileDescriptorSet.FromString(data).file
         outputs: list[OutputFile] = []
         if parsed.out_dir:
             outputs = pipeline.generate(

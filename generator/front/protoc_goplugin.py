@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from google.protobuf import descriptor_pb2, message
+from google.protobuf import descriptor_pb2
 from google.protobuf.compiler import plugin_pb2
 
-from ..core import pipeline
+from ..core import descriptors, pipeline, wire
 from ..core.errors import GeneratorError
 from ..core.settings import parse_parameter
 from ..go import target
@@ -28,7 +28,7 @@ _FEATURES = (
 )
 
 
-def respond(request: plugin_pb2.CodeGeneratorRequest) -> plugin_pb2.CodeGeneratorResponse:
+def respond(request: descriptors.CodeGeneratorRequest) -> plugin_pb2.CodeGeneratorResponse:
     """The response to one request: the Go files, or an error message."""
     response = plugin_pb2.CodeGeneratorResponse(
         supported_features=_FEATURES,
@@ -65,8 +65,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(0 if help_asked else 2)
     data = sys.stdin.buffer.read()
     try:
-        request = plugin_pb2.CodeGeneratorRequest.FromString(data)
-    except message.DecodeError:
+        request = descriptors.CodeGeneratorRequest.FromString(data)
+    except wire.DecodeError:
         request = None
     if request is None or not request.file_to_generate:
         sys.stderr.write(

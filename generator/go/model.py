@@ -12,8 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 
-from google.protobuf import descriptor_pb2
-
+from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.model import Handshake, Method, Model, Package, Service, TypeRef
 from ..core.naming import base_package, dedupe
@@ -103,7 +102,7 @@ class GoModel:
 def build(
     model: Model,
     versioned: VersionedSet | None,
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptors.FileDescriptorProto],
     settings: Settings,
 ) -> GoModel:
     """Go names for ``model``; :class:`GeneratorError` when a file's Go package is unknown."""
@@ -120,7 +119,7 @@ class _ImportPaths:
     """Each proto file's Go import path and package name, checked once when first needed."""
 
     def __init__(
-        self, files: Sequence[descriptor_pb2.FileDescriptorProto], settings: Settings
+        self, files: Sequence[descriptors.FileDescriptorProto], settings: Settings
     ) -> None:
         self._files = {file.name: file for file in files}
         self._mapped = dict(settings.go_import)
@@ -163,7 +162,7 @@ class _ImportPaths:
 
 
 def _message_types(
-    files: Sequence[descriptor_pb2.FileDescriptorProto], paths: _ImportPaths
+    files: Sequence[descriptors.FileDescriptorProto], paths: _ImportPaths
 ) -> Iterator[tuple[str, tuple[str, str]]]:
     """Full proto name -> (declaring file, Go type name), for every message of every file."""
     for file in files:
@@ -172,7 +171,7 @@ def _message_types(
             yield prefix + relative, (file.name, naming.go_camel_case(relative))
 
 
-def _nested(messages: Sequence[descriptor_pb2.DescriptorProto], scope: str) -> Iterator[str]:
+def _nested(messages: Sequence[descriptors.DescriptorProto], scope: str) -> Iterator[str]:
     for message in messages:
         name = f"{scope}{message.name}"
         yield name

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from google.protobuf import descriptor_pb2
-
+from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.files import OutputFile
 from ..core.model import Model
@@ -30,7 +29,7 @@ def for_settings(settings: Settings) -> Target:
     def generate(
         model: Model,
         versioned: VersionedSet | None,
-        files: Sequence[descriptor_pb2.FileDescriptorProto],
+        files: Sequence[descriptors.FileDescriptorProto],
         *,
         include_main: bool,
     ) -> list[OutputFile]:

@@ -157,9 +157,7 @@ def write(directory: str, contents: Mapping[str, str]) -> None:
 
 def _generate(contract: protos_module.Protos) -> dict[str, str]:
     """The generator's Python output for the contract, ``main.py`` scaffold included."""
-    from google.protobuf import descriptor_pb2
-
-    from ..core import load, pipeline
+    from ..core import descriptors, load, pipeline
     from ..core.settings import from_values
     from ..python import target
 
@@ -170,9 +168,9 @@ def _generate(contract: protos_module.Protos) -> dict[str, str]:
             with open(target_path, "w", encoding="utf-8") as stream:
                 stream.write(text)
         data, names = load.compile_protos([os.path.join(scratch, contract.main)], [scratch])
-    descriptors = descriptor_pb2.FileDescriptorSet.FromString(data).file
+    files = descriptors.FileDescriptorSet.FromString(data).file
     outputs = pipeline.generate(
-        descriptors, names, from_values({}), target=target.generate, include_main=True
+        files, names, from_values({}), target=target.generate, include_main=True
     )
     return {output.path: output.content for output in outputs}
 

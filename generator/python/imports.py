@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from google.protobuf import descriptor_pb2
-
+from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.naming import file_stem
 from ..core.settings import Settings
@@ -61,7 +60,7 @@ RUNTIME_SYMBOLS = {
 }
 
 
-def existing_module(file: descriptor_pb2.FileDescriptorProto, settings: Settings) -> str | None:
+def existing_module(file: descriptors.FileDescriptorProto, settings: Settings) -> str | None:
     """The module that already holds ``file``'s Python code, or ``None`` to emit it.
 
     A mapping of the file itself wins over one of its package.
@@ -79,7 +78,7 @@ def existing_module(file: descriptor_pb2.FileDescriptorProto, settings: Settings
 
 def check_mappings(
     settings: Settings,
-    files: Iterable[descriptor_pb2.FileDescriptorProto],
+    files: Iterable[descriptors.FileDescriptorProto],
     generated: Iterable[str],
     emitted_packages: Iterable[str],
 ) -> None:
@@ -111,7 +110,7 @@ def check_mappings(
             )
 
 
-def check_runtime_clash(file: descriptor_pb2.FileDescriptorProto) -> None:
+def check_runtime_clash(file: descriptors.FileDescriptorProto) -> None:
     """Refuse a file that declares a symbol the runtime registers (see the module docstring)."""
     prefix = f"{file.package}." if file.package else ""
     names = [

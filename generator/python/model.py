@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from google.protobuf import descriptor_pb2
-
+from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.model import Handshake, Model, Package, ProtoFile, Service, TypeRef
 from ..core.records import record
@@ -186,7 +185,7 @@ class PyVersions:
                     yield file.file
 
 
-def build(model: Model, files: Sequence[descriptor_pb2.FileDescriptorProto]) -> PyModel:
+def build(model: Model, files: Sequence[descriptors.FileDescriptorProto]) -> PyModel:
     """Python names for ``model``; ``files`` holds every file it involves, imports included.
 
     Raises :class:`GeneratorError` when two files (or two proto packages) would land in one
@@ -260,7 +259,7 @@ def _package(package: Package, module: str) -> PyPackage:
 
 
 def _module_layout(
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptors.FileDescriptorProto],
     to_generate: Sequence[str],
     existing: Mapping[str, str],
 ) -> dict[str, str]:
@@ -289,7 +288,7 @@ def _module_layout(
 
 
 def _classes(
-    files: Sequence[descriptor_pb2.FileDescriptorProto], existing: Mapping[str, str]
+    files: Sequence[descriptors.FileDescriptorProto], existing: Mapping[str, str]
 ) -> Iterator[tuple[str, PyClass]]:
     """Every message class of every file, by full proto name (``greeter.GreetRequest``)."""
     for file in files:
@@ -298,7 +297,7 @@ def _classes(
 
 
 def _nested(
-    messages: Sequence[descriptor_pb2.DescriptorProto], module: str, scope: str, attr: str
+    messages: Sequence[descriptors.DescriptorProto], module: str, scope: str, attr: str
 ) -> Iterator[tuple[str, PyClass]]:
     for message in messages:
         full = f"{scope}.{message.name}" if scope else message.name

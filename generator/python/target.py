@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from google.protobuf import descriptor_pb2
-
+from ..core import descriptors
 from ..core.files import MAIN, OutputFile
 from ..core.model import Model
 from ..core.versioning import VersionedSet
@@ -25,7 +24,7 @@ from .render.format import format_python
 def generate(
     model: Model,
     versioned: VersionedSet | None,
-    files: Sequence[descriptor_pb2.FileDescriptorProto],
+    files: Sequence[descriptors.FileDescriptorProto],
     *,
     include_main: bool,
 ) -> list[OutputFile]:

@@ -26,8 +26,7 @@ import re
 import tokenize
 from collections.abc import Iterator, Sequence
 
-from google.protobuf import descriptor_pb2
-
+from ...core import descriptors
 from ...core.errors import GeneratorError
 from .. import naming
 
@@ -41,7 +40,7 @@ _SUSPECT = re.compile(
 _INSERTION_POINT = "# @@protoc_insertion_point(module_scope)"
 
 
-def names_a_keyword(file: descriptor_pb2.FileDescriptorProto) -> bool:
+def names_a_keyword(file: descriptors.FileDescriptorProto) -> bool:
     """Whether a name ``file`` declares or refers to is a Python keyword.
 
     Only then can protoc's stub or grpcio-tools' module need a repair; a walk over the
@@ -73,7 +72,7 @@ def names_a_keyword(file: descriptor_pb2.FileDescriptorProto) -> bool:
     return not words.isdisjoint(naming.HARD_KEYWORDS)
 
 
-def type_aliases(file: descriptor_pb2.FileDescriptorProto) -> list[tuple[str, str, str]]:
+def type_aliases(file: descriptors.FileDescriptorProto) -> list[tuple[str, str, str]]:
     """``(owner, alias, name)`` for each keyword-named type of ``file``, parents first.
 
     ``owner`` is the (already aliased) enclosing class, ``""`` for the module. Raises
@@ -84,7 +83,7 @@ def type_aliases(file: descriptor_pb2.FileDescriptorProto) -> list[tuple[str, st
     return aliases
 
 
-def _module_members(file: descriptor_pb2.FileDescriptorProto) -> set[str]:
+def _module_members(file: descriptors.FileDescriptorProto) -> set[str]:
     members = {message.name for message in file.message_type}
     members |= {enum.name for enum in file.enum_type}
     members |= {value.name for enum in file.enum_type for value in enum.value}
@@ -92,7 +91,7 @@ def _module_members(file: descriptor_pb2.FileDescriptorProto) -> set[str]:
     return members
 
 
-def _message_members(message: descriptor_pb2.DescriptorProto) -> set[str]:
+def _message_members(message: descriptors.DescriptorProto) -> set[str]:
     members = {field.name for field in message.field}
     members |= {nested.name for nested in message.nested_type}
     members |= {enum.name for enum in message.enum_type}
@@ -105,8 +104,8 @@ def _scope(
     file_name: str,
     owner: str,
     members: set[str],
-    messages: Sequence[descriptor_pb2.DescriptorProto],
-    enums: Sequence[descriptor_pb2.EnumDescriptorProto],
+    messages: Sequence[descriptors.DescriptorProto],
+    enums: Sequence[descriptors.EnumDescriptorProto],
     aliases: list[tuple[str, str, str]],
 ) -> None:
     for name in [*(message.name for message in messages), *(enum.name for enum in enums)]:
@@ -134,7 +133,7 @@ def _scope(
         )
 
 
-def repair_pb2(source: str, file: descriptor_pb2.FileDescriptorProto) -> str:
+def repair_pb2(source: str, file: descriptors.FileDescriptorProto) -> str:
     """protoc's ``_pb2.py`` with an alias for every keyword-named type."""
     aliases = type_aliases(file)
     if not aliases:

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from google.protobuf import descriptor_pb2
-
-from ...core import load
+from ...core import descriptors, load, wire
 from ...core.errors import GeneratorError
 from ...core.files import OutputFile
 from .. import naming
@@ -28,20 +26,23 @@ _PROTOC_SUFFIXES = ("_pb2.py", "_pb2_grpc.py")
 
 
 def generate(
-    files: Sequence[descriptor_pb2.FileDescriptorProto], names: Sequence[str]
+    files: Sequence[descriptors.FileDescriptorProto], names: Sequence[str]
 ) -> dict[str, str]:
     """protoc's Python modules for ``names``, keyed by protoc's output path.
 
     ``files`` must hold every file ``names`` import. They are normalized first (see
     :func:`normalized`) so the output does not depend on which protoc produced them.
     """
-    descriptor_set = descriptor_pb2.FileDescriptorSet(file=[normalized(file) for file in files])
+    file_number = descriptors.FileDescriptorSet.FILE_FIELD_NUMBER
+    descriptor_set = b"".join(
+        wire.length_delimited(file_number, normalized(file)) for file in files
+    )
     with tempfile.TemporaryDirectory(prefix="pygoplugin-") as scratch:
         source = os.path.join(scratch, "descriptors.pb")
         out = os.path.join(scratch, "out")
         os.mkdir(out)
         with open(source, "wb") as stream:
-            stream.write(descriptor_set.SerializeToString())
+            stream.write(descriptor_set)
         code, messages = load.run_protoc(
             [
                 f"--descriptor_set_in={source}",
@@ -61,29 +62,48 @@ def generate(
         return modules
 
 
-def normalized(file: descriptor_pb2.FileDescriptorProto) -> descriptor_pb2.FileDescriptorProto:
-    """A copy without the ``json_name`` values protoc fills in itself.
+_FIELD = descriptors.FieldDescriptorProto
+_MESSAGE = descriptors.DescriptorProto
+_FILE = descriptors.FileDescriptorProto
+#: Where fields are, per kind of message on the way down to them: field number -> kind inside.
+_CHILDREN: dict[str, dict[int, str]] = {
+    "file": {_FILE.MESSAGE_TYPE_FIELD_NUMBER: "message", _FILE.EXTENSION_FIELD_NUMBER: "field"},
+    "message": {
+        _MESSAGE.FIELD_FIELD_NUMBER: "field",
+        _MESSAGE.EXTENSION_FIELD_NUMBER: "field",
+        _MESSAGE.NESTED_TYPE_FIELD_NUMBER: "message",
+    },
+}
+
+
+def normalized(file: descriptors.FileDescriptorProto) -> bytes:
+    """The file's encoding without the ``json_name`` values protoc fills in itself.
 
     protoc adds the default ``json_name`` to every field of a descriptor set or plugin
     request, but not when it compiles a ``.proto`` directly; dropping the defaults makes the
     embedded descriptor, and so ``_pb2.py``, byte-identical to ``grpc_tools.protoc``'s own.
-    A ``json_name`` the author chose is kept.
+    A ``json_name`` the author chose is kept. The encoding is rewritten field by field, every
+    other byte kept as protoc wrote it.
     """
-    copy = type(file)()
-    copy.CopyFrom(file)
+    return _stripped(file.SerializeToString(), "file")
 
-    def strip(messages: Iterable[descriptor_pb2.DescriptorProto]) -> None:
-        for message in messages:
-            for field in [*message.field, *message.extension]:
-                if field.json_name == _json_name(field.name):
-                    field.ClearField("json_name")
-            strip(message.nested_type)
 
-    strip(copy.message_type)
-    for extension in copy.extension:
-        if extension.json_name == _json_name(extension.name):
-            extension.ClearField("json_name")
-    return copy
+def _stripped(data: bytes, kind: str) -> bytes:
+    if kind == "field":
+        field = _FIELD.FromString(data)
+        if not field.HasField("json_name") or field.json_name != _json_name(field.name):
+            return data
+        json_name = _FIELD.JSON_NAME_FIELD_NUMBER
+        return b"".join(data[s:e] for number, s, _, e in wire.fields(data) if number != json_name)
+    children = _CHILDREN[kind]
+    parts = []
+    for number, start, body, end in wire.fields(data):
+        inside = children.get(number)
+        if inside is None:
+            parts.append(data[start:end])
+        else:
+            parts.append(wire.length_delimited(number, _stripped(data[body:end], inside)))
+    return b"".join(parts)
 
 
 def _json_name(name: str) -> str:
@@ -93,11 +113,11 @@ def _json_name(name: str) -> str:
 
 
 def moved(
-    file: descriptor_pb2.FileDescriptorProto,
+    file: descriptors.FileDescriptorProto,
     module: str,
     protoc_output: Mapping[str, str],
     modules: Mapping[str, str],
-    files: Mapping[str, descriptor_pb2.FileDescriptorProto],
+    files: Mapping[str, descriptors.FileDescriptorProto],
     *,
     messages_only: bool = False,
 ) -> list[OutputFile]:

@@ -29,15 +29,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from google.protobuf import descriptor_pb2
-
+from ...core import descriptors
 from ...core.records import record
 from .. import naming
 
-_Field = descriptor_pb2.FieldDescriptorProto
-_Message = descriptor_pb2.DescriptorProto
-_Enum = descriptor_pb2.EnumDescriptorProto
-_File = descriptor_pb2.FileDescriptorProto
+_Field = descriptors.FieldDescriptorProto
+_Message = descriptors.DescriptorProto
+_Enum = descriptors.EnumDescriptorProto
+_File = descriptors.FileDescriptorProto
 
 #: The names protoc leaves out of a stub: Python cannot declare them.
 _PROTOC_KEYWORDS = naming.HARD_KEYWORDS
