@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from goplugin.constants import ENV_PROTOCOL_VERSIONS, PROTOCOL_GRPC
 from goplugin.handshake import negotiate_version, parse_protocol_versions
+from goplugin.interceptors import AnyServerInterceptor, grpcio_chain
 from goplugin.plugin import PluginSet
 from goplugin.reattach import ENV_DEBUG, ENV_REATTACH, ReattachConfig
 
@@ -37,8 +38,11 @@ def serve_debug(
     max_workers: int | None = None,
     grpc_options: Sequence[tuple[str, Any]] = (),
     core: str = "grpclib",
+    interceptors: tuple[AnyServerInterceptor, ...] = (),
+    grpcio_interceptors: tuple[Any, ...] = (),
 ) -> NoReturn:
-    """Serve ``plugin_sets``' negotiated version in debug mode until stopped, then exit."""
+    """Serve ``plugin_sets``' negotiated version in debug mode until stopped, then exit
+    (``serve()``'s interceptors too: a plugin debugged behaves as it does under a host)."""
     host_versions = parse_protocol_versions(os.environ.get(ENV_PROTOCOL_VERSIONS, ""))
     version = negotiate_version(host_versions, plugin_sets, default_version)
 
@@ -48,12 +52,21 @@ def serve_debug(
     if core == "grpclib":
         from goplugin.aio_server import AioPluginServer
 
-        server = AioPluginServer(plugin_sets[version], max_workers, None, reserved, debug=True)
+        server = AioPluginServer(
+            plugin_sets[version], max_workers, None, reserved, debug=True, interceptors=interceptors
+        )
         server.run_debug(network, version, announce)
     from goplugin.grpcio_server import serve_debug_grpcio
 
     serve_debug_grpcio(
-        plugin_sets[version], version, reserved, network, max_workers, grpc_options, announce
+        plugin_sets[version],
+        version,
+        reserved,
+        network,
+        max_workers,
+        grpc_options,
+        announce,
+        interceptors=grpcio_chain(interceptors, grpcio_interceptors),
     )
 
 

@@ -158,12 +158,17 @@ def serve_debug_grpcio(
     max_workers: int | None,
     grpc_options: Sequence[tuple[str, Any]],
     announce: Any,
+    interceptors: Sequence[grpc.ServerInterceptor[Any, Any]] = (),
 ) -> NoReturn:
     """Debug mode on the grpcio core (``goplugin.debug_server``): no cookie, no capture, the
     reattach config printed by ``announce(network, address)``; serves until stopped."""
     stop = threading.Event()
     executor = futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="goplugin")
-    server = grpc.server(executor, options=(*GRPC_MESSAGE_OPTIONS, *grpc_options))
+    server = grpc.server(
+        executor,
+        options=channel_options(GRPC_MESSAGE_OPTIONS, grpc_options),
+        interceptors=list(interceptors),
+    )
     broker = GRPCBroker(core=GrpcioBrokerCore())
     health = HealthService()
     stdio = StdioHub(raw_stderr_fd=2)  # nothing is captured: the stream stays empty

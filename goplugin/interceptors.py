@@ -131,6 +131,16 @@ def split_interceptors(
     return tuple(own), tuple(grpcio)
 
 
+def grpcio_chain(own: tuple[AnyServerInterceptor, ...], grpcio: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What a grpcio server runs: grpcio's interceptors, then (inside) goplugin's as one
+    (the grpcio core loads only if there are goplugin interceptors to run on it)."""
+    if not own:
+        return grpcio
+    from goplugin.grpcio_interception import GrpcioInterception
+
+    return (*grpcio, GrpcioInterception(own))
+
+
 @contextlib.contextmanager
 def intercepting(
     interceptors: Sequence[AnyServerInterceptor], details: ServerCallDetails

@@ -31,7 +31,7 @@ from goplugin.handshake import (
 from goplugin.hclog import install_runtime_logging
 from goplugin.health import NOT_SERVING, HealthService
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.interceptors import AnyServerInterceptor, split_interceptors
+from goplugin.interceptors import AnyServerInterceptor, grpcio_chain, split_interceptors
 from goplugin.listener import ListenError, default_network
 from goplugin.plugin import PluginSet
 from goplugin.transport import PLAINTEXT, Transport
@@ -109,8 +109,10 @@ def serve(
             RESERVED_SERVICES,
             network=network or default_network(),
             max_workers=max_workers,
-            grpc_options=grpc_options,
+            grpc_options=(*grpc_options, *grpc_server_options),
             core=chosen,
+            interceptors=own_interceptors,
+            grpcio_interceptors=grpcio_interceptors,
         )
     _refuse_without_cookie(handshake_config)
     watch_host()  # an orphaned plugin exits by itself: a dead host cannot stop it
@@ -132,17 +134,13 @@ def serve(
         ).run(network or default_network(), version, cert_field)
     from goplugin.grpcio_server import GrpcioPluginServer
 
-    if own_interceptors:
-        from goplugin.grpcio_interception import GrpcioInterception
-
-        grpcio_interceptors = (*grpcio_interceptors, GrpcioInterception(own_interceptors))
     server = GrpcioPluginServer(
         plugin_sets[version],
         max_workers,
         (*grpc_options, *grpc_server_options),
         transport,
         RESERVED_SERVICES,
-        interceptors=grpcio_interceptors,
+        interceptors=grpcio_chain(own_interceptors, grpcio_interceptors),
     )
     try:
         server.start(network or default_network(), version, cert_field)

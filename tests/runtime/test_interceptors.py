@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -267,3 +268,35 @@ def test_client_refuses_what_its_channel_cannot_take() -> None:
 
     with pytest.raises(TypeError, match=r"pass it to goplugin\.AsyncClient"):
         make(interceptors=[AioInterceptor()])
+
+
+@pytest.mark.parametrize("core", ["grpcio", "grpclib"])
+def test_a_plugin_in_debug_mode_runs_its_interceptors(
+    monkeypatch: pytest.MonkeyPatch, core: str
+) -> None:
+    from tests.testing.test_reattach import reattach_config, start_debug_plugin
+
+    monkeypatch.setenv("GOPLUGIN_CORE", core)
+    monkeypatch.setenv("ICPT_TOKEN", "s3cret")
+    proc, output = start_debug_plugin(PLUGIN)
+    try:
+        config = reattach_config(output)
+        for pairs, answer in [((), None), ((("authorization", "Bearer s3cret"),), "none|HI")]:
+            with goplugin.Client(
+                handshake_config=HANDSHAKE,
+                plugins={"kinds": KindsPlugin},
+                reattach=config,
+                interceptors=[AddMetadata(*pairs)],
+            ) as client:
+                kinds = client.dispense("kinds", KindsClient)
+                if answer is None:
+                    with pytest.raises(goplugin.UnauthenticatedError):
+                        kinds.upper("hi")
+                else:
+                    assert kinds.upper("hi") == answer
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.close()
+        proc.stdout.close()
