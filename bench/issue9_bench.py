@@ -105,6 +105,17 @@ def print_tables(config: Mapping[str, Any], results: Mapping[str, Any]) -> None:
         print_must_show(host, figures)
 
 
+def _picked(rows: list[Any], names: str | None) -> list[Any]:
+    """The rows named in ``names`` (comma-separated), all when None; an unknown name is an error."""
+    if names is None:
+        return rows
+    wanted = names.split(",")
+    unknown = set(wanted) - {row.name for row in rows}
+    if unknown:
+        raise SystemExit(f"issue9_bench: no row named {', '.join(sorted(unknown))}")
+    return [row for row in rows if row.name in wanted]
+
+
 def grpc_imported(cmd: Sequence[str], env: Mapping[str, str]) -> bool:
     """Whether the plugin process imports grpcio at start-up (``python -X importtime``)."""
     return any(name == "grpc" for name, *_ in rb.import_times(cmd, env))
@@ -115,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", type=Path, help="also write every raw sample here")
     parser.add_argument("--report", type=Path, help="only print the tables of a --json file")
+    parser.add_argument("--plugins", help="comma-separated plugin rows to run (default: all)")
+    parser.add_argument("--hosts", help="comma-separated hosts to run (default: all)")
     args = parser.parse_args(argv)
     if args.report:
         saved = json.loads(args.report.read_text())
@@ -129,12 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except rb.BenchError as error:
         print(f"issue9_bench: {error}", file=sys.stderr)
         return 1
-    chosen = plugins(pyplugin_python, go_program)
+    chosen = _picked(plugins(pyplugin_python, go_program), args.plugins)
     env = rb.plugin_env(cache, stubs)
     env.pop("GOPLUGIN_CORE", None)
     config = dict(tb.QUICK if args.quick else tb.FULL, variants=[p.to_json() for p in chosen])
     results: dict[str, dict[str, Any]] = {}
-    for host in hosts(go_program):
+    for host in _picked(hosts(go_program), args.hosts):
         print(f"[bench] host {host.name}", file=sys.stderr)
         try:
             results[host.name] = {}

@@ -400,9 +400,9 @@ async def _send_async_stream(stream: Stream[Any, Any], responses: AsyncIterator[
             try:
                 message = await _resume(step, yielded)
             except StopAsyncIteration:
-                step = None
                 break
-            step = None
+            finally:
+                step = None  # finished, whatever way
             frames.add(message)
         await frames.flush()
     finally:
