@@ -6,15 +6,19 @@ type names and standard-library module names, as packages, messages (nested too)
 their values, fields of every shape, services and RPCs of all four kinds. A drawn proto either
 generates, or is refused with gen-plugin's one-line error (a name whose escaped spelling is
 taken is a legitimate refusal); what generates must import in a fresh interpreter and pass
-``mypy --strict``. ``PROPERTY_EXAMPLES`` raises the number of protos tried (default 4, each a
-mypy run of a few seconds).
+``mypy --strict`` and ``pyright --strict`` (where pyright and Node.js are installed).
+``PROPERTY_EXAMPLES`` raises the number of protos tried (default 4, each a mypy and a pyright
+run of a few seconds).
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +32,7 @@ from pygoplugin_gen.front import gen_plugin as cli
 from pygoplugin_gen.python import naming
 
 BIN = Path(sys.executable).parent
+REPO = Path(__file__).resolve().parents[2]
 KEYWORDS = sorted(naming.HARD_KEYWORDS | (naming.SOFT_KEYWORDS - {"_"}))
 BUILTINS = ["print", "len", "type", "object", "id", "list", "dict", "set", "str", "int", "float"]
 BUILTINS += ["bytes", "bool", "complex", "Exception", "super", "self", "cls", "iter", "next"]
@@ -38,19 +43,14 @@ STDLIB += ["types", "logging", "signal", "socket", "copy", "email", "http", "tim
 #: The runtime's own dependencies are not drawn as packages: a package named ``grpc`` or
 #: ``google`` cannot sit beside them on sys.path (gen-plugin refuses what it knows clashes).
 POOL = sorted(set(KEYWORDS + BUILTINS + OURS + STDLIB))
-#: Open finding: a proto package named ``main`` becomes a folder ``main/`` beside ``main.py``,
-#: and ``import main`` (mypy, a host) finds the package. Not drawn as a package until fixed.
-NOT_PACKAGES = {"main"}
-#: Open finding: a message or enum named like a builtin protoc's stub annotates with (``int``)
-#: shadows it for the whole ``_pb2.pyi``: ``x: int`` then means the message, and a nested
-#: enum derives from it. protoc's stub cannot tell the two apart in its text; a stub written
-#: from the descriptors can. Fields so named are drawn (shadowing.py repairs those).
-NOT_TYPES = {"int", "float", "str", "bytes", "bool", "object", "complex", "list", "dict", "set"}
-#: Open finding: an RPC named ``Iterator`` shadows the ``Iterator`` that ``_pb2_grpc.pyi``'s
-#: servicer methods of streaming RPCs are annotated with (templates/grpc.pyi.j2).
-NOT_RPCS = {"Iterator", "Any", "Optional"}
+#: Names only fields and RPCs are drawn from: the private aliases the stubs import under
+#: (``_builtins``, ``_Optional``, ``_grpc``) and ``grpc`` itself. A message or package so named
+#: is protoc's own trouble (``_pb2.py`` binds ``_builder``, ``_descriptor``) or the runtime's.
+MEMBERS = ["_builtins", "_Optional", "_Iterator", "_grpc", "_self", "grpc"]
 #: Proto's scalar type names cannot name a message or enum (``float x = 1`` would be ambiguous).
 SCALARS = {"double", "float", "int32", "int64", "bool", "string", "bytes", "uint32", "uint64"}
+#: Nor a word that starts another declaration where a field's type stands (``enum x = 1;``).
+SCALARS |= {"enum", "message", "oneof", "map", "option", "extend", "reserved", "extensions"}
 #: Refusals that name their cause: escaped spellings taken, names that would shadow a module.
 REFUSALS = ("is taken", "escaped", "clash", "collide", "both", "already")
 
@@ -72,14 +72,14 @@ def protos(draw: st.DrawFn) -> str:
     """
     used: set[str] = set()
 
-    def fresh(*, type_name: bool = False, banned: set[str] | frozenset[str] = frozenset()) -> str:
-        banned = banned | (SCALARS | NOT_TYPES if type_name else set())
-        pool = st.sampled_from([n for n in POOL if n not in banned])
+    def fresh(*, type_name: bool = False, member: bool = False) -> str:
+        banned = SCALARS if type_name else set()
+        pool = st.sampled_from([n for n in POOL + MEMBERS * member if n not in banned])
         name = draw(pool.filter(lambda n: _key(n) not in used))
         used.add(_key(name))
         return name
 
-    package = fresh(banned=NOT_PACKAGES)
+    package = fresh()
     if draw(st.booleans()):
         package += "." + fresh()
     messages = [fresh(type_name=True) for _ in range(draw(st.integers(1, 3)))]
@@ -88,7 +88,10 @@ def protos(draw: st.DrawFn) -> str:
         nested = fresh(type_name=True)
         enum = fresh(type_name=True)
         values = [fresh() for _ in range(2)]
-        lines += [f"message {message} {{", f"  message {nested} {{ string {fresh()} = 1; }}"]
+        lines += [
+            f"message {message} {{",
+            f"  message {nested} {{ string {fresh(member=True)} = 1; }}",
+        ]
         lines.append(f"  enum {enum} {{ {values[0]} = 0; {values[1]} = 1; }}")
         shapes = [
             "string",
@@ -102,7 +105,7 @@ def protos(draw: st.DrawFn) -> str:
             f"map<string, {nested}>",
         ]
         for number, shape in enumerate(draw(st.lists(st.sampled_from(shapes), max_size=5)), 1):
-            lines.append(f"  {shape} {fresh()} = {number};")
+            lines.append(f"  {shape} {fresh(member=True)} = {number};")
         lines.append("}")
     for _ in range(draw(st.integers(1, 2))):
         service = fresh(type_name=True)
@@ -111,7 +114,7 @@ def protos(draw: st.DrawFn) -> str:
             request, response = draw(st.sampled_from(messages)), draw(st.sampled_from(messages))
             client, server = draw(st.booleans()), draw(st.booleans())
             lines.append(
-                f"  rpc {fresh(banned=NOT_RPCS)}({'stream ' * client}{request}) "
+                f"  rpc {fresh(member=True)}({'stream ' * client}{request}) "
                 f"returns ({'stream ' * server}{response});"
             )
         lines.append("}")
@@ -129,6 +132,41 @@ def generate(proto: str, folder: Path) -> tuple[int, str]:
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else 1
     return code, stderr.getvalue()
+
+
+#: pyright --strict runs too where it can (the test extra and Node.js).
+PYRIGHT = importlib.util.find_spec("pyright") is not None and shutil.which("node") is not None
+
+
+def pyright_errors(folder: Path, out: Path) -> list[str]:
+    """pyright --strict on what pygoplugin writes and on the ``_pb2.pyi`` stubs (protoc's
+    ``_pb2.py`` and grpcio-tools' ``_pb2_grpc.py`` are typed by their stubs)."""
+    checked = sorted(
+        str(path.relative_to(folder))
+        for path in out.rglob("*.py*")
+        if path.suffix in (".py", ".pyi") and not path.name.endswith(("_pb2.py", "_pb2_grpc.py"))
+    )
+    config = {
+        "include": checked,
+        "strict": checked,
+        "pythonVersion": "3.10",
+        "executionEnvironments": [{"root": "out", "extraPaths": [str(REPO)]}],
+        "venvPath": str(Path(sys.prefix).parent),
+        "venv": Path(sys.prefix).name,
+    }
+    (folder / "pyrightconfig.json").write_text(json.dumps(config))
+    done = subprocess.run(
+        [str(BIN / "pyright"), "--outputjson", "--project", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(done.stdout)
+    return [
+        f"{d['file']}:{d['range']['start']['line'] + 1}: {d.get('rule')}: {d['message']}"
+        for d in report["generalDiagnostics"]
+        if d["severity"] == "error"
+    ]
 
 
 IMPORT_EVERYTHING = """
@@ -175,6 +213,9 @@ def test_drawn_protos_generate_import_and_type_check(proto: str) -> None:
             timeout=300,
         )
         assert checked.returncode == 0, f"{checked.stdout}\n{proto}"
+        if PYRIGHT:
+            errors = pyright_errors(folder, out)
+            assert errors == [], "\n".join([*errors, proto])
 
 
 @pytest.mark.parametrize("kind", ["keyword", "builtin", "stdlib"])
