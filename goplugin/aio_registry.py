@@ -309,6 +309,9 @@ class AioRegistry:
         except NotImplementedError as error:
             raise GRPCError(Status.UNIMPLEMENTED, str(error) or "not implemented") from None
         except Exception as error:
+            if _being_cancelled():  # the host cancelled: not an error of the plugin
+                _log.debug("plugin method ended by its cancelled call: %r", error)
+                raise asyncio.CancelledError from None
             _log.exception("plugin method raised")
             raise GRPCError(Status.UNKNOWN, f"{type(error).__name__}: {error}") from None
         finally:
@@ -325,6 +328,14 @@ class AioRegistry:
                 await _serve_async(stream, kind, handler)
             else:
                 await _serve_sync(stream, kind, handler, self._pool)
+
+
+def _being_cancelled() -> bool:
+    """Whether this call's task has been told to stop (the host cancelled, its deadline passed
+    or it went away): whatever the implementation raised on the way out is no error of it."""
+    task = asyncio.current_task()
+    cancelling = getattr(task, "cancelling", None)  # Python 3.11+; 3.10 logs it as before
+    return cancelling is not None and bool(cancelling() > 0)
 
 
 class _Serialized:

@@ -59,10 +59,14 @@ def test_kill_ends_a_plugin_that_ignores_shutdown_and_its_children(
         sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         subprocess.Popen(["sleep", "600"])  # inherits stdout and stderr
-        import goplugin, goplugin.server as server
+        import goplugin, goplugin.grpcio_server as server
         from tests.runtime.echo import HANDSHAKE, EchoImpl, EchoPlugin
-        server._PluginServer._shutdown = lambda self, request, context: time.sleep(600)
-        goplugin.serve(handshake_config=HANDSHAKE, plugins={{"echo": EchoPlugin(EchoImpl())}})
+        server.GrpcioPluginServer._shutdown = lambda self, request, context: time.sleep(600)
+        # The grpcio core: its SIGTERM handler is Python's (which SIG_IGN above replaces
+        # until serve() sets it), and its Shutdown a plain method to hang.
+        goplugin.serve(
+            handshake_config=HANDSHAKE, plugins={{"echo": EchoPlugin(EchoImpl())}}, core="grpcio"
+        )
         """,
     )
     client = make_client(cmd=cmd, kill_grace=1.0)
