@@ -85,7 +85,8 @@ BUILTINS = _words(
 #: Names the generated modules bind at module level (imports and constants); a service class
 #: of the same name would shadow them.
 GENERATED_MODULE_NAMES = frozenset(
-    {"abc", "annotations", "grpc", "goplugin", "warnings", "Iterator", "HANDSHAKE", "PLUGINS"}
+    {"abc", "annotations", "grpc", "goplugin", "warnings", "Iterator", "AsyncIterator"}
+    | {"HANDSHAKE", "PLUGINS"}
     | {"interface", "plugin", "main"}
 )
 

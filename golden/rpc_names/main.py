@@ -1,4 +1,4 @@
-"""The plugin program: fill in the implementation, then let a host run this file.
+"""The plugin program: fill in the implementations, then let a host run this file.
 
 Scaffolding generated once by pygoplugin from rpc_names.proto. It is yours: gen-plugin never
 overwrites it unless you pass --force-main. A host (``goplugin.Client`` or a Go go-plugin host)
@@ -41,11 +41,20 @@ class NamesImpl(interface.Names):
         raise NotImplementedError("abc is not implemented yet")
 
 
+class AsyncIteratorServiceImpl(interface.AsyncIteratorService):
+    """This plugin's implementation of ``rpc_names.AsyncIterator``."""
+
+    def next(self, request: rpc_names_pb2.Item) -> Iterator[rpc_names_pb2.Item]:
+        # TODO: implement Next.
+        raise NotImplementedError("Next is not implemented yet")
+
+
 def main() -> None:
     goplugin.serve(
         handshake_config=plugin.HANDSHAKE,
         plugins={
             "names": plugin.NamesGRPCPlugin(NamesImpl()),
+            "async_iterator": plugin.AsyncIteratorServiceGRPCPlugin(AsyncIteratorServiceImpl()),
         },
     )
 

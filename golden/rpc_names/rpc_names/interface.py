@@ -77,3 +77,33 @@ class AsyncNames(abc.ABC):
     @abc.abstractmethod
     async def abc_(self, request: rpc_names_pb2.Item) -> rpc_names_pb2.Item:
         """The ``abc`` RPC (unary)."""
+
+
+class AsyncIteratorService(abc.ABC):
+    """A service named like what interface.py and plugin.py import from collections.abc: its
+    interface is AsyncIteratorService (and AsyncAsyncIteratorService), never AsyncIterator.
+
+    A plugin implements these methods and serves them with ``AsyncIteratorServiceGRPCPlugin(impl)``;
+    a host calls them on what ``client.dispense("async_iterator", AsyncIteratorService)`` returns.
+    Each method takes the request message and returns the response message (iterators for streams),
+    so adding a field never breaks an implementation. Inside a method, ``goplugin.current_call()``
+    gives the call's deadline, metadata and cancellation.
+    """
+
+    @abc.abstractmethod
+    def next(self, request: rpc_names_pb2.Item) -> Iterator[rpc_names_pb2.Item]:
+        """The ``Next`` RPC (server-stream)."""
+
+
+class AsyncAsyncIteratorService(abc.ABC):
+    """``AsyncIteratorService`` with ``async def`` methods (async generators for streams), for a
+    plugin whose implementation runs on an event loop.
+
+    Serve it with ``goplugin.serve(..., core="grpclib")``, whose event loop runs it: the grpcio core
+    refuses it. The methods are ``AsyncIteratorService``'s; ``goplugin.current_call()`` works the
+    same inside them.
+    """
+
+    @abc.abstractmethod
+    def next(self, request: rpc_names_pb2.Item) -> AsyncIterator[rpc_names_pb2.Item]:
+        """The ``Next`` RPC (server-stream)."""

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterator
 import goplugin
 
 from . import rpc_names_pb2
-from .interface import AsyncNames, Names
+from .interface import AsyncAsyncIteratorService, AsyncIteratorService, AsyncNames, Names
 
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1,
@@ -165,7 +165,101 @@ class NamesGRPCPlugin(goplugin.GRPCPlugin):
         return AsyncNamesGRPCClient(channel)
 
 
+class AsyncIteratorServiceGRPCServer:
+    """Serves a ``AsyncIteratorService`` as the gRPC service ``rpc_names.AsyncIterator`` (plugin
+    side).
+
+    ``SERVICE`` describes the service to goplugin, which serves each implementation method under its
+    RPC name: inside a call ``goplugin.current_call()`` and ``goplugin.current_broker()`` work, and
+    the implementation's exceptions become gRPC statuses.
+    ``AsyncIteratorServiceGRPCPlugin.grpc_server`` registers an implementation with ``register``.
+    """
+
+    SERVICE = goplugin.ServiceSpec(
+        "rpc_names.AsyncIterator",
+        goplugin.unary_stream("Next", rpc_names_pb2.Item, rpc_names_pb2.Item),
+    )
+
+    def __init__(self, impl: AsyncIteratorService | AsyncAsyncIteratorService) -> None:
+        self._impl = impl
+
+    def register(self, server: goplugin.ServiceRegistry) -> None:
+        server.register(
+            AsyncIteratorServiceGRPCServer.SERVICE,
+            {
+                "Next": self._impl.next,
+            },
+        )
+
+
+class AsyncIteratorServiceGRPCClient(AsyncIteratorService):
+    """Calls the ``async_iterator`` plugin over gRPC: a ``AsyncIteratorService`` for the host.
+
+    What ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in
+    ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata.
+    """
+
+    _next: goplugin.UnaryStreamCall[rpc_names_pb2.Item, rpc_names_pb2.Item]
+
+    def __init__(self, channel: goplugin.Channel) -> None:
+        self._next = channel.method(AsyncIteratorServiceGRPCServer.SERVICE, "Next")
+
+    def next(self, request: rpc_names_pb2.Item) -> Iterator[rpc_names_pb2.Item]:
+        return iter(self._next(request))
+
+
+class AsyncAsyncIteratorServiceGRPCClient(AsyncAsyncIteratorService):
+    """Calls the ``async_iterator`` plugin over gRPC from an event loop: an
+    ``AsyncAsyncIteratorService`` for the host.
+
+    What ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError``
+    subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or
+    metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early,
+    cancels the call in the plugin too.
+    """
+
+    _next: goplugin.AsyncUnaryStreamCall[rpc_names_pb2.Item, rpc_names_pb2.Item]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._next = channel.method(AsyncIteratorServiceGRPCServer.SERVICE, "Next")
+
+    def next(self, request: rpc_names_pb2.Item) -> AsyncIterator[rpc_names_pb2.Item]:
+        return self._next(request)
+
+
+class AsyncIteratorServiceGRPCPlugin(goplugin.GRPCPlugin):
+    """The ``async_iterator`` plugin: go-plugin's GRPCPlugin for ``AsyncIteratorService``.
+
+    The plugin process constructs it with the implementation to serve; a host constructs it
+    with none (``goplugin.Client`` does, from ``PLUGINS``).
+    """
+
+    def __init__(
+        self, impl: AsyncIteratorService | AsyncAsyncIteratorService | None = None
+    ) -> None:
+        self._impl = impl
+
+    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
+        if self._impl is None:
+            raise TypeError(
+                f"{type(self).__name__} has no implementation to serve: construct it with one "
+                "in the plugins given to goplugin.serve()"
+            )
+        AsyncIteratorServiceGRPCServer(self._impl).register(server)
+
+    def grpc_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.Channel
+    ) -> AsyncIteratorService:
+        return AsyncIteratorServiceGRPCClient(channel)
+
+    def grpc_async_client(
+        self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
+    ) -> AsyncAsyncIteratorService:
+        return AsyncAsyncIteratorServiceGRPCClient(channel)
+
+
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {
     "names": NamesGRPCPlugin,
+    "async_iterator": AsyncIteratorServiceGRPCPlugin,
 }
 """The plugin set, plugin name -> plugin class: ``goplugin.Client(plugins=PLUGINS, ...)``."""

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0frpc_names.proto\x12\trpc_names\"\x14\n\x04Item\x12\x0c\n\x04name\x18\x01 \x01(\t2\xf1\x01\n\x05Names\x12.\n\x08Iterator\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item0\x01\x12*\n\x04grpc\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item(\x01\x12\x35\n\rrpc_names_pb2\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item(\x01\x30\x01\x12,\n\x08goplugin\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item\x12\'\n\x03\x61\x62\x63\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Itemb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0frpc_names.proto\x12\trpc_names\"\x14\n\x04Item\x12\x0c\n\x04name\x18\x01 \x01(\t2\xf1\x01\n\x05Names\x12.\n\x08Iterator\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item0\x01\x12*\n\x04grpc\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item(\x01\x12\x35\n\rrpc_names_pb2\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item(\x01\x30\x01\x12,\n\x08goplugin\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item\x12\'\n\x03\x61\x62\x63\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item2;\n\rAsyncIterator\x12*\n\x04Next\x12\x0f.rpc_names.Item\x1a\x0f.rpc_names.Item0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,4 +35,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ITEM']._serialized_end=50
   _globals['_NAMES']._serialized_start=53
   _globals['_NAMES']._serialized_end=294
+  _globals['_ASYNCITERATOR']._serialized_start=296
+  _globals['_ASYNCITERATOR']._serialized_end=355
 # @@protoc_insertion_point(module_scope)

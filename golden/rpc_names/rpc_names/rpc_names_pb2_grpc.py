@@ -270,3 +270,81 @@ class Names:
             timeout,
             metadata,
             _registered_method=True)
+
+
+class AsyncIteratorStub:
+    """A service named like what interface.py and plugin.py import from collections.abc: its
+    interface is AsyncIteratorService (and AsyncAsyncIteratorService), never AsyncIterator.
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.Next = channel.unary_stream(
+                '/rpc_names.AsyncIterator/Next',
+                request_serializer=rpc__names__pb2.Item.SerializeToString,
+                response_deserializer=rpc__names__pb2.Item.FromString,
+                _registered_method=True)
+
+
+class AsyncIteratorServicer:
+    """A service named like what interface.py and plugin.py import from collections.abc: its
+    interface is AsyncIteratorService (and AsyncAsyncIteratorService), never AsyncIterator.
+    """
+
+    def Next(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_AsyncIteratorServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'Next': grpc.unary_stream_rpc_method_handler(
+                    servicer.Next,
+                    request_deserializer=rpc__names__pb2.Item.FromString,
+                    response_serializer=rpc__names__pb2.Item.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'rpc_names.AsyncIterator', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('rpc_names.AsyncIterator', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class AsyncIterator:
+    """A service named like what interface.py and plugin.py import from collections.abc: its
+    interface is AsyncIteratorService (and AsyncAsyncIteratorService), never AsyncIterator.
+    """
+
+    @staticmethod
+    def Next(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/rpc_names.AsyncIterator/Next',
+            rpc__names__pb2.Item.SerializeToString,
+            rpc__names__pb2.Item.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)

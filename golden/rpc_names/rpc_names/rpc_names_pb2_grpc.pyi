@@ -50,3 +50,16 @@ class NamesServicer:
     ) -> rpc_names_rpc_names_pb2.Item: ...
 
 def add_NamesServicer_to_server(servicer: NamesServicer, server: _grpc.Server) -> None: ...
+
+class AsyncIteratorStub:
+    Next: _grpc.UnaryStreamMultiCallable[rpc_names_rpc_names_pb2.Item, rpc_names_rpc_names_pb2.Item]
+    def __init__(self, channel: _grpc.Channel) -> None: ...
+
+class AsyncIteratorServicer:
+    def Next(
+        self, request: rpc_names_rpc_names_pb2.Item, context: _grpc.ServicerContext
+    ) -> _Iterator[rpc_names_rpc_names_pb2.Item]: ...
+
+def add_AsyncIteratorServicer_to_server(
+    servicer: AsyncIteratorServicer, server: _grpc.Server
+) -> None: ...
