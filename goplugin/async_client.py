@@ -24,7 +24,8 @@ from grpc_health.v1 import health_pb2
 
 from goplugin.async_channel import AsyncChannel
 from goplugin.client import Client, HostPluginSet, check_dispensed
-from goplugin.constants import GRPC_MESSAGE_OPTIONS, HEALTH_SERVICE, KILL_GRACE_SECONDS
+from goplugin.client_interceptors import check_interceptors
+from goplugin.constants import HEALTH_SERVICE, KILL_GRACE_SECONDS
 from goplugin.errors import PluginError, PluginStartError
 from goplugin.services import ServiceSpec, unary_unary
 
@@ -61,6 +62,11 @@ class AsyncClient:
     the plugin sees (``current_call().time_remaining()``) and which fails the call with
     :class:`goplugin.DeadlineExceededError`. Cancelling the task that awaits a call, or leaving
     an ``async for`` over a stream early, cancels the call on the plugin as well.
+
+    ``interceptors`` are grpc.aio client interceptors (OpenTelemetry's
+    ``aio_client_interceptors()``), run for the calls made through this client; go-plugin's own
+    calls (stdio, broker, Shutdown) travel on the runtime's sync channel without them.
+    ``grpc_dial_options`` apply to both channels (docs/interceptors.md).
     """
 
     def __init__(
@@ -83,7 +89,11 @@ class AsyncClient:
         skip_host_env: bool = False,
         secure_config: SecureConfig | None = None,
         reattach: ReattachConfig | None = None,
+        grpc_dial_options: Sequence[tuple[str, Any]] = (),
+        interceptors: Sequence[Any] = (),
     ) -> None:
+        # grpc.aio interceptors, for the calls made through this client (docs/interceptors.md)
+        self._interceptors = check_interceptors(interceptors, "AsyncClient", aio=True)
         self._client = Client(
             handshake_config=handshake_config,
             cmd=cmd,
@@ -102,6 +112,7 @@ class AsyncClient:
             skip_host_env=skip_host_env,
             secure_config=secure_config,
             reattach=reattach,
+            grpc_dial_options=grpc_dial_options,
         )
         self._start_timeout = start_timeout
         self._starting = asyncio.Lock()
@@ -150,7 +161,9 @@ class AsyncClient:
         """A grpc.aio channel to the plugin over the session's transport (TLS included)."""
         client = self._client
         assert client._handshake is not None
-        channel = client._transport.aio_channel(client._handshake.target, GRPC_MESSAGE_OPTIONS)
+        channel = client._transport.aio_channel(
+            client._handshake.target, client._channel_options, self._interceptors
+        )
         try:
             # The sync channel reached the plugin already: this only fails if it went away.
             await asyncio.wait_for(channel.channel_ready(), self._start_timeout)

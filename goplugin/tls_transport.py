@@ -100,13 +100,21 @@ class TLSTransport(Transport):
             return grpc.secure_channel(target, credentials, options=options)
         return grpc.insecure_channel(self._through_shim(target), options=options)
 
-    def aio_channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.aio.Channel:
+    def aio_channel(
+        self,
+        target: str,
+        options: Sequence[tuple[str, Any]],
+        interceptors: Sequence[grpc.aio.ClientInterceptor] = (),
+    ) -> grpc.aio.Channel:
         import grpc.aio
 
+        chain = list(interceptors) or None
         if not self._use_ssl_module:
             credentials, options = self._credentials(options)
-            return grpc.aio.secure_channel(target, credentials, options=options)
-        return grpc.aio.insecure_channel(self._through_shim(target), options=options)
+            return grpc.aio.secure_channel(target, credentials, options=options, interceptors=chain)
+        return grpc.aio.insecure_channel(
+            self._through_shim(target), options=options, interceptors=chain
+        )
 
     def _credentials(
         self, options: Sequence[tuple[str, Any]]

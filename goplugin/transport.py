@@ -48,11 +48,19 @@ class Transport:
 
         return grpc.insecure_channel(target, options=options)
 
-    def aio_channel(self, target: str, options: Sequence[tuple[str, Any]]) -> grpc.aio.Channel:
-        """The same connection for grpc.aio (``goplugin.AsyncClient``'s calls)."""
+    def aio_channel(
+        self,
+        target: str,
+        options: Sequence[tuple[str, Any]],
+        interceptors: Sequence[grpc.aio.ClientInterceptor] = (),
+    ) -> grpc.aio.Channel:
+        """The same connection for grpc.aio (``goplugin.AsyncClient``'s calls), with the
+        host's grpc.aio interceptors (grpc.aio takes them only when a channel is made)."""
         import grpc.aio
 
-        return grpc.aio.insecure_channel(target, options=options)
+        return grpc.aio.insecure_channel(
+            target, options=options, interceptors=list(interceptors) or None
+        )
 
     def failure(self) -> str | None:
         """Why the last TLS handshake failed, when grpcio cannot say (see ``tls_shim``)."""

@@ -6,6 +6,7 @@ subprocess plugin (``intercepted_plugin.py``) served with goplugin interceptors 
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import json
 import os
@@ -300,3 +301,56 @@ def test_a_plugin_in_debug_mode_runs_its_interceptors(
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.close()
         proc.stdout.close()
+
+
+class AioAddMetadata(grpc.aio.UnaryUnaryClientInterceptor):
+    """An async host's interceptor adding metadata (grpc.aio's own interface)."""
+
+    def __init__(self, *pairs: tuple[str, str]) -> None:
+        self.pairs = pairs
+
+    async def intercept_unary_unary(
+        self, continuation: Any, client_call_details: Any, request: Any
+    ) -> Any:
+        metadata = grpc.aio.Metadata(*(client_call_details.metadata or ()), *self.pairs)
+        details = client_call_details._replace(metadata=metadata)
+        return await continuation(details, request)
+
+
+@pytest.mark.parametrize("core", ["grpcio", "grpclib"])
+def test_async_client_takes_aio_interceptors_and_dial_options(tmp_path: Path, core: str) -> None:
+    from google.protobuf.wrappers_pb2 import StringValue
+
+    from tests.runtime.kinds import SERVICE
+
+    log = tmp_path / "calls.jsonl"
+
+    async def run() -> None:
+        async with goplugin.AsyncClient(
+            handshake_config=HANDSHAKE,
+            plugins={"kinds": KindsPlugin},
+            cmd=[sys.executable, PLUGIN],
+            env={"GOPLUGIN_CORE": core, "ICPT_LOG": str(log)},
+            start_timeout=30.0,
+            interceptors=[AioAddMetadata(("x-user", "grace"))],
+            grpc_dial_options=[("grpc.max_receive_message_length", 64)],
+        ) as client:
+            upper = client.channel.method(SERVICE, "Upper")
+            reply = await upper(StringValue(value="short"))
+            assert reply.value == "seen:Upper|SHORT"
+            with pytest.raises(goplugin.ResourceExhaustedError):
+                await upper(StringValue(value="x" * 200))  # over the host's 64-byte limit
+
+    asyncio.run(run())
+    users = {r["user"] for r in _records(log) if r.get("entered") == "/pyplugintest.Kinds/Upper"}
+    assert users == {"grace"}
+
+
+def test_async_client_refuses_sync_interceptors() -> None:
+    with pytest.raises(TypeError, match=r"\[0\] \(AddMetadata\) is not a grpc\.aio client"):
+        goplugin.AsyncClient(
+            handshake_config=HANDSHAKE,
+            plugins={"kinds": KindsPlugin},
+            cmd=["true"],
+            interceptors=[AddMetadata()],
+        )
