@@ -47,7 +47,7 @@ POOL = sorted(set(KEYWORDS + BUILTINS + OURS + STDLIB))
 #: Names only fields and RPCs are drawn from: the private aliases the stubs import under
 #: (``_builtins``, ``_Optional``, ``_grpc``) and ``grpc`` itself. A message or package so named
 #: is protoc's own trouble (``_pb2.py`` binds ``_builder``, ``_descriptor``) or the runtime's.
-MEMBERS = ["_builtins", "_Optional", "_Iterator", "_grpc", "_self", "grpc"]
+MEMBERS = ["_builtins", "_Optional", "_Iterator", "_grpc", "_self", "grpc", "Clear", "DESCRIPTOR"]
 #: Proto's scalar type names cannot name a message or enum (``float x = 1`` would be ambiguous).
 SCALARS = {"double", "float", "int32", "int64", "bool", "string", "bytes", "uint32", "uint64"}
 #: Nor a word that starts another declaration where a field's type stands (``enum x = 1;``).

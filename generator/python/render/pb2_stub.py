@@ -54,6 +54,19 @@ _INTS = {
 }
 _FLOATS = {_Field.TYPE_DOUBLE, _Field.TYPE_FLOAT}
 _COMPOSITE = {_Field.TYPE_MESSAGE, _Field.TYPE_GROUP}
+#: What ``Message`` declares (types-protobuf's stub): a field so named overrides it, as protobuf's
+#: runtime lets it (``m.Clear`` is the field), which checkers report unless told it is meant.
+_MESSAGE_MEMBER_NAMES = (
+    "ByteSize Clear ClearExtension ClearField CopyFrom DESCRIPTOR DiscardUnknownFields Extensions "
+    "FromString HasExtension HasField IsInitialized ListFields MergeFrom MergeFromString "
+    "ParseFromString SerializePartialToString SerializeToString SetInParent UnknownFields "
+    "WhichOneof"
+)
+_MESSAGE_MEMBERS = frozenset(_MESSAGE_MEMBER_NAMES.split())
+_OVERRIDE = "  # type: ignore[assignment]"  # mypy reports the declaration, pyright the slot
+_SLOT_OVERRIDE = (
+    "  # pyright: ignore[reportIncompatibleVariableOverride, reportIncompatibleMethodOverride]"
+)
 _WELL_KNOWN_BASES = {"Any", "Duration", "FieldMask", "ListValue", "Struct", "Timestamp"}
 _DATETIME = {".google.protobuf.Timestamp": "datetime", ".google.protobuf.Duration": "timedelta"}
 
@@ -351,6 +364,8 @@ class _Writer:
         slots = ", ".join(f'"{field.name}"' for field in fields)
         lines = [f"class {_escape(message.name)}({bases}):"]
         lines.append(f"    __slots__ = ({slots}{',' if len(fields) == 1 else ''})")
+        if any(field.name in _MESSAGE_MEMBERS for field in fields):
+            lines[-1] += _SLOT_OVERRIDE
         body: list[str] = []
         for enum in message.enum_type:
             body += self._enum(enum, f"{full_name}.{enum.name}", scope)
@@ -361,7 +376,11 @@ class _Writer:
         for field in message.field:
             number = f"{self.alias('ClassVar')}[{self.builtin('int', scope)}]"
             body.append(f"{field.name.upper()}_FIELD_NUMBER: {number}")
-        body += [f"{field.name}: {self._attribute(field, scope)}" for field in fields]
+        body += [
+            f"{field.name}: {self._attribute(field, scope)}"
+            + (_OVERRIDE if field.name in _MESSAGE_MEMBERS else "")
+            for field in fields
+        ]
         body.append(self._constructor(message, fields, scope))
         return lines + ["    " + line for line in body]
 

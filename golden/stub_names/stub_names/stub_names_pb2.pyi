@@ -77,5 +77,17 @@ class Response(_message.Message):
     dict: _shadowed_Attr
     def __init__(_self, *, bytes: _Optional[_builtins.bytes] = ..., float: _Optional[_builtins.float] = ..., str: _Optional[_builtins.str] = ..., int: _Optional[_Iterable[_builtins.int]] = ..., bool: _Optional[_builtins.bool] = ..., self: _Optional[_builtins.str] = ..., __2conflict: _Optional[_builtins.int] = ..., Attr: _Optional[_Union[_shadowed_Attr, _Mapping[_builtins.str, _Any]]] = ..., Color: _Optional[_Union[_shadowed_Color, _builtins.str]] = ..., inner: _Optional[_Union[Response.Inner, _Mapping[_builtins.str, _Any]]] = ..., mode: _Optional[_Union[Response.Mode, _builtins.str]] = ..., type: _Optional[_builtins.str] = ..., object: _Optional[_Mapping[_builtins.str, _shadowed_Attr]] = ..., list: _Optional[_Iterable[_Union[_shadowed_Attr, _Mapping[_builtins.str, _Any]]]] = ..., complex: _Optional[_builtins.float] = ..., dict: _Optional[_Union[_shadowed_Attr, _Mapping[_builtins.str, _Any]]] = ...) -> None: ...
 
+class Members(_message.Message):
+    __slots__ = ("Clear", "DESCRIPTOR", "HasField", "Extensions")  # pyright: ignore[reportIncompatibleVariableOverride, reportIncompatibleMethodOverride]
+    CLEAR_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTOR_FIELD_NUMBER: _ClassVar[int]
+    HASFIELD_FIELD_NUMBER: _ClassVar[int]
+    EXTENSIONS_FIELD_NUMBER: _ClassVar[int]
+    Clear: str  # type: ignore[assignment]
+    DESCRIPTOR: int  # type: ignore[assignment]
+    HasField: bool  # type: ignore[assignment]
+    Extensions: str  # type: ignore[assignment]
+    def __init__(self, Clear: _Optional[str] = ..., DESCRIPTOR: _Optional[int] = ..., HasField: _Optional[bool] = ..., Extensions: _Optional[str] = ...) -> None: ...
+
 _shadowed_Attr = Attr
 _shadowed_Color = Color

@@ -6,7 +6,7 @@ runs (``python consumer.py`` beside the package) as protobuf's runtime has it.
 
 from __future__ import annotations
 
-from stub_names.stub_names_pb2 import RED, Attr, Response
+from stub_names.stub_names_pb2 import RED, Attr, Members, Response
 
 
 def build() -> Response:
@@ -34,5 +34,13 @@ def build() -> Response:
     return response
 
 
+def members() -> str:
+    message = Members(Clear="clear", DESCRIPTOR=2, HasField=True, Extensions="ext")
+    clear: str = message.Clear
+    number: int = message.DESCRIPTOR
+    assert message.HasField is True and message.Extensions == "ext" and number == 2
+    return clear
+
+
 if __name__ == "__main__":
-    print(build().WhichOneof("choice"))
+    print(build().WhichOneof("choice"), members())
