@@ -5,7 +5,7 @@ must not run there (it would stop every other call while it works or blocks). Th
 it in a pool thread instead, in a copy of the call's ``contextvars`` context, so
 ``goplugin.current_call()`` and ``current_broker()`` work inside it:
 
-* a unary method is one pool job;
+* a unary method is one pool job that settles the call's future itself (:func:`call_in_thread`);
 * a response generator is iterated by a pool thread that hands each message to the loop
   (:class:`Handoff`), at most ``WINDOW`` messages ahead of what the loop has sent, waking the
   loop only when it is waiting for one;
@@ -27,7 +27,7 @@ from concurrent import futures
 from typing import Any
 
 #: How many messages a response generator's thread may run ahead of the loop's sends.
-WINDOW = 64
+WINDOW = 128
 
 _END = object()
 
@@ -111,6 +111,40 @@ class Handoff:
         self._room.release()
 
     END = _END
+
+
+async def call_in_thread(
+    pool: futures.Executor, context: contextvars.Context, function: Callable[[Any], Any], arg: Any
+) -> Any:
+    """``function(arg)`` in a pool thread, inside ``context``: a sync unary method's one hop.
+
+    What ``loop.run_in_executor`` does, without its second future and the callbacks that keep
+    the two in step: the thread settles the loop's future itself, with one wake-up of the loop.
+    A call cancelled meanwhile leaves the method to finish in its thread; its result is dropped.
+    """
+    loop = asyncio.get_running_loop()
+    settled: asyncio.Future[Any] = loop.create_future()
+
+    def run() -> None:
+        try:
+            result = context.run(function, arg)
+        except BaseException as error:  # raised on the loop, by the awaiting call
+            loop.call_soon_threadsafe(_fail, settled, error)
+        else:
+            loop.call_soon_threadsafe(_settle, settled, result)
+
+    pool.submit(run)
+    return await settled
+
+
+def _settle(future: asyncio.Future[Any], result: Any) -> None:
+    if not future.done():
+        future.set_result(result)
+
+
+def _fail(future: asyncio.Future[Any], error: BaseException) -> None:
+    if not future.done():
+        future.set_exception(error)
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:

@@ -40,7 +40,7 @@ from grpclib.const import Handler as GrpclibHandler
 from grpclib.encoding.base import CodecBase
 from grpclib.exceptions import GRPCError
 
-from goplugin.aio_bridge import Handoff, SyncRequests
+from goplugin.aio_bridge import Handoff, SyncRequests, call_in_thread
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
@@ -465,7 +465,7 @@ async def _serve_sync(
     else:
         argument = await stream.recv_message()
     if not kind.server_streaming:
-        response = await loop.run_in_executor(pool, context.run, handler, argument)
+        response = await call_in_thread(pool, context, handler, argument)
         await stream.send_message(response)
         return
     handoff = Handoff(loop)
