@@ -5,7 +5,9 @@
 
 The generator loads a compiled module only while its stamp matches the template (see
 ``pygoplugin_gen.python.render.templating``); this tool writes them into the repository's
-``generator/python/render/compiled_templates/``, never into an installed copy.
+``generator/python/render/compiled_templates/``, never into an installed copy. jinja2 compiles
+them; each then imports ``render/template_runtime.py`` instead of ``jinja2.runtime``, so that
+rendering them imports no jinja2 at all.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMPILED = os.path.join(REPO, "generator", "python", "render", "compiled_templates")
 #: The templates in this checkout.
 TEMPLATES = os.path.join(REPO, "templates")
+#: The compiled code imports this runtime (``render/template_runtime.py``), not jinja2's.
+_JINJA2_RUNTIME = "from jinja2.runtime import "
+_OUR_RUNTIME = "from ..template_runtime import "
 
 
 def compiled_modules() -> dict[str, str]:
@@ -33,6 +38,11 @@ def compiled_modules() -> dict[str, str]:
         with open(path, encoding="utf-8") as stream:
             source = stream.read()
         code = environment.compile(source, name, path, raw=True, defer_init=True)
+        if code.count(_JINJA2_RUNTIME) != 1:
+            raise SystemExit(
+                f"{name}: jinja2's compiled code no longer has one {_JINJA2_RUNTIME!r}"
+            )
+        code = code.replace(_JINJA2_RUNTIME, _OUR_RUNTIME)
         modules[templating.module_name(name)] = templating.stamp(name, source) + code + "\n"
     return modules
 

@@ -1,54 +1,28 @@
-"""The compiled templates' environment: what their code asks of jinja2, without jinja2's compiler.
+"""The compiled templates' environment: what their code asks of jinja2, without jinja2.
 
 ``import jinja2`` brings in the lexer, parser, compiler, filters and sandbox tests, about 25 ms
-of a 70 ms cold run, and a compiled template needs none of them: its code calls only into
-``jinja2.runtime`` (contexts, loops, macros, undefined values) and asks its environment for a
-handful of things (``getattr``, ``undefined``, ``concat``, our filters, ``get_template`` for
-includes). This module imports ``jinja2.runtime`` alone when nothing has imported jinja2 yet,
-and answers those few questions itself. A template whose compiled module is stale (edited in a
-checkout, or another jinja2 feature release) comes from the full jinja2 environment instead,
-so an edit still takes effect. ``tests/generator/test_templating.py`` renders every golden case
-through both and runs a fresh process to check the compiler stays unimported.
+of a 70 ms cold run, and ``jinja2.runtime`` alone another 14 ms; a compiled template needs
+none of them. Its code calls into the runtime (``template_runtime.py`` stands in for
+``jinja2.runtime``: ``tools/templates.py`` compiles the modules to import it) and asks its
+environment for a handful of things (``getattr``, ``undefined``, ``concat``, our filters,
+``get_template`` for includes), which this module answers. A template whose compiled module is
+stale (edited in a checkout, or another jinja2 feature release) comes from the full jinja2
+environment instead, so an edit still takes effect. ``tests/generator/test_templating.py``
+renders every golden case through both and runs a fresh process to check that jinja2 stays
+unimported.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
-import sys
-import types
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any, Protocol
 
-from . import templating
+from . import template_runtime, templating
 
 
 class _Renderable(Protocol):
     def render(self, **context: Any) -> str: ...
-
-
-def _runtime() -> types.ModuleType:
-    """``jinja2.runtime``, without running ``jinja2/__init__.py`` if jinja2 is not loaded yet.
-
-    A bare package object stands in for ``jinja2`` while its runtime (and the few modules the
-    runtime imports) load, and leaves ``sys.modules`` at once: a later ``import jinja2`` runs
-    the real ``__init__``, which finds those modules already loaded and reuses them.
-    """
-    if "jinja2" in sys.modules:
-        return importlib.import_module("jinja2.runtime")
-    spec = importlib.util.find_spec("jinja2")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jinja2 is not installed", name="jinja2")
-    stand_in = types.ModuleType("jinja2")
-    stand_in.__path__ = list(spec.submodule_search_locations)
-    stand_in.__spec__ = spec
-    sys.modules["jinja2"] = stand_in
-    try:
-        return importlib.import_module("jinja2.runtime")
-    finally:
-        if sys.modules.get("jinja2") is stand_in:
-            del sys.modules["jinja2"]
 
 
 def _indent(text: str, width: int = 4, first: bool = False, blank: bool = False) -> str:
@@ -96,9 +70,9 @@ class Environment:
     sandboxed = False
 
     def __init__(self) -> None:
-        self.runtime = _runtime()
-        self.undefined = self.runtime.StrictUndefined
-        self.context_class = self.runtime.Context
+        self.runtime = template_runtime
+        self.undefined = template_runtime.StrictUndefined
+        self.context_class = template_runtime.Context
         self.concat: Callable[[Iterator[str]], str] = "".join
         self.filters: dict[str, Callable[..., Any]] = {
             **templating.FILTERS,

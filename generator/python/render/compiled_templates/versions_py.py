@@ -1,6 +1,6 @@
 # Compiled by jinja2 3.1 from templates/versions.py.j2: do not edit; see tools/templates.py.
 # sha256 of the template: 94625b68de8ac4cd08310053fb07771491fdf63fdbceeaa812b0443cb073b64b
-from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'versions.py.j2'
 
 def root(context, missing=missing):
