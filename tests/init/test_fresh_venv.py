@@ -128,13 +128,16 @@ def test_readme_start_then_ci_then_a_go_host(
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == STARTER_ANSWERS
 
-    # A zipapp of everything cannot load grpcio's compiled extension from inside the zip.
+    # A zipapp of everything: grpcio's compiled extension cannot load from inside a zip, and a
+    # plugin on the default (grpclib) core never imports it, so the plugin starts from the zip
+    # alone; run by hand, it refuses without the host's cookie like every plugin.
     links = pygoplugin_wheel.parent
     ok(shell.run(f"pip install -q --target zip/all --find-links {links} .", repository), "all")
     ok(shell.run("python -m zipapp zip/all -m weather.main:main -o all.pyz", repository), "zip")
     alone = shell.run(f"{python} -I -S all.pyz", repository)  # -S: no site-packages to help
     assert alone.returncode == 1
-    assert "ImportError: cannot import name 'cygrpc' from 'grpc._cython'" in alone.stderr
+    assert "This binary is a plugin." in alone.stderr, alone.stderr
+    assert "ImportError" not in alone.stderr
 
 
 def test_proto_with_imports_and_two_services(fresh_shell: FreshShell, tmp_path: Path) -> None:
