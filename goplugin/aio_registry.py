@@ -39,6 +39,7 @@ from grpclib.const import Cardinality, Status
 from grpclib.const import Handler as GrpclibHandler
 from grpclib.encoding.base import CodecBase
 from grpclib.exceptions import GRPCError
+from h2.exceptions import StreamClosedError
 
 from goplugin.aio_bridge import Handoff, SyncRequests, call_in_thread
 from goplugin.calls import _current_broker, _current_call
@@ -299,9 +300,9 @@ class AioRegistry:
             if self._interceptors:
                 await self._intercepted(stream, call, kind, is_async, handler)
             elif is_async:
-                await _serve_async(stream, kind, handler)
+                await _serve_async(stream, kind, handler, finish=True)
             else:
-                await _serve_sync(stream, kind, handler, self._pool)
+                await _serve_sync(stream, kind, handler, self._pool, finish=True)
         except (GRPCError, asyncio.CancelledError):
             raise
         except RPCError as error:
@@ -370,15 +371,36 @@ async def _requests(stream: Stream[Any, Any]) -> AsyncIterator[Any]:
         yield message
 
 
-async def _serve_async(stream: Stream[Any, Any], kind: Kind, handler: Handler) -> None:
+async def _serve_async(
+    stream: Stream[Any, Any], kind: Kind, handler: Handler, *, finish: bool = False
+) -> None:
+    """``finish``: send the trailers here (see :func:`_finish`); else grpclib sends them."""
     if kind.client_streaming:
         argument: Any = _requests(stream)
     else:
         argument = await stream.recv_message()
     if not kind.server_streaming:
         await stream.send_message(await handler(argument))
+    else:
+        await _send_async_stream(stream, handler(argument))
+    if finish:
+        await _finish(stream)
+
+
+async def _finish(stream: Stream[Any, Any]) -> None:
+    """End a call that succeeded: trailers now, and what the call wrote leaves at once.
+
+    grpclib would send the trailers once the handler returns, and the connection's writes
+    leave at the end of the loop's turn (``aio_server._CoalescedWrites``): done here, a unary
+    reply's headers, message and trailers leave in one write before anything else runs.
+    """
+    try:
+        await stream.send_trailing_metadata()
+    except StreamClosedError:  # the host is gone: nobody to tell
         return
-    await _send_async_stream(stream, handler(argument))
+    flush = getattr(stream._stream._transport, "flush", None)
+    if flush is not None:
+        flush()
 
 
 async def _send_async_stream(stream: Stream[Any, Any], responses: AsyncIterator[Any]) -> None:
@@ -456,8 +478,14 @@ async def _abandon(step: Any) -> None:
 
 
 async def _serve_sync(
-    stream: Stream[Any, Any], kind: Kind, handler: Handler, pool: futures.Executor
+    stream: Stream[Any, Any],
+    kind: Kind,
+    handler: Handler,
+    pool: futures.Executor,
+    *,
+    finish: bool = False,
 ) -> None:
+    """``finish``: send the trailers here (see :func:`_finish`); else grpclib sends them."""
     loop = asyncio.get_running_loop()
     context = contextvars.copy_context()
     if kind.client_streaming:
@@ -467,6 +495,8 @@ async def _serve_sync(
     if not kind.server_streaming:
         response = await call_in_thread(pool, context, handler, argument)
         await stream.send_message(response)
+        if finish:
+            await _finish(stream)
         return
     handoff = Handoff(loop)
     producer = loop.run_in_executor(
@@ -490,6 +520,8 @@ async def _serve_sync(
         handoff.close()
         if producer.done():
             producer.result()
+    if finish:
+        await _finish(stream)
 
 
 class Frames:
