@@ -5,7 +5,8 @@ must not run there (it would stop every other call while it works or blocks). Th
 it in a pool thread instead, in a copy of the call's ``contextvars`` context, so
 ``goplugin.current_call()`` and ``current_broker()`` work inside it:
 
-* a unary method is one pool job that settles the call's future itself (:func:`call_in_thread`);
+* a unary method is one pool job (:func:`call_in_thread`), which the loop waits for blocked for
+  a moment when it has nothing else to run;
 * a response generator is iterated by a pool thread that hands each message to the loop
   (:class:`Handoff`), at most ``WINDOW`` messages ahead of what the loop has sent, waking the
   loop only when it is waiting for one;
@@ -113,38 +114,116 @@ class Handoff:
     END = _END
 
 
-async def call_in_thread(
-    pool: futures.Executor, context: contextvars.Context, function: Callable[[Any], Any], arg: Any
-) -> Any:
-    """``function(arg)`` in a pool thread, inside ``context``: a sync unary method's one hop.
+#: How long the loop may wait, blocked, for a sync unary method to return when it has nothing
+#: else to run (seconds): most methods return within it, and the call then continues with no
+#: wake-up of the loop through its self-pipe and no extra turns of the loop. Bounds the delay
+#: that I/O arriving meanwhile sees.
+QUICK_RETURN = 0.0005
 
-    What ``loop.run_in_executor`` does, without its second future and the callbacks that keep
-    the two in step: the thread settles the loop's future itself, with one wake-up of the loop.
-    A call cancelled meanwhile leaves the method to finish in its thread; its result is dropped.
+
+class _Job:
+    """One sync unary method call in a pool thread, and how its result reaches the loop."""
+
+    __slots__ = (
+        "_arg",
+        "_context",
+        "_function",
+        "_guard",
+        "_loop",
+        "future",
+        "ok",
+        "ready",
+        "value",
+    )
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        context: contextvars.Context,
+        function: Callable[[Any], Any],
+        arg: Any,
+    ) -> None:
+        self._loop = loop
+        self._context = context
+        self._function = function
+        self._arg = arg
+        self._guard = threading.Lock()
+        #: Released once the method returned or raised (the loop may be blocked on it).
+        self.ready = threading.Lock()
+        self.ready.acquire()
+        #: Set by the loop once it stopped waiting: the thread then settles it.
+        self.future: asyncio.Future[None] | None = None
+        self.ok = False
+        self.value: Any = None
+
+    def run(self) -> None:
+        try:
+            self.value = self._context.run(self._function, self._arg)
+            self.ok = True
+        except BaseException as error:  # raised on the loop, by the awaiting call
+            self.value = error
+        with self._guard:
+            future = self.future
+            self.future = _DONE
+        self.ready.release()
+        if future is not None:
+            self._loop.call_soon_threadsafe(_wake, future)
+
+    def waited_for(self) -> asyncio.Future[None] | None:
+        """A future the thread settles, or None if the method has returned meanwhile."""
+        with self._guard:
+            if self.future is _DONE:
+                return None
+            self.future = self._loop.create_future()
+            return self.future
+
+    def result(self) -> Any:
+        if self.ok:
+            return self.value
+        raise self.value
+
+
+_DONE: Any = object()
+
+
+def _idle(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether nothing else waits to run on ``loop`` now (cancelled callbacks aside).
+
+    Reads asyncio's ready queue; a loop without one (another implementation) never counts as
+    idle, so the bridge then always waits as a task.
+    """
+    ready = getattr(loop, "_ready", None)
+    if ready is None:
+        return False
+    return all(handle.cancelled() for handle in ready)
+
+
+async def call_in_thread(
+    pool: futures.Executor,
+    context: contextvars.Context,
+    function: Callable[[Any], Any],
+    arg: Any,
+    flush: Callable[[], None] | None = None,
+) -> Any:
+    """``function(arg)`` in a pool thread, inside ``context``: a sync unary method's hop.
+
+    When the loop has nothing else ready to run it waits for the method, blocked, up to
+    ``QUICK_RETURN``; otherwise (or when the method takes longer) the call waits as a task and
+    the thread wakes the loop. A call cancelled meanwhile leaves the method to finish in its
+    thread; its result is dropped. ``flush`` sends what the call wrote so far (the flow-control
+    update for its request) before the loop blocks.
     """
     loop = asyncio.get_running_loop()
-    settled: asyncio.Future[Any] = loop.create_future()
-
-    def run() -> None:
-        try:
-            result = context.run(function, arg)
-        except BaseException as error:  # raised on the loop, by the awaiting call
-            loop.call_soon_threadsafe(_fail, settled, error)
-        else:
-            loop.call_soon_threadsafe(_settle, settled, result)
-
-    pool.submit(run)
-    return await settled
-
-
-def _settle(future: asyncio.Future[Any], result: Any) -> None:
-    if not future.done():
-        future.set_result(result)
-
-
-def _fail(future: asyncio.Future[Any], error: BaseException) -> None:
-    if not future.done():
-        future.set_exception(error)
+    job = _Job(loop, context, function, arg)
+    pool.submit(job.run)
+    if flush is not None:
+        flush()
+    if _idle(loop) and job.ready.acquire(timeout=QUICK_RETURN):
+        return job.result()
+    future = job.waited_for()
+    if future is not None:
+        await future
+    return job.result()
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:

@@ -493,7 +493,8 @@ async def _serve_sync(
     else:
         argument = await stream.recv_message()
     if not kind.server_streaming:
-        response = await call_in_thread(pool, context, handler, argument)
+        flush = getattr(stream._stream._transport, "flush", None)
+        response = await call_in_thread(pool, context, handler, argument, flush)
         await stream.send_message(response)
         if finish:
             await _finish(stream)

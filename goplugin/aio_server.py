@@ -252,16 +252,20 @@ class _CoalescedWrites:
         self._transport = transport
         self._loop = loop
         self._pending: list[bytes] = []
+        self._scheduled: asyncio.Handle | None = None
 
     def write(self, data: bytes) -> None:
         if not data:
             return
         if not self._pending:
-            self._loop.call_soon(self.flush)
+            self._scheduled = self._loop.call_soon(self.flush)
         self._pending.append(data)
 
     def flush(self) -> None:
         """Write what is pending now (a call that just ended: ``aio_registry._finish``)."""
+        if self._scheduled is not None:
+            self._scheduled.cancel()
+            self._scheduled = None
         pending, self._pending = self._pending, []
         if pending and not self._transport.is_closing():
             self._transport.write(pending[0] if len(pending) == 1 else b"".join(pending))
