@@ -15,7 +15,6 @@ more than starting Python; only arguments that once completed a full run are eve
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Sequence
 
@@ -44,6 +43,8 @@ def run_key(argv: Sequence[str]) -> str | None:
 
 
 def _hash_file(path: str) -> str | None:
+    import hashlib  # here, not above: a run with the cache off never needs it (2.5 ms)
+
     try:
         with open(path, "rb") as stream:
             return hashlib.sha256(stream.read()).hexdigest()

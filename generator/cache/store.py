@@ -19,7 +19,6 @@ on every run), never the entry just stored. Temporary files a killed run left be
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import os
 import sys
@@ -61,6 +60,8 @@ def directory(kind: str) -> str | None:
 
 def digest(*parts: str | bytes) -> str:
     """A hex SHA-256 over ``parts`` (length-prefixed, so part boundaries matter)."""
+    import hashlib  # here, not above: a run with the cache off never needs it (2.5 ms)
+
     hasher = hashlib.sha256()
     for part in parts:
         data = part.encode() if isinstance(part, str) else part

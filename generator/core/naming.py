@@ -11,7 +11,7 @@ these.
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -120,7 +120,19 @@ def default_cookie_value(proto_package: str, proto_file: str) -> str:
     prefix is this project's first name, kept because deployed plugins carry the hash.
     """
     seed = "pyplugin:" + base_package(proto_package, proto_file)
-    return hashlib.sha256(seed.encode()).hexdigest()
+    return _sha256_hex(seed.encode())
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 from CPython's own module when it has one (``_sha2``, ``_sha256`` before 3.12):
+    importing ``hashlib`` loads OpenSSL, 2.5 ms of a cold run, for one short digest."""
+    for name in ("_sha2", "_sha256", "hashlib"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return str(module.sha256(data).hexdigest())
+    raise ImportError("no SHA-256 implementation")  # pragma: no cover (hashlib always exists)
 
 
 def default_protocol_version(proto_package: str) -> int:

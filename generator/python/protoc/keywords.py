@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 import re
-import tokenize
 from collections.abc import Iterator, Sequence
 
 from ...core import descriptors
@@ -175,6 +174,8 @@ def repair_grpc(source: str) -> str:
 
 def _keyword_names(source: str) -> Iterator[tuple[int, int]]:
     """Positions (row, column) of keywords used as names in ``source``."""
+    import tokenize  # here, not above: only a module using a keyword is tokenized
+
     skip = (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)
     before_last = last = ""  # "operand", "def", "." or "" for anything else
     for token in tokenize.generate_tokens(io.StringIO(source).readline):

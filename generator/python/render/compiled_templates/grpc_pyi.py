@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/grpc.pyi.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 66e27e163783236fe3c734f088779985e73823efa30c4ae71e67d107a79addab
+# CRC-32 and size of the template: 289ab499, 1057 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'grpc.pyi.j2'
 

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/header.j2: do not edit; see tools/templates.py.
-# sha256 of the template: d62b73dfc66523277b6706eb728768133d820a9ada348004474f543faa2a0ce7
+# CRC-32 and size of the template: 49433f2f, 116 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'header.j2'
 

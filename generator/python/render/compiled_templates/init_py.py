@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/init.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: a474bea4d01255283107b25943a965e543c5b167f974704ef55925325881580d
+# CRC-32 and size of the template: 7d327e99, 827 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'init.py.j2'
 

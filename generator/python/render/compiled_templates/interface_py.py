@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/interface.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 1923c1680d161fc71ba343a583aa2e38b2bb20e77f0e6b179ebb20a8ff0144bf
+# CRC-32 and size of the template: 92181736, 2249 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'interface.py.j2'
 

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 87516a1aef162f8a413b4b030794a6abc9178809e8f51a75b1e3a9a2d46f8c5d
+# CRC-32 and size of the template: 6fafb65c, 2842 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 

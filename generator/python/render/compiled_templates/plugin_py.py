@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 2b56babd4d0811e5dcf3f05f363dc5ca90b936c09d7ce8f1c5512e88d0bd7f21
+# CRC-32 and size of the template: eb1900a5, 9416 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 

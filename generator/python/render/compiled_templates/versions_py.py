@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/versions.py.j2: do not edit; see tools/templates.py.
-# sha256 of the template: 94625b68de8ac4cd08310053fb07771491fdf63fdbceeaa812b0443cb073b64b
+# CRC-32 and size of the template: 33095345, 1808 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'versions.py.j2'
 
