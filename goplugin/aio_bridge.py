@@ -50,6 +50,9 @@ class Handoff:
         self._waiter: asyncio.Future[None] | None = None
         self._room = threading.Semaphore(WINDOW)
         self._closed = False
+        #: The loop waiting, blocked, for the next message (see :meth:`take`).
+        self._arrived = threading.Condition(self._lock)
+        self._quick_waiting = False
 
     def produce(self, context: contextvars.Context, messages: Iterator[Any]) -> None:
         """Iterate ``messages`` (in a pool thread, inside ``context``) until done or closed.
@@ -79,14 +82,26 @@ class Handoff:
         with self._lock:
             self._buffer.append(item)
             waiter, self._waiter = self._waiter, None
+            if self._quick_waiting:
+                self._arrived.notify()
         if waiter is not None:
             self._loop.call_soon_threadsafe(_wake, waiter)
 
     async def take(self, limit: int) -> list[Any]:
         """The messages ready now (at least one, at most ``limit``), ending with ``Handoff.END``
-        after the last; raises what the generator raised once the messages before it are out."""
+        after the last; raises what the generator raised once the messages before it are out.
+
+        With none ready and nothing else for the loop to run, the loop waits for the next one
+        blocked, up to ``QUICK_RETURN`` (as :func:`call_in_thread` does), before it waits as a
+        task that the producer wakes through the loop's self-pipe."""
+        quick = True
         while True:
             with self._lock:
+                if not self._buffer and quick and _idle(self._loop):
+                    quick = False
+                    self._quick_waiting = True
+                    self._arrived.wait(QUICK_RETURN)
+                    self._quick_waiting = False
                 if self._buffer:
                     batch: list[Any] = []
                     while self._buffer and len(batch) < limit:

@@ -500,10 +500,13 @@ async def _serve_sync(
             await _finish(stream)
         return
     handoff = Handoff(loop)
-    producer = loop.run_in_executor(
-        pool, handoff.produce, context, _LazyIterator(handler, argument)
-    )
+    # A plain pool job: nothing on the loop waits for its end (the END message says it).
+    producer = pool.submit(handoff.produce, context, _LazyIterator(handler, argument))
+    flush = getattr(stream._stream._transport, "flush", None)
+    if flush is not None:  # the request's flow-control update: out before the loop may block
+        flush()
     frames = Frames(stream)
+    unyielded = 0
     try:
         while True:
             batch = await handoff.take(BATCH_MESSAGES)
@@ -516,7 +519,10 @@ async def _serve_sync(
             await frames.flush()
             if done:
                 break
-            await asyncio.sleep(0)  # every batch: a turn for the other calls
+            unyielded += len(batch)
+            if unyielded >= BATCH_MESSAGES:  # a turn for the other calls
+                unyielded = 0
+                await asyncio.sleep(0)
     finally:
         handoff.close()
         if producer.done():
