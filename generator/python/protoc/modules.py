@@ -89,12 +89,16 @@ def normalized(file: descriptors.FileDescriptorProto) -> bytes:
 
 
 def _stripped(data: bytes, kind: str) -> bytes:
-    if kind == "field":
-        field = _FIELD.FromString(data)
-        if not field.HasField("json_name") or field.json_name != _json_name(field.name):
+    if kind == "field":  # read in place: decoding every field's options would cost more
+        name, json_name = b"", None
+        for number, start, body, end in wire.fields(data):
+            if number == _FIELD.NAME_FIELD_NUMBER:
+                name = data[body:end]
+            elif number == _FIELD.JSON_NAME_FIELD_NUMBER:
+                json_name, cut = data[body:end], (start, end)
+        if json_name is None or json_name.decode() != _json_name(name.decode()):
             return data
-        json_name = _FIELD.JSON_NAME_FIELD_NUMBER
-        return b"".join(data[s:e] for number, s, _, e in wire.fields(data) if number != json_name)
+        return data[: cut[0]] + data[cut[1] :]
     children = _CHILDREN[kind]
     parts = []
     for number, start, body, end in wire.fields(data):

@@ -3,7 +3,7 @@
 Pure: no disk, stdin or stdout besides reading the templates. Undefined template variables are
 errors (``StrictUndefined``), so a renamed model property cannot silently render as nothing.
 The templates ship compiled to Python (see ``templating.py``), because compiling them
-costs more than rendering them, and render on jinja2's runtime alone (``lite.py``).
+costs more than rendering them, and render without importing jinja2 (``lite.py``).
 """
 
 from __future__ import annotations

@@ -9,9 +9,10 @@ The development tool ``tools/templates.py`` (outside the shipped package) writes
     .venv/bin/python -m tools.templates --update   # recompile them from templates/
 
 A compiled module is used only if its stamp matches the template on disk and the jinja2
-feature release in use (its code calls into ``jinja2.runtime``); otherwise (say, a template
-edited in a checkout and not yet recompiled) the template is compiled from source, as jinja2
-does by default, so an edit always takes effect.
+feature release in use (the release it was compiled and tested with; its code calls into
+``template_runtime.py``, which follows that release's ``jinja2.runtime``); otherwise (say, a
+template edited in a checkout and not yet recompiled) the template is compiled from source, as
+jinja2 does by default, so an edit always takes effect.
 A test fails while any compiled module is stale, and another renders every golden case both ways.
 """
 
