@@ -1,6 +1,6 @@
 """How long gen-plugin takes next to grpcio-tools' own protoc, side by side, in one run.
 
-    .venv/bin/python bench/gen_speed.py [--runs N]
+    .venv/bin/python bench/gen_speed.py [--runs N] [--gen-plugin PROGRAM]
 
 For greeter and a provider protocol of 36 RPCs (``example_protos/provider/provider.proto``) it
 times, as a user would run them (a fresh process each time), one row each:
@@ -20,6 +20,9 @@ the median of ``--runs`` runs; the variants are interleaved (the first one rotat
 load hits them alike, and each ratio is shown as the ratio of medians and, in brackets, the median
 of the ratios of runs made back to back. Targets (issue 12): cold at most 1.5x on greeter and
 2.0x on the provider, re-run at most 1.0x.
+
+``--gen-plugin`` times another ``gen-plugin`` program in place of this checkout's (say, a
+wrapper running an older commit from a ``git worktree``), for a before-and-after on one machine.
 
 Every process runs from bytecode, as an installed wheel does (pip compiles it at install time):
 bytecode is written under the scratch folder even where PYTHONDONTWRITEBYTECODE is set, which
@@ -69,7 +72,9 @@ def _changed(original: str, run: int) -> str:
     return f"{before}\n// Edited for gen_speed run {run}.{service}{after}"
 
 
-def measure(include: str, proto: str, runs: int, scratch: str) -> dict[str, list[float]]:
+def measure(
+    include: str, proto: str, runs: int, scratch: str, program: str = GEN_PLUGIN
+) -> dict[str, list[float]]:
     """Every variant's wall times for one proto, ``runs`` of each, interleaved."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -94,7 +99,7 @@ def measure(include: str, proto: str, runs: int, scratch: str) -> dict[str, list
             stream.write(_changed(original, run))
 
     def gen(proto_path: str, proto_include: str, out: str, cache: str) -> float:
-        command = [GEN_PLUGIN, proto_path, "-I", proto_include, "-o", out]
+        command = [program, proto_path, "-I", proto_include, "-o", out]
         return _timed(command, {**env, "PYGOPLUGIN_CACHE_DIR": cache})
 
     def protoc() -> float:
@@ -136,12 +141,16 @@ def ratios(samples: dict[str, list[float]], name: str) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="runs per variant (median is shown)")
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--gen-plugin", default=GEN_PLUGIN, help="the gen-plugin program to time (default: ours)"
+    )
+    arguments = parser.parse_args()
+    runs = arguments.runs
     print(f"median of {runs} runs, interleaved; ratio = time / protoc's (median of paired ratios)")
     failed = []
     with tempfile.TemporaryDirectory(prefix="gen-speed-") as scratch:
         for label, (include, proto) in PROTOS.items():
-            samples = measure(include, proto, runs, scratch)
+            samples = measure(include, proto, runs, scratch, arguments.gen_plugin)
             print(f"\n{label}")
             for name in VARIANTS:
                 median = statistics.median(samples[name]) * 1000
