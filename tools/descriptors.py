@@ -7,7 +7,8 @@
 ``CodeGeneratorRequest`` can hold, its fields (names, proto2 defaults, numbers, kinds), its
 enum values and ``*_FIELD_NUMBER`` constants, as ``descriptor_pb2`` and ``plugin_pb2`` have
 them; ``core/wire.py`` reads them. Written from those modules' descriptors, not by hand, so no
-field is missed or misnumbered; black lays the text out.
+field is missed or misnumbered; black lays the text out. The text names no protobuf release: a
+new one changes it only if descriptor.proto or plugin.proto changed.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _PYTHON_TYPES = {
 
 _HEADER = '''"""descriptor.proto's and plugin.proto's messages as ``core/wire.py`` reads them.
 
-Written by ``python -m tools.descriptors`` from protobuf {version}'s ``descriptor_pb2`` and
+Written by ``python -m tools.descriptors`` from protobuf's ``descriptor_pb2`` and
 ``plugin_pb2``: do not edit. Field names, defaults, numbers and enum values are theirs; a nested
 message ``A.B`` is the class ``AB``, also reachable as ``A.B``.
 """
@@ -144,15 +145,13 @@ def _schema(message: descriptor.Descriptor) -> Iterator[str]:
 
 def source() -> str:
     """What ``generator/core/descriptors.py`` must hold."""
-    import google.protobuf
-
     roots = [
         descriptor_pb2.FileDescriptorSet.DESCRIPTOR,
         plugin_pb2.CodeGeneratorRequest.DESCRIPTOR,
     ]
     messages = _reachable(roots)
     kinds = sorted({_KINDS[field.type] for message in messages for field in message.fields})
-    lines = [_HEADER.format(version=google.protobuf.__version__, kinds=", ".join(kinds))]
+    lines = [_HEADER.format(kinds=", ".join(kinds))]
     for file in (descriptor_pb2.DESCRIPTOR, plugin_pb2.DESCRIPTOR):
         for enum in file.enum_types_by_name.values():
             for value in enum.values:

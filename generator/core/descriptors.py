@@ -1,6 +1,6 @@
 """descriptor.proto's and plugin.proto's messages as ``core/wire.py`` reads them.
 
-Written by ``python -m tools.descriptors`` from protobuf 7.36.2's ``descriptor_pb2`` and
+Written by ``python -m tools.descriptors`` from protobuf's ``descriptor_pb2`` and
 ``plugin_pb2``: do not edit. Field names, defaults, numbers and enum values are theirs; a nested
 message ``A.B`` is the class ``AB``, also reachable as ``A.B``.
 """
