@@ -95,14 +95,76 @@ def print_must_show(host: str, figures: Mapping[str, tb.Figures]) -> None:
         )
 
 
+#: The Must-show table's rows: plugin row -> what it is.
+SUMMARY_ROWS = {
+    "ours-lib": "grpclib core (default), sync impl",
+    "ours-async": "grpclib core (default), async impl",
+    "ours": "grpcio core, sync impl",
+    PEER: "python-plugin 0.1.0",
+}
+
+#: The Must-show table's columns: title, figure, the row it is divided by, target, higher wins.
+TARGETS = [
+    ("mixed p99/go (<=3)", "mixed_p99_ms", GO, 3.0, False),
+    ("stream/pyplugin (>=1.2)", "stream_msgs", PEER, 1.2, True),
+    ("short/pyplugin (<=1)", "short_p50_us", PEER, 1.0, False),
+    ("start/grpcio (<=1.05)", "startup_ms", MINIMAL, 1.05, False),
+    ("unary p50/grpcio (<=1.05)", "unary_p50_us", MINIMAL, 1.05, False),
+    ("RSS/grpcio (<=1)", "idle_rss_mb", MINIMAL, 1.0, False),
+]
+
+
+def _together(fig: tb.Figures) -> bool:
+    """The mixed load's 8 streams finished together: the last within 10 % of the first."""
+    return fig.mixed_last_s <= 1.1 * fig.mixed_first_s + 0.05
+
+
+def print_summary(per_host: Mapping[str, Mapping[str, tb.Figures]]) -> None:
+    """Issue 9's Must-show table, one cell per target holding every host's ratio (a markdown
+    table, as docs/transport.md records it). The async API is the ``async impl`` row (served
+    by goplugin) under every host, and every row under ``py-async`` (``goplugin.AsyncClient``).
+    A ratio missing its target is starred; "apart" marks mixed-load streams not finishing
+    together."""
+    hosts = list(per_host)
+    print(f"\n## issue 9 Must-show, ratios of medians per host ({' / '.join(hosts)}); * = missed")
+    print("\n| plugin | " + " | ".join(title for title, *_ in TARGETS) + " |")
+    print("|---" * (len(TARGETS) + 1) + "|")
+    for name, label in SUMMARY_ROWS.items():
+        if not any(name in figures for figures in per_host.values()):
+            continue
+        cells = []
+        for _, attr, base, target, higher in TARGETS:
+            ratios = []
+            for host in hosts:
+                figures = per_host[host]
+                fig, ref = figures.get(name), figures.get(base)
+                if fig is None or ref is None:
+                    ratios.append("-")
+                    continue
+                if name == base:
+                    ratios.append("1 (ref)")
+                    continue
+                value = getattr(fig, attr) / getattr(ref, attr)
+                missed = value < target if higher else value > target
+                text = f"{value:.2f}{'*' if missed else ''}"
+                if attr == "mixed_p99_ms" and not _together(fig):
+                    text += " apart"
+                ratios.append(text)
+            cells.append(" / ".join(ratios))
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 def print_tables(config: Mapping[str, Any], results: Mapping[str, Any]) -> None:
     names = [variant["name"] for variant in config["variants"]]
+    per_host: dict[str, dict[str, tb.Figures]] = {}
     for host, host_results in results.items():
         pooled: dict[str, Any] = {}
         tb.merge(pooled, host_results)  # a single RSS figure per plugin becomes a list
         figures = {name: tb.Figures.of(pooled, name) for name in names}
         tb.print_host_table(host, figures, {})
         print_must_show(host, figures)
+        per_host[host] = figures
+    print_summary(per_host)
 
 
 def _picked(rows: list[Any], names: str | None) -> list[Any]:
