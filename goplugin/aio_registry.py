@@ -428,6 +428,10 @@ async def _send_async_stream(stream: Stream[Any, Any], responses: AsyncIterator[
             except StopAsyncIteration:
                 step = None
                 break
+            except BaseException:  # the generator raised: what it made first goes out first
+                step = None
+                await frames.flush()
+                raise
             if frames.count:  # it waits: what it made so far goes out first
                 await frames.flush()
             try:

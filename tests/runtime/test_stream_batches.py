@@ -1,0 +1,74 @@
+"""Response streams on the grpclib core go out in batches (several messages per HTTP/2
+write): what a host reads must not change. Every message before an error arrives, in order,
+then the error with its status; a batch boundary (64 messages) changes nothing; a host that
+stops reading and cancels frees the generator even while its batch waits for flow control."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import goplugin
+from tests.runtime.kinds import HANDSHAKE, MARK_DIR_ENV, KindsPlugin
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PLUGIN = os.path.join(HERE, "batched_stream_plugin.py")
+
+
+@pytest.fixture(params=["sync", "async"])
+def kinds(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[goplugin.Client]:
+    env = {
+        "GOPLUGIN_CORE": "grpclib",
+        "STREAM_ASYNC": "1" if request.param == "async" else "",
+        MARK_DIR_ENV: str(tmp_path),
+    }
+    client = goplugin.Client(
+        handshake_config=HANDSHAKE,
+        cmd=[sys.executable, PLUGIN],
+        plugins={"kinds": KindsPlugin},
+        env=env,
+        start_timeout=20.0,
+    )
+    with client:
+        yield client
+
+
+@pytest.mark.parametrize("count", ["0", "3", "64", "65", "200", "3:wait"])
+def test_messages_before_an_error_all_arrive_then_the_error(
+    kinds: goplugin.Client, count: str
+) -> None:
+    n = int(count.partition(":")[0])
+    received = []
+    with pytest.raises(goplugin.NotFoundError, match=f"no message {n}"):
+        for message in kinds.dispense("kinds").repeat(count):
+            received.append(message.value)
+    assert received == [f"message {i}" for i in range(n)]
+
+
+def test_the_plugin_serves_on_after_a_failed_stream(kinds: goplugin.Client) -> None:
+    plugin = kinds.dispense("kinds")
+    with pytest.raises(goplugin.NotFoundError):
+        list(plugin.repeat("70"))
+    assert plugin.upper("still here") == "STILL HERE"
+
+
+def test_a_host_that_stops_reading_and_cancels_frees_the_generator(
+    kinds: goplugin.Client, tmp_path: Path
+) -> None:
+    """The plugin fills the flow-control window with 64 KiB messages; the host reads one,
+    then cancels: the plugin's send is blocked (the async generator mid-step, waiting)."""
+    stream = kinds.dispense("kinds").repeat("flood")
+    assert len(next(stream).value) == 65536
+    time.sleep(0.5)  # the window fills: the plugin waits to send
+    stream.cancel()
+    mark = tmp_path / f"freed-{kinds.pid}"
+    deadline = time.monotonic() + 20
+    while not mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert mark.exists(), "the plugin kept the generator of a stream the host cancelled"
+    assert kinds.dispense("kinds").upper("after") == "AFTER"
