@@ -42,6 +42,7 @@ from grpclib.exceptions import GRPCError
 from h2.exceptions import StreamClosedError
 
 from goplugin.aio_bridge import Handoff, SyncRequests, call_in_thread
+from goplugin.aio_unary import UnaryMethod, UnaryMethods
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
@@ -182,18 +183,26 @@ class AioRegistry:
         self._mapping: dict[str, GrpclibHandler] = {}
         #: Service names registered, in order (reflection lists them).
         self.names: list[str] = []
+        #: Unary-unary methods the server serves on its lean path (``aio_unary``).
+        self.unary = UnaryMethods(pool, broker)
 
     def register(self, spec: ServiceSpec, handlers: Mapping[str, Handler]) -> None:
         """Serve ``spec`` with one implementation callable per method (sync or async)."""
         check_handlers(spec, handlers)
         self._note(spec.name)
         for method in spec.methods:
-            self._mapping[spec.path(method.name)] = GrpclibHandler(
-                self._spec_func(method, handlers[method.name]),
+            handler = handlers[method.name]
+            path = spec.path(method.name)
+            self._mapping[path] = GrpclibHandler(
+                self._spec_func(method, handler),
                 _CARDINALITY[method.kind],
                 method.request,
                 method.response,
             )
+            if method.kind is Kind.UNARY_UNARY and not self._interceptors:
+                self.unary.methods[path] = UnaryMethod(
+                    handler, _is_async(handler), method.request, method.response
+                )
 
     def _note(self, service_name: str) -> None:
         if service_name in self.reserved:
@@ -278,7 +287,7 @@ class AioRegistry:
     def _spec_func(
         self, method: MethodSpec, handler: Handler
     ) -> Callable[[Stream[Any, Any]], Awaitable[None]]:
-        is_async = inspect.iscoroutinefunction(handler) or inspect.isasyncgenfunction(handler)
+        is_async = _is_async(handler)
         kind = method.kind
 
         async def serve(stream: Stream[Any, Any]) -> None:
@@ -329,6 +338,10 @@ class AioRegistry:
                 await _serve_async(stream, kind, handler)
             else:
                 await _serve_sync(stream, kind, handler, self._pool)
+
+
+def _is_async(handler: Handler) -> bool:
+    return inspect.iscoroutinefunction(handler) or inspect.isasyncgenfunction(handler)
 
 
 def _being_cancelled() -> bool:

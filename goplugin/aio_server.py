@@ -20,13 +20,14 @@ from collections.abc import Callable
 from concurrent import futures
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
-from grpclib.protocol import H2Protocol
-from grpclib.server import Server
+from grpclib.protocol import AbstractHandler, H2Protocol
+from grpclib.server import Handler, Server
 from h2.settings import SettingCodes
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.aio_broker import AioBrokerCore
 from goplugin.aio_registry import AioRegistry, Codec
+from goplugin.aio_unary import LeanHandler, UnaryMethods
 from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
 from goplugin.handshake import HandshakeLine
@@ -132,6 +133,7 @@ class AioPluginServer:
         for path in REFLECTION_METHODS:
             registry.add_lazy_stream_stream(path, reflection)
         server = _Server([registry], codec=Codec())
+        server.unary = registry.unary
         ports = _Sockets()
         listener = bind(ports, network, os.environ)  # type: ignore[arg-type]
         if self._transport.tls:
@@ -205,9 +207,16 @@ class _Server(Server):
     refused handshakes are logged (asyncio's own TLS says nothing of them)."""
 
     tls: _TLS | None = None
+    #: Unary-unary methods served on the lean path (``aio_unary``); None: all through grpclib.
+    unary: UnaryMethods | None = None
 
     def _protocol_factory(self) -> Any:
-        protocol = _Protocol(super()._protocol_factory())
+        plain = super()._protocol_factory()
+        handler = plain.handler
+        if self.unary is not None and self.unary.methods:
+            assert isinstance(handler, Handler)
+            handler = LeanHandler(handler, self.unary, self._codec)
+        protocol = _Protocol(plain, handler)
         if self.tls is None:
             return protocol
         return _tls_protocol(self.tls, protocol)
@@ -229,8 +238,8 @@ def _tls_protocol(tls: _TLS, app: H2Protocol) -> Any:
 
 
 class _Protocol(H2Protocol):
-    def __init__(self, plain: H2Protocol) -> None:
-        super().__init__(plain.handler, plain.config, plain.h2_config)
+    def __init__(self, plain: H2Protocol, handler: AbstractHandler) -> None:
+        super().__init__(handler, plain.config, plain.h2_config)
 
     def connection_made(self, transport: Any) -> None:
         coalesced: Any = _CoalescedWrites(transport, asyncio.get_running_loop())

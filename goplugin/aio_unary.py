@@ -1,0 +1,320 @@
+"""A lean path for unary-unary calls on the grpclib core.
+
+grpclib serves every call through ``request_handler``: a headers dict, metadata decoded up
+front, a ``Stream`` object with its event dispatch, deadline and cancellation wrappers built
+from context managers, and the reply sent as three separately dispatched steps. For a unary
+call that is most of what the plugin spends outside h2 itself. Here a unary-unary method the
+registry marked lean (no interceptors) is served by one task that reads the request from
+grpclib's HTTP/2 stream, runs the method and writes headers, message and trailers in one go.
+
+Everything unusual takes grpclib's own path, chosen before any byte is read: a request whose
+headers grpclib would refuse (method, content type, ``te``, a malformed ``grpc-timeout``), any
+streaming method, any method under interceptors. What stays the same as grpclib: the task is
+registered with grpclib's handler, so an RST_STREAM from the host or the server closing
+cancels it; the host's ``grpc-timeout`` cancels it and answers DEADLINE_EXCEEDED; flow control
+is grpclib's (the request's bytes are acknowledged as read, the reply waits for window and a
+paused transport); statuses and messages are those of ``aio_registry``'s error mapping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import struct
+from collections.abc import Callable, Mapping
+from concurrent import futures
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from grpclib.const import Status
+from grpclib.encoding.base import GRPC_CONTENT_TYPE
+from grpclib.exceptions import GRPCError
+from grpclib.metadata import decode_metadata, decode_timeout, encode_grpc_message
+from grpclib.protocol import AbstractHandler, Peer
+from h2.exceptions import StreamClosedError
+
+from goplugin.aio_bridge import call_in_thread
+from goplugin.calls import _current_broker, _current_call
+from goplugin.errors import RPCError
+
+if TYPE_CHECKING:
+    from grpclib.encoding.base import CodecBase
+    from grpclib.metadata import Deadline
+    from grpclib.protocol import Stream
+    from grpclib.server import Handler
+
+    from goplugin.broker import GRPCBroker
+
+_log = logging.getLogger("goplugin.server")
+
+_HEADER = struct.Struct(">BI")
+_CONTENT_TYPE = GRPC_CONTENT_TYPE + "+proto"
+_CONTENT_TYPES = frozenset((GRPC_CONTENT_TYPE, _CONTENT_TYPE))
+_OK_TRAILERS = [("grpc-status", "0")]
+
+
+class UnaryMethod(NamedTuple):
+    """A unary-unary method served on the lean path."""
+
+    handler: Callable[[Any], Any]
+    is_async: bool
+    request: Any
+    response: Any
+
+
+class UnaryMethods:
+    """What the lean path needs from the registry: its methods and where sync ones run."""
+
+    def __init__(self, pool: futures.Executor, broker: GRPCBroker | None) -> None:
+        self.pool = pool
+        self.broker = broker
+        self.methods: dict[str, UnaryMethod] = {}
+
+
+class LeanHandler(AbstractHandler):
+    """grpclib's connection handler, serving the lean methods' calls itself."""
+
+    def __init__(self, inner: Handler, unary: UnaryMethods, codec: CodecBase) -> None:
+        self._inner = inner
+        self._unary = unary
+        self._methods: Mapping[str, UnaryMethod] = unary.methods
+        self._codec = codec
+
+    def accept(
+        self, stream: Stream, headers: list[tuple[str, str]], release_stream: Callable[[], Any]
+    ) -> None:
+        method = None
+        path = content_type = te = http_method = None
+        timeout: float | None = None
+        try:
+            for key, value in headers:
+                if key == ":path":
+                    path = value
+                elif key == "content-type":
+                    content_type = value
+                elif key == "te":
+                    te = value
+                elif key == ":method":
+                    http_method = value
+                elif key == "grpc-timeout":
+                    seconds = decode_timeout(value)
+                    timeout = seconds if timeout is None else min(timeout, seconds)
+            if (
+                http_method == "POST"
+                and te == "trailers"
+                and content_type in _CONTENT_TYPES
+                and path is not None
+            ):
+                method = self._methods.get(path)
+        except ValueError:  # grpclib answers a malformed grpc-timeout itself
+            method = None
+        if method is None:
+            self._inner.accept(stream, headers, release_stream)
+            return
+        inner = self._inner
+        inner.__gc_step__()
+        call = _Call(self, stream, method, headers, timeout, release_stream)
+        task = inner.loop.create_task(call.serve())
+        call.task = task
+        inner._tasks[stream] = task
+
+    def cancel(self, stream: Stream) -> None:
+        self._inner.cancel(stream)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _View:
+    """What ``AioCall`` reads of a call: its deadline, metadata and peer (decoded on demand)."""
+
+    def __init__(self, stream: Stream, headers: list[tuple[str, str]], timeout: float | None):
+        self._stream = stream
+        self._headers = headers
+        self._metadata: Any = None
+        self.deadline: Deadline | None = None
+        if timeout is not None:
+            from grpclib.metadata import Deadline
+
+            self.deadline = Deadline.from_timeout(timeout)
+
+    @property
+    def metadata(self) -> Any:
+        if self._metadata is None:
+            self._metadata = decode_metadata(self._headers)
+        return self._metadata
+
+    @property
+    def peer(self) -> Peer:
+        return Peer(self._stream._transport)
+
+
+class _Call:
+    """One lean unary call: its task reads, runs, replies."""
+
+    __slots__ = ("_handler", "_headers", "_method", "_release", "_stream", "_timeout", "task")
+
+    def __init__(
+        self,
+        handler: LeanHandler,
+        stream: Stream,
+        method: UnaryMethod,
+        headers: list[tuple[str, str]],
+        timeout: float | None,
+        release: Callable[[], Any],
+    ) -> None:
+        self._handler = handler
+        self._stream = stream
+        self._method = method
+        self._headers = headers
+        self._timeout = timeout
+        self._release = release
+        self.task: asyncio.Task[None] | None = None
+
+    async def serve(self) -> None:
+        from goplugin.aio_registry import AioCall
+
+        stream = self._stream
+        method = self._method
+        context = AioCall(_View(stream, self._headers, self._timeout))  # type: ignore[arg-type]
+        expired: list[bool] = []
+        timer = None
+        if self._timeout is not None:
+            timer = asyncio.get_running_loop().call_later(self._timeout, self._expire, expired)
+        try:
+            try:
+                _current_call.set(context)  # type: ignore[arg-type]
+                _current_broker.set(self._handler._unary.broker)
+                reply = await self._run(stream, method)
+            except asyncio.CancelledError:
+                if not expired:  # the host reset the stream, or the server is closing
+                    raise
+                await _fail(stream, Status.DEADLINE_EXCEEDED, None)
+                return
+            except GRPCError as error:
+                await _fail(stream, error.status, error.message)
+                return
+            except RPCError as error:
+                from goplugin.aio_registry import status_of
+
+                await _fail(stream, status_of(error.code), error.details)
+                return
+            except NotImplementedError as error:
+                await _fail(stream, Status.UNIMPLEMENTED, str(error) or "not implemented")
+                return
+            except Exception as error:
+                if expired:
+                    await _fail(stream, Status.DEADLINE_EXCEEDED, None)
+                    return
+                if _being_cancelled():  # the host cancelled: not an error of the plugin
+                    _log.debug("plugin method ended by its cancelled call: %r", error)
+                    raise asyncio.CancelledError from None
+                _log.exception("plugin method raised")
+                await _fail(stream, Status.UNKNOWN, f"{type(error).__name__}: {error}")
+                return
+            if timer is not None:
+                timer.cancel()
+            await _reply(stream, reply)
+        except StreamClosedError:  # the host is gone: nobody to tell
+            pass
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            _log.exception("a unary call's reply failed")
+        finally:
+            if timer is not None:
+                timer.cancel()
+            context.finish()
+            self._release()
+
+    async def _run(self, stream: Stream, method: UnaryMethod) -> bytes:
+        """The request read, the method run, the reply encoded."""
+        codec = self._handler._codec
+        request = codec.decode(await _read_message(stream), method.request)
+        if method.is_async:
+            response = await method.handler(request)
+        else:
+            flush = getattr(stream._transport, "flush", None)
+            unary = self._handler._unary
+            response = await call_in_thread(
+                unary.pool, contextvars.copy_context(), method.handler, request, flush
+            )
+        return codec.encode(response, method.response)
+
+    def _expire(self, expired: list[bool]) -> None:
+        expired.append(True)
+        if self.task is not None:
+            self.task.cancel()
+
+
+async def _read_message(stream: Stream) -> bytes:
+    """The request's one message (grpclib acknowledges its bytes to flow control as read)."""
+    meta = await stream.recv_data(5)
+    if len(meta) < 5:
+        raise GRPCError(Status.INTERNAL, "the request has no message")
+    flag, size = _HEADER.unpack(meta)
+    if flag:
+        raise GRPCError(Status.UNIMPLEMENTED, "compressed messages are not supported")
+    data = await stream.recv_data(size)
+    if len(data) != size:
+        raise GRPCError(Status.INTERNAL, "the request's message is cut short")
+    return data
+
+
+async def _reply(stream: Stream, reply: bytes) -> None:
+    """Headers, message and trailers; in one write when the window and the transport allow."""
+    payload = _HEADER.pack(0, len(reply)) + reply
+    connection = stream.connection
+    h2 = stream._h2_connection
+    stream_id = stream.id
+    assert stream_id is not None
+    headers = [(":status", "200"), ("content-type", _CONTENT_TYPE)]
+    if (
+        connection.write_ready.is_set()
+        and len(payload) <= h2.max_outbound_frame_size
+        and len(payload) <= h2.local_flow_control_window(stream_id)
+    ):
+        if stream_id not in h2.streams:
+            raise StreamClosedError(stream_id)
+        h2.send_headers(stream_id, headers)
+        h2.send_data(stream_id, payload)
+        h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
+        transport = stream._transport
+        transport.write(h2.data_to_send())
+        connection.data_sent += len(payload)
+    else:  # grpclib's own steps wait for the window and for a paused transport
+        await stream.send_headers(headers)
+        await stream.send_data(payload)
+        await stream.send_headers(_OK_TRAILERS, end_stream=True)
+    _flush(stream)
+
+
+async def _fail(stream: Stream, status: Status, message: str | None) -> None:
+    """A trailers-only answer with ``status``, then the stream reset (as grpclib does)."""
+    headers = [
+        (":status", "200"),
+        ("content-type", _CONTENT_TYPE),
+        ("grpc-status", str(status.value)),
+    ]
+    if message is not None:
+        headers.append(("grpc-message", encode_grpc_message(message)))
+    try:
+        await stream.send_headers(headers, end_stream=True)
+    except StreamClosedError:
+        return
+    if stream.closable:
+        stream.reset_nowait()
+    _flush(stream)
+
+
+def _being_cancelled() -> bool:
+    from goplugin.aio_registry import _being_cancelled
+
+    return _being_cancelled()
+
+
+def _flush(stream: Stream) -> None:
+    """What the call wrote leaves now (``aio_server._CoalescedWrites``), not after the turn."""
+    flush = getattr(stream._transport, "flush", None)
+    if flush is not None:
+        flush()
