@@ -20,7 +20,12 @@ from main import GreeterImpl  # noqa: E402  (examples/greeter/main.py)
 
 class SlowGreeter(GreeterImpl):
     def greet(self, request: greeter_pb2.GreetRequest) -> greeter_pb2.GreetResponse:
-        Path(os.environ["SLOW_GREETER_PIDFILE"]).write_text(str(os.getpid()))
+        # Written whole under another name, then renamed: the test reads the file the moment it
+        # exists, and must never see it empty.
+        pidfile = Path(os.environ["SLOW_GREETER_PIDFILE"])
+        partial = pidfile.with_name(pidfile.name + ".partial")
+        partial.write_text(str(os.getpid()))
+        partial.replace(pidfile)
         time.sleep(600)
         return super().greet(request)
 
