@@ -24,6 +24,14 @@ class ConvertImpl(interface.Convert):
         # TODO: implement Describe.
         raise NotImplementedError("Describe is not implemented yet")
 
+    def measure(self, request: builtin_types_pb2.Before) -> builtin_types_pb2.len:
+        # TODO: implement Measure.
+        raise NotImplementedError("Measure is not implemented yet")
+
+    def split(self, request: builtin_types_pb2.type) -> builtin_types_pb2.Before:
+        # TODO: implement Split.
+        raise NotImplementedError("Split is not implemented yet")
+
 
 def main() -> None:
     goplugin.serve(

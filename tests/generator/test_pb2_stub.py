@@ -50,7 +50,7 @@ def test_a_message_named_like_a_builtin_leaves_the_builtin_to_builtins(tmp_path:
         tmp_path, 'syntax = "proto3"; message int { int64 v = 1; } message B { int i = 1; }'
     )
     assert text.startswith("import builtins as _builtins\n")
-    assert "    v: _builtins.int\n" in text and "    i: int\n" in text
+    assert "    v: _builtins.int\n" in text and "    i: _shadowed_int\n" in text
     assert "V_FIELD_NUMBER: _ClassVar[_builtins.int]" in text
 
 
@@ -112,3 +112,61 @@ def test_a_file_imported_directly_and_publicly_is_imported_once(tmp_path: Path) 
     )
     assert text.count("import base_pb2 as _base_pb2") == 1
     assert "    b: _base_pb2.B\n" in text
+
+
+def test_a_builtin_named_type_is_read_through_an_alias_bound_right_after_it(
+    tmp_path: Path,
+) -> None:
+    """mypy reads a bare ``len`` above ``class len`` as the builtin (``Function "builtins.len"
+    is not valid as a type``; ``str`` would silently be the builtin ``str``)."""
+    text = stub(
+        tmp_path,
+        'syntax = "proto3"; message types { len email = 1; }\n'
+        "message len { message interface { string float = 1; } repeated len more = 1;"
+        " interface inner = 2; }",
+    )
+    assert "    email: _shadowed_len\n" in text
+    assert "email: _Optional[_Union[_shadowed_len, _Mapping[str, _Any]]]" in text
+    assert "    more: _containers.RepeatedCompositeFieldContainer[_shadowed_len]\n" in text
+    assert "    inner: _shadowed_len.interface\n" in text
+    assert ": len" not in text and "[len" not in text
+    class_end = text.index("\n\n", text.index("class len("))
+    assert text[class_end:].startswith("\n\n_shadowed_len = len\n")
+    assert text.count("_shadowed_len = len") == 1
+
+
+def test_a_builtin_named_enum_is_read_through_its_alias_wherever_it_is_named(
+    tmp_path: Path,
+) -> None:
+    text = stub(
+        tmp_path,
+        'syntax = "proto3"; enum bytes { A = 0; } enum id { B = 0; }\n' "message M { id i = 1; }",
+    )
+    assert "    A: _ClassVar[_shadowed_bytes]\n" in text and "\nA: _shadowed_bytes\n" in text
+    assert "\n\n_shadowed_bytes = bytes\n\nclass id(" in text
+    assert "\n\n_shadowed_id = id\nA: _shadowed_bytes\n" in text
+    assert "    i: _shadowed_id\n" in text
+
+
+def test_a_builtin_named_type_nobody_names_gets_no_alias(tmp_path: Path) -> None:
+    text = stub(tmp_path, 'syntax = "proto3"; message len { string s = 1; }')
+    assert "_shadowed" not in text and text.endswith(
+        "    def __init__(self, s: _Optional[str] = ...) -> None: ...\n"
+    )
+
+
+def test_enum_values_named_like_int_members_are_declared_with_an_ignore(tmp_path: Path) -> None:
+    """An enum's class derives from ``int``: ``real`` or ``to_bytes`` overrides int's (pyright
+    reports each, mypy most); Python's dunders and what a message or module already binds are
+    left out."""
+    text = stub(
+        tmp_path,
+        'syntax = "proto3"; enum E { real = 0; to_bytes = 1; __slots__ = 2; DESCRIPTOR = 3; }\n'
+        "message M { enum F { Clear = 0; ok = 1; } }",
+    )
+    assert "    real: _ClassVar[E]  # type: ignore[assignment, unused-ignore]\n" in text
+    assert "    to_bytes: _ClassVar[E]  # type: ignore[assignment, unused-ignore]\n" in text
+    assert "    DESCRIPTOR: _ClassVar[E]\n" in text and "__slots__: " not in text
+    assert "\nreal: E\nto_bytes: E\n\n" in text  # no module-level DESCRIPTOR: E
+    assert "        Clear: _ClassVar[M.F]\n" in text
+    assert "    ok: M.F\n" in text and "    Clear: M.F" not in text

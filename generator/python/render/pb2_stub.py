@@ -12,6 +12,8 @@ scope it is read in:
   name: then ``_builtins.int`` (``import builtins as _builtins``);
 * a type of this file by its module-level path (``Outer.Inner``), unless the class body reading
   it binds the path's first name: then through a module-level alias (``_shadowed_Outer``);
+* a type of this file named like a builtin (``len``, ``type.kind``) always through its alias,
+  bound right after its class: mypy reads a bare ``len`` above ``class len`` as the builtin;
 * everything imported (``_message``, ``_Optional``, another file's ``_types_pb2``) under a
   private alias that no name of the file takes.
 
@@ -20,7 +22,9 @@ for strict checkers: an extension's module-level number is an ``int`` (``ClassVa
 thing); ``Extensions`` is left to ``Message``, which types it; a message given as a dict is a
 ``_Mapping[str, _Any]``; only what is used is imported; a keyword-named type is spelled by its
 escape (``class_``, bound so by ``keywords.repair_pb2``), keyword-named fields and values are
-left out (Python cannot declare them; protoc leaves the fields to ``**kwargs``); the constructor's
+left out (Python cannot declare them; protoc leaves the fields to ``**kwargs``), as are dunder
+values and a value where its message or module binds the name already (protobuf keeps ``Clear``
+the method); a value named like ``int``'s members (``real``) carries an ignore; the constructor's
 first parameter is ``_self`` when a field is named ``self``, and fields are keyword-only when
 one (``__2x``) would read as position-only.
 """
@@ -63,10 +67,32 @@ _MESSAGE_MEMBER_NAMES = (
     "WhichOneof"
 )
 _MESSAGE_MEMBERS = frozenset(_MESSAGE_MEMBER_NAMES.split())
+#: What a stub binds at module level whatever the proto says.
+_MODULE_NAMES = frozenset({"DESCRIPTOR"})
+#: What ``int`` declares (typeshed's, every version): an enum's class derives from ``int``, so a
+#: value so named overrides it (at run time an enum is an ``EnumTypeWrapper`` and ``E.real`` is
+#: the value). Not every checker or version reports each (mypy lets ``real`` pass), so the
+#: comment may be unused.
+_INT_MEMBER_NAMES = (
+    "as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag is_integer "
+    "numerator real to_bytes"
+)
+_INT_MEMBERS = frozenset(_INT_MEMBER_NAMES.split())
+_INT_OVERRIDE = "  # type: ignore[assignment, unused-ignore]"
 _OVERRIDE = "  # type: ignore[assignment]"  # mypy reports the declaration, pyright the slot
 _SLOT_OVERRIDE = (
     "  # pyright: ignore[reportIncompatibleVariableOverride, reportIncompatibleMethodOverride]"
 )
+#: Names a type checker finds in builtins: Python 3.11's (``naming.BUILTINS``) and the dunders it
+#: binds, and what typeshed's ``builtins.pyi`` declares for other versions and platforms. mypy
+#: reads such a bare name above the module-level class of that name as the builtin, so a type
+#: so named is read through an alias bound right after its class (mypy-protobuf's ``global___``).
+_OTHER_BUILTIN_NAMES = (
+    "ImportCycleError PythonFinalizationError WindowsError ellipsis frozendict function "
+    "sentinel __build_class__ __debug__ __doc__ __import__ __lazy_import__ __loader__ "
+    "__name__ __package__ __spec__"
+)
+_BUILTIN_NAMES = naming.BUILTINS | frozenset(_OTHER_BUILTIN_NAMES.split())
 _WELL_KNOWN_BASES = {"Any", "Duration", "FieldMask", "ListValue", "Struct", "Timestamp"}
 _DATETIME = {".google.protobuf.Timestamp": "datetime", ".google.protobuf.Duration": "timedelta"}
 
@@ -137,7 +163,14 @@ def _escape(name: str) -> str:
 
 
 def _values(enum: _Enum) -> list[str]:
-    return [value.name for value in enum.value if value.name not in _PROTOC_KEYWORDS]
+    """The values the enum's class declares: not keywords (Python cannot declare them) nor
+    dunders (``__slots__``, ``__doc__``: Python's own, which the value would not replace)."""
+    return [
+        value.name
+        for value in enum.value
+        if value.name not in _PROTOC_KEYWORDS
+        and not (value.name.startswith("__") and value.name.endswith("__"))
+    ]
 
 
 def _declared(fields: Sequence[_Field]) -> list[_Field]:
@@ -196,6 +229,10 @@ class _Writer:
         self.used: set[str] = set()
         self.aliases: dict[str, str] = {}
         self.shadowed: dict[str, str] = {}  # top-level name -> its alias
+        #: Module-level types named like a builtin: always read through their alias.
+        top_level = [message.name for message in file.message_type]
+        top_level += [enum.name for enum in file.enum_type]
+        self.builtin_named = {_escape(name) for name in top_level} & _BUILTIN_NAMES
         self.dependencies = self._dependency_aliases()
         self.used_dependencies: set[str] = set()
 
@@ -227,7 +264,7 @@ class _Writer:
             self.used_dependencies.add(target.file)
             return ".".join((self.dependencies[target.file], *target.path))
         root, *rest = target.path
-        if root in scope:
+        if root in scope or root in self.builtin_named:
             if root not in self.shadowed:
                 self.shadowed[root] = self._free(f"_shadowed_{root}")
             root = self.shadowed[root]
@@ -279,21 +316,27 @@ class _Writer:
             body += self._extensions(dependency.extension, set(), module_level=True)
             prefix = f".{dependency.package}" if dependency.package else ""
             for enum in dependency.enum_type:
-                body += self._enum_values(enum, f"{prefix}.{enum.name}", set())
+                body += self._enum_values(enum, f"{prefix}.{enum.name}", set(), _MODULE_NAMES)
         prefix = f".{self.file.package}" if self.file.package else ""
+        after: dict[str, int] = {}  # builtin-named type -> where its alias would go
         for enum in self.file.enum_type:
             body += ["", *self._enum(enum, f"{prefix}.{enum.name}", set())]
+            after[_escape(enum.name)] = len(body)
         for enum in self.file.enum_type:
-            body += self._enum_values(enum, f"{prefix}.{enum.name}", set())
+            body += self._enum_values(enum, f"{prefix}.{enum.name}", set(), _MODULE_NAMES)
         body += self._extensions(self.file.extension, set(), module_level=True)
         for message in self.file.message_type:
             body += ["", *self._message(message, f"{prefix}.{message.name}")]
+            after[_escape(message.name)] = len(body)
         if self.file.service and self.file.options.py_generic_services:
             service = self.alias("service")
             for each in self.file.service:
                 name = _escape(each.name)
                 body += ["", f"class {name}({service}.service): ...", ""]
                 body.append(f"class {name}_Stub({name}): ...")
+        for name, index in sorted(after.items(), key=lambda item: -item[1]):
+            if name in self.builtin_named and name in self.shadowed:
+                body[index:index] = ["", f"{self.shadowed.pop(name)} = {name}"]
         if self.shadowed:
             body.append("")
             body += [f"{alias} = {name}" for name, alias in sorted(self.shadowed.items())]
@@ -332,14 +375,24 @@ class _Writer:
         scope = {"__slots__", *_values(enum)}
         class_var = self.alias("ClassVar") if _values(enum) else ""
         spelled = self.type_name(full_name, scope) if _values(enum) else ""
-        lines += [f"    {value}: {class_var}[{spelled}]" for value in _values(enum)]
+        lines += [
+            f"    {value}: {class_var}[{spelled}]"
+            + (_INT_OVERRIDE if value in _INT_MEMBERS else "")
+            for value in _values(enum)
+        ]
         return lines
 
-    def _enum_values(self, enum: _Enum, full_name: str, scope: set[str]) -> list[str]:
-        if not _values(enum):
+    def _enum_values(
+        self, enum: _Enum, full_name: str, scope: set[str], kept: frozenset[str] = frozenset()
+    ) -> list[str]:
+        """The enum's values where protobuf binds them too (its module, its message), except
+        those ``kept`` by what that scope already binds: protobuf leaves a message's ``Clear``
+        the method; a module's ``DESCRIPTOR`` value it does bind, breaking the module."""
+        values = [value for value in _values(enum) if value not in kept]
+        if not values:
             return []
         spelled = self.type_name(full_name, scope)
-        return [f"{value}: {spelled}" for value in _values(enum)]
+        return [f"{value}: {spelled}" for value in values]
 
     def _extensions(
         self, extensions: Sequence[_Field], scope: set[str], *, module_level: bool = False
@@ -369,7 +422,7 @@ class _Writer:
         body: list[str] = []
         for enum in message.enum_type:
             body += self._enum(enum, f"{full_name}.{enum.name}", scope)
-            body += self._enum_values(enum, f"{full_name}.{enum.name}", scope)
+            body += self._enum_values(enum, f"{full_name}.{enum.name}", scope, _MESSAGE_MEMBERS)
         for nested in message.nested_type:
             body += self._message(nested, f"{full_name}.{nested.name}")
         body += self._extensions(message.extension, scope)

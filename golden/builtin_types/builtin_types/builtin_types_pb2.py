@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13\x62uiltin_types.proto\x12\rbuiltin_types\"\x14\n\x03int\x12\r\n\x05value\x18\x01 \x01(\x03\"8\n\x03str\x12\r\n\x05value\x18\x01 \x01(\t\x12\"\n\x06length\x18\x02 \x01(\x0b\x32\x12.builtin_types.int\"\x16\n\x05\x66loat\x12\r\n\x05value\x18\x01 \x01(\x01\"\x15\n\x04\x62ool\x12\r\n\x05value\x18\x01 \x01(\x08\"\xc1\x02\n\x06object\x12\x1f\n\x03int\x18\x01 \x01(\x0b\x32\x12.builtin_types.int\x12)\n\x06nested\x18\x02 \x01(\x0b\x32\x19.builtin_types.object.str\x12\x1f\n\x03top\x18\x03 \x01(\x0b\x32\x12.builtin_types.str\x12\x0e\n\x06\x66loats\x18\x04 \x03(\x02\x12/\n\x05\x66lags\x18\x05 \x03(\x0b\x32 .builtin_types.object.FlagsEntry\x12!\n\x04kind\x18\x06 \x01(\x0e\x32\x13.builtin_types.Kind\x12\x11\n\t_builtins\x18\x07 \x01(\t\x12\x11\n\t_Optional\x18\x08 \x01(\x05\x1a\x12\n\x03str\x12\x0b\n\x03raw\x18\x01 \x01(\x0c\x1a,\n\nFlagsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x08:\x02\x38\x01*\'\n\x04Kind\x12\x14\n\x10KIND_UNSPECIFIED\x10\x00\x12\t\n\x05\x62ytes\x10\x01\x32t\n\x07\x43onvert\x12/\n\x05Parse\x12\x12.builtin_types.str\x1a\x12.builtin_types.int\x12\x38\n\x08\x44\x65scribe\x12\x15.builtin_types.object\x1a\x15.builtin_types.objectb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13\x62uiltin_types.proto\x12\rbuiltin_types\"\x99\x01\n\x06\x42\x65\x66ore\x12 \n\x04size\x18\x01 \x01(\x0b\x32\x12.builtin_types.len\x12&\n\x04kind\x18\x02 \x01(\x0e\x32\x18.builtin_types.type.kind\x12\"\n\x05types\x18\x03 \x03(\x0b\x32\x13.builtin_types.type\x12!\n\x04part\x18\x04 \x01(\x0e\x32\x13.builtin_types.Part\"\x14\n\x03int\x12\r\n\x05value\x18\x01 \x01(\x03\"8\n\x03str\x12\r\n\x05value\x18\x01 \x01(\t\x12\"\n\x06length\x18\x02 \x01(\x0b\x32\x12.builtin_types.int\"\x16\n\x05\x66loat\x12\r\n\x05value\x18\x01 \x01(\x01\"\x15\n\x04\x62ool\x12\r\n\x05value\x18\x01 \x01(\x08\"\xc1\x02\n\x06object\x12\x1f\n\x03int\x18\x01 \x01(\x0b\x32\x12.builtin_types.int\x12)\n\x06nested\x18\x02 \x01(\x0b\x32\x19.builtin_types.object.str\x12\x1f\n\x03top\x18\x03 \x01(\x0b\x32\x12.builtin_types.str\x12\x0e\n\x06\x66loats\x18\x04 \x03(\x02\x12/\n\x05\x66lags\x18\x05 \x03(\x0b\x32 .builtin_types.object.FlagsEntry\x12!\n\x04kind\x18\x06 \x01(\x0e\x32\x13.builtin_types.Kind\x12\x11\n\t_builtins\x18\x07 \x01(\t\x12\x11\n\t_Optional\x18\x08 \x01(\x05\x1a\x12\n\x03str\x12\x0b\n\x03raw\x18\x01 \x01(\x0c\x1a,\n\nFlagsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x08:\x02\x38\x01\"L\n\x03len\x12!\n\x05parts\x18\x01 \x03(\x0b\x32\x12.builtin_types.len\x12\"\n\x06parent\x18\x02 \x01(\x0b\x32\x12.builtin_types.len\"\xf4\x01\n\x04type\x12!\n\x04\x62\x61se\x18\x01 \x01(\x0b\x32\x13.builtin_types.type\x12)\n\x07\x66lavour\x18\x02 \x01(\x0e\x32\x18.builtin_types.type.kind\x12\x31\n\x07members\x18\x03 \x03(\x0b\x32 .builtin_types.type.MembersEntry\x1a\x43\n\x0cMembersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\"\n\x05value\x18\x02 \x01(\x0b\x32\x13.builtin_types.type:\x02\x38\x01\"&\n\x04kind\x12\x14\n\x10kind_unspecified\x10\x00\x12\x08\n\x04real\x10\x01*\x8c\x01\n\x04Part\x12\x14\n\x10PART_UNSPECIFIED\x10\x00\x12\x08\n\x04real\x10\x01\x12\r\n\tnumerator\x10\x02\x12\x0f\n\x0b\x64\x65nominator\x10\x03\x12\x08\n\x04imag\x10\x04\x12\x0e\n\nbit_length\x10\x05\x12\x0c\n\x08to_bytes\x10\x06\x12\r\n\tconjugate\x10\x07\x12\r\n\t__index__\x10\x08*\'\n\x04Kind\x12\x14\n\x10KIND_UNSPECIFIED\x10\x00\x12\t\n\x05\x62ytes\x10\x01\x32\xdf\x01\n\x07\x43onvert\x12/\n\x05Parse\x12\x12.builtin_types.str\x1a\x12.builtin_types.int\x12\x38\n\x08\x44\x65scribe\x12\x15.builtin_types.object\x1a\x15.builtin_types.object\x12\x34\n\x07Measure\x12\x15.builtin_types.Before\x1a\x12.builtin_types.len\x12\x33\n\x05Split\x12\x13.builtin_types.type\x1a\x15.builtin_types.Beforeb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,22 +33,36 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_OBJECT_FLAGSENTRY']._loaded_options = None
   _globals['_OBJECT_FLAGSENTRY']._serialized_options = b'8\001'
-  _globals['_KIND']._serialized_start=489
-  _globals['_KIND']._serialized_end=528
-  _globals['_INT']._serialized_start=38
-  _globals['_INT']._serialized_end=58
-  _globals['_STR']._serialized_start=60
-  _globals['_STR']._serialized_end=116
-  _globals['_FLOAT']._serialized_start=118
-  _globals['_FLOAT']._serialized_end=140
-  _globals['_BOOL']._serialized_start=142
-  _globals['_BOOL']._serialized_end=163
-  _globals['_OBJECT']._serialized_start=166
-  _globals['_OBJECT']._serialized_end=487
-  _globals['_OBJECT_STR']._serialized_start=423
-  _globals['_OBJECT_STR']._serialized_end=441
-  _globals['_OBJECT_FLAGSENTRY']._serialized_start=443
-  _globals['_OBJECT_FLAGSENTRY']._serialized_end=487
-  _globals['_CONVERT']._serialized_start=530
-  _globals['_CONVERT']._serialized_end=646
+  _globals['_TYPE_MEMBERSENTRY']._loaded_options = None
+  _globals['_TYPE_MEMBERSENTRY']._serialized_options = b'8\001'
+  _globals['_PART']._serialized_start=971
+  _globals['_PART']._serialized_end=1111
+  _globals['_KIND']._serialized_start=1113
+  _globals['_KIND']._serialized_end=1152
+  _globals['_BEFORE']._serialized_start=39
+  _globals['_BEFORE']._serialized_end=192
+  _globals['_INT']._serialized_start=194
+  _globals['_INT']._serialized_end=214
+  _globals['_STR']._serialized_start=216
+  _globals['_STR']._serialized_end=272
+  _globals['_FLOAT']._serialized_start=274
+  _globals['_FLOAT']._serialized_end=296
+  _globals['_BOOL']._serialized_start=298
+  _globals['_BOOL']._serialized_end=319
+  _globals['_OBJECT']._serialized_start=322
+  _globals['_OBJECT']._serialized_end=643
+  _globals['_OBJECT_STR']._serialized_start=579
+  _globals['_OBJECT_STR']._serialized_end=597
+  _globals['_OBJECT_FLAGSENTRY']._serialized_start=599
+  _globals['_OBJECT_FLAGSENTRY']._serialized_end=643
+  _globals['_LEN']._serialized_start=645
+  _globals['_LEN']._serialized_end=721
+  _globals['_TYPE']._serialized_start=724
+  _globals['_TYPE']._serialized_end=968
+  _globals['_TYPE_MEMBERSENTRY']._serialized_start=861
+  _globals['_TYPE_MEMBERSENTRY']._serialized_end=928
+  _globals['_TYPE_KIND']._serialized_start=930
+  _globals['_TYPE_KIND']._serialized_end=968
+  _globals['_CONVERT']._serialized_start=1155
+  _globals['_CONVERT']._serialized_end=1378
 # @@protoc_insertion_point(module_scope)

@@ -45,6 +45,16 @@ class ConvertStub:
                 request_serializer=builtin__types__pb2.object.SerializeToString,
                 response_deserializer=builtin__types__pb2.object.FromString,
                 _registered_method=True)
+        self.Measure = channel.unary_unary(
+                '/builtin_types.Convert/Measure',
+                request_serializer=builtin__types__pb2.Before.SerializeToString,
+                response_deserializer=builtin__types__pb2.len.FromString,
+                _registered_method=True)
+        self.Split = channel.unary_unary(
+                '/builtin_types.Convert/Split',
+                request_serializer=builtin__types__pb2.type.SerializeToString,
+                response_deserializer=builtin__types__pb2.Before.FromString,
+                _registered_method=True)
 
 
 class ConvertServicer:
@@ -63,6 +73,18 @@ class ConvertServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Measure(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Split(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ConvertServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -75,6 +97,16 @@ def add_ConvertServicer_to_server(servicer, server):
                     servicer.Describe,
                     request_deserializer=builtin__types__pb2.object.FromString,
                     response_serializer=builtin__types__pb2.object.SerializeToString,
+            ),
+            'Measure': grpc.unary_unary_rpc_method_handler(
+                    servicer.Measure,
+                    request_deserializer=builtin__types__pb2.Before.FromString,
+                    response_serializer=builtin__types__pb2.len.SerializeToString,
+            ),
+            'Split': grpc.unary_unary_rpc_method_handler(
+                    servicer.Split,
+                    request_deserializer=builtin__types__pb2.type.FromString,
+                    response_serializer=builtin__types__pb2.Before.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -132,6 +164,60 @@ class Convert:
             '/builtin_types.Convert/Describe',
             builtin__types__pb2.object.SerializeToString,
             builtin__types__pb2.object.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Measure(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/builtin_types.Convert/Measure',
+            builtin__types__pb2.Before.SerializeToString,
+            builtin__types__pb2.len.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Split(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/builtin_types.Convert/Split',
+            builtin__types__pb2.type.SerializeToString,
+            builtin__types__pb2.Before.FromString,
             options,
             channel_credentials,
             insecure,

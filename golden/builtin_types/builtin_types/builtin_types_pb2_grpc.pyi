@@ -15,6 +15,8 @@ GRPC_VERSION: str
 class ConvertStub:
     Parse: grpc.UnaryUnaryMultiCallable[builtin_types_pb2.str, builtin_types_pb2.int]
     Describe: grpc.UnaryUnaryMultiCallable[builtin_types_pb2.object, builtin_types_pb2.object]
+    Measure: grpc.UnaryUnaryMultiCallable[builtin_types_pb2.Before, builtin_types_pb2.len]
+    Split: grpc.UnaryUnaryMultiCallable[builtin_types_pb2.type, builtin_types_pb2.Before]
     def __init__(self, channel: grpc.Channel) -> None: ...
 
 class ConvertServicer:
@@ -24,5 +26,11 @@ class ConvertServicer:
     def Describe(
         self, request: builtin_types_pb2.object, context: grpc.ServicerContext
     ) -> builtin_types_pb2.object: ...
+    def Measure(
+        self, request: builtin_types_pb2.Before, context: grpc.ServicerContext
+    ) -> builtin_types_pb2.len: ...
+    def Split(
+        self, request: builtin_types_pb2.type, context: grpc.ServicerContext
+    ) -> builtin_types_pb2.Before: ...
 
 def add_ConvertServicer_to_server(servicer: ConvertServicer, server: grpc.Server) -> None: ...

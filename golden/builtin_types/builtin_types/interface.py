@@ -32,6 +32,14 @@ class Convert(abc.ABC):
     def describe(self, request: builtin_types_pb2.object) -> builtin_types_pb2.object:
         """The ``Describe`` RPC (unary)."""
 
+    @abc.abstractmethod
+    def measure(self, request: builtin_types_pb2.Before) -> builtin_types_pb2.len:
+        """The ``Measure`` RPC (unary)."""
+
+    @abc.abstractmethod
+    def split(self, request: builtin_types_pb2.type) -> builtin_types_pb2.Before:
+        """The ``Split`` RPC (unary)."""
+
 
 class AsyncConvert(abc.ABC):
     """``Convert`` with ``async def`` methods (async generators for streams), for a plugin whose
@@ -49,3 +57,11 @@ class AsyncConvert(abc.ABC):
     @abc.abstractmethod
     async def describe(self, request: builtin_types_pb2.object) -> builtin_types_pb2.object:
         """The ``Describe`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def measure(self, request: builtin_types_pb2.Before) -> builtin_types_pb2.len:
+        """The ``Measure`` RPC (unary)."""
+
+    @abc.abstractmethod
+    async def split(self, request: builtin_types_pb2.type) -> builtin_types_pb2.Before:
+        """The ``Split`` RPC (unary)."""

@@ -37,6 +37,8 @@ class ConvertGRPCServer:
         "builtin_types.Convert",
         goplugin.unary_unary("Parse", builtin_types_pb2.str, builtin_types_pb2.int),
         goplugin.unary_unary("Describe", builtin_types_pb2.object, builtin_types_pb2.object),
+        goplugin.unary_unary("Measure", builtin_types_pb2.Before, builtin_types_pb2.len),
+        goplugin.unary_unary("Split", builtin_types_pb2.type, builtin_types_pb2.Before),
     )
 
     def __init__(self, impl: Convert | AsyncConvert) -> None:
@@ -48,6 +50,8 @@ class ConvertGRPCServer:
             {
                 "Parse": self._impl.parse,
                 "Describe": self._impl.describe,
+                "Measure": self._impl.measure,
+                "Split": self._impl.split,
             },
         )
 
@@ -61,16 +65,26 @@ class ConvertGRPCClient(Convert):
 
     _parse: goplugin.UnaryUnaryCall[builtin_types_pb2.str, builtin_types_pb2.int]
     _describe: goplugin.UnaryUnaryCall[builtin_types_pb2.object, builtin_types_pb2.object]
+    _measure: goplugin.UnaryUnaryCall[builtin_types_pb2.Before, builtin_types_pb2.len]
+    _split: goplugin.UnaryUnaryCall[builtin_types_pb2.type, builtin_types_pb2.Before]
 
     def __init__(self, channel: goplugin.Channel) -> None:
         self._parse = channel.method(ConvertGRPCServer.SERVICE, "Parse")
         self._describe = channel.method(ConvertGRPCServer.SERVICE, "Describe")
+        self._measure = channel.method(ConvertGRPCServer.SERVICE, "Measure")
+        self._split = channel.method(ConvertGRPCServer.SERVICE, "Split")
 
     def parse(self, request: builtin_types_pb2.str) -> builtin_types_pb2.int:
         return self._parse(request)
 
     def describe(self, request: builtin_types_pb2.object) -> builtin_types_pb2.object:
         return self._describe(request)
+
+    def measure(self, request: builtin_types_pb2.Before) -> builtin_types_pb2.len:
+        return self._measure(request)
+
+    def split(self, request: builtin_types_pb2.type) -> builtin_types_pb2.Before:
+        return self._split(request)
 
 
 class AsyncConvertGRPCClient(AsyncConvert):
@@ -84,16 +98,26 @@ class AsyncConvertGRPCClient(AsyncConvert):
 
     _parse: goplugin.AsyncUnaryUnaryCall[builtin_types_pb2.str, builtin_types_pb2.int]
     _describe: goplugin.AsyncUnaryUnaryCall[builtin_types_pb2.object, builtin_types_pb2.object]
+    _measure: goplugin.AsyncUnaryUnaryCall[builtin_types_pb2.Before, builtin_types_pb2.len]
+    _split: goplugin.AsyncUnaryUnaryCall[builtin_types_pb2.type, builtin_types_pb2.Before]
 
     def __init__(self, channel: goplugin.AsyncChannel) -> None:
         self._parse = channel.method(ConvertGRPCServer.SERVICE, "Parse")
         self._describe = channel.method(ConvertGRPCServer.SERVICE, "Describe")
+        self._measure = channel.method(ConvertGRPCServer.SERVICE, "Measure")
+        self._split = channel.method(ConvertGRPCServer.SERVICE, "Split")
 
     async def parse(self, request: builtin_types_pb2.str) -> builtin_types_pb2.int:
         return await self._parse(request)
 
     async def describe(self, request: builtin_types_pb2.object) -> builtin_types_pb2.object:
         return await self._describe(request)
+
+    async def measure(self, request: builtin_types_pb2.Before) -> builtin_types_pb2.len:
+        return await self._measure(request)
+
+    async def split(self, request: builtin_types_pb2.type) -> builtin_types_pb2.Before:
+        return await self._split(request)
 
 
 class ConvertGRPCPlugin(goplugin.GRPCPlugin):
