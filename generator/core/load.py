@@ -83,6 +83,8 @@ def protoc_spelling(path: str, name: str, includes: Sequence[str]) -> str:
     will match it (its messages then name the file as the user knows it), else rebuilt from
     the include folder as typed and the file's name under it.
     """
+    if not os.path.exists(path):  # named under an -I folder (virtual_name): protoc finds it there
+        return path
     normal = os.path.normpath(path)
     for include in includes:
         prefix = os.path.normpath(include)
@@ -92,9 +94,41 @@ def protoc_spelling(path: str, name: str, includes: Sequence[str]) -> str:
             return path
     for include in includes:
         candidate = os.path.join(include, *name.split("/"))
-        if os.path.isfile(candidate) and os.path.samefile(candidate, path):
+        if os.path.isfile(candidate) and _same_file(candidate, path):
             return candidate
     return path
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one cannot be looked at: protoc will say what is wrong with it
+        return False
+
+
+def check_paths(protos: Sequence[str], includes: Sequence[str]) -> None:
+    """Refuse, before protoc, the paths protoc would report only as "File not found." with no
+    name (an ``-I`` that is a file) or as a failure to "map to virtual file" (a folder)."""
+    for include in includes:
+        where = f"-I {include}"
+        if not os.path.exists(include):
+            raise GeneratorError(
+                "no such folder: -I takes the folder that imports are relative to", where
+            )
+        if not os.path.isdir(include):
+            folder = os.path.dirname(include) or "."
+            raise GeneratorError(
+                "a file, not a folder: -I takes the folder that imports are relative to "
+                f"(-I {folder}?); the .proto files to generate from are given without -I",
+                where,
+            )
+    for proto in protos:
+        if os.path.isdir(proto):
+            pattern = os.path.join(proto, "*.proto")
+            raise GeneratorError(
+                f"a folder, not a .proto file: name the files to generate from ({pattern})",
+                proto,
+            )
 
 
 def default_includes(protos: Sequence[str]) -> list[str]:
@@ -123,6 +157,7 @@ def default_includes(protos: Sequence[str]) -> list[str]:
 
 def compile_protos(protos: Sequence[str], includes: Sequence[str]) -> tuple[bytes, list[str]]:
     """Parse ``protos``; return a ``FileDescriptorSet`` (imports, source info) and their names."""
+    check_paths(protos, includes)
     names = [virtual_name(proto, includes) for proto in protos]
     with tempfile.TemporaryDirectory(prefix="pygoplugin-") as scratch:
         target = os.path.join(scratch, "descriptors.pb")
@@ -159,6 +194,10 @@ _HINTS = (
     ),
     (r"^Expected|^Unexpected|Missing field|Invalid", "fix the proto syntax there"),
     (r"No such file or directory", "check the path"),
+    (
+        r"^(?:Could not map to virtual file: )?(.+): Permission denied",
+        "make {0} readable by the user running gen-plugin (and its folders searchable)",
+    ),
 )
 
 
