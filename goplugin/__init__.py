@@ -5,9 +5,15 @@ A plugin calls :func:`serve`; a host creates a :class:`Client`, and both use the
 hashicorp/go-plugin runs Python plugins and a Python host runs Go plugins.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from goplugin.stdio import capture_process_stdout, launched_by_host
+from goplugin.launch import hold_collections, launched_by_host
+
+if launched_by_host():
+    hold_collections()  # until serve() starts its server: start-up time (goplugin.launch)
+
+from goplugin.stdio import capture_process_stdout
 
 if launched_by_host():  # before anything else can print onto the handshake channel
     capture_process_stdout()
@@ -65,7 +71,6 @@ from goplugin.services import (
     unary_stream,
     unary_unary,
 )
-from goplugin.tls import TLSConfig
 
 if TYPE_CHECKING:
     from typing_extensions import deprecated
@@ -76,39 +81,32 @@ if TYPE_CHECKING:
     from goplugin.client import Client, HostPluginSet, cleanup_clients
     from goplugin.reattach import ReattachConfig
     from goplugin.secure_config import ChecksumMismatchError, SecureConfig
-else:
-    from goplugin.deprecation import deprecated
+    from goplugin.tls import TLSConfig
 
-_HOST_NAMES = ("Client", "HostPluginSet", "cleanup_clients")
+#: Names loaded on first use, and their modules: a plugin process never needs the host side,
+#: nor TLS settings without AutoMTLS or a TLS provider, nor ``deprecated`` unless a generated
+#: interface is marked (start-up time is a product figure).
+_LAZY = {
+    "AsyncChannel": "goplugin.async_channel",
+    "AsyncClient": "goplugin.async_client",
+    "Channel": "goplugin.channel",
+    "ChecksumMismatchError": "goplugin.secure_config",
+    "Client": "goplugin.client",
+    "HostPluginSet": "goplugin.client",
+    "ReattachConfig": "goplugin.reattach",
+    "SecureConfig": "goplugin.secure_config",
+    "TLSConfig": "goplugin.tls",
+    "cleanup_clients": "goplugin.client",
+    "deprecated": "goplugin.deprecation",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """Load the host side on first use: a plugin process never imports it (start-up time)."""
-    if name in _HOST_NAMES:
-        from goplugin import client
-
-        return getattr(client, name)
-    if name in ("SecureConfig", "ChecksumMismatchError"):
-        from goplugin import secure_config
-
-        return getattr(secure_config, name)
-    if name == "ReattachConfig":
-        from goplugin import reattach
-
-        return reattach.ReattachConfig
-    if name == "AsyncClient":
-        from goplugin import async_client
-
-        return async_client.AsyncClient
-    if name == "AsyncChannel":
-        from goplugin import async_channel
-
-        return async_channel.AsyncChannel
-    if name == "Channel":
-        from goplugin import channel
-
-        return channel.Channel
-    raise AttributeError(f"module 'goplugin' has no attribute {name!r}")
+    """Load a name of ``_LAZY`` from its module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'goplugin' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 __all__ = [

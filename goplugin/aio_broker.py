@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from goplugin.aio_registry import AioRegistry, Codec
 from goplugin.listener import bind, default_network
-from goplugin.loop_channel import LoopChannel
 
 if TYPE_CHECKING:
     from goplugin.aio_server import _Server
     from goplugin.broker import GRPCBroker
+    from goplugin.loop_channel import LoopChannel
     from goplugin.transport import Bound, Transport
 
 _STOP_GRACE_SECONDS = 0.5
@@ -57,6 +57,9 @@ class AioBrokerCore:
         return _Served(self._loop, server, started, listener)
 
     def dial(self, network: str, address: str, transport: Transport) -> LoopChannel:
+        # Here, not at the top: grpclib's client loads only in a plugin that dials its host.
+        from goplugin.loop_channel import LoopChannel
+
         if not transport.tls:
             return LoopChannel(self._loop, network, address)
         tls: Any = transport

@@ -19,14 +19,7 @@ from goplugin.constants import ENV_PROTOCOL_VERSIONS, PROTOCOL_GRPC
 from goplugin.handshake import negotiate_version, parse_protocol_versions
 from goplugin.interceptors import AnyServerInterceptor, grpcio_chain
 from goplugin.plugin import PluginSet
-from goplugin.reattach import ENV_DEBUG, ENV_REATTACH, ReattachConfig
-
-
-def debug_requested(debug: bool | None) -> bool:
-    """``serve(debug=...)`` if given, else whether ``GOPLUGIN_DEBUG`` is set to 1/true."""
-    if debug is not None:
-        return debug
-    return os.environ.get(ENV_DEBUG, "").lower() in ("1", "true", "yes")
+from goplugin.reattach import ENV_REATTACH, ReattachConfig
 
 
 def serve_debug(
@@ -87,4 +80,4 @@ def announce_reattach(version: int, network: str, address: str) -> None:
     sys.stdout.flush()
 
 
-__all__ = ["debug_requested", "serve_debug"]
+__all__ = ["serve_debug"]

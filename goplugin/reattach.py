@@ -22,8 +22,6 @@ from goplugin.handshake import HandshakeLine
 
 #: The environment variable a debug-mode plugin tells the human to set for the host.
 ENV_REATTACH = "GOPLUGIN_REATTACH"
-#: Set to 1 to serve in debug mode (as ``serve(debug=True)``).
-ENV_DEBUG = "GOPLUGIN_DEBUG"
 
 
 @dataclass(frozen=True)
@@ -138,4 +136,4 @@ def _int(data: dict[str, Any], key: str) -> int:
     return value
 
 
-__all__ = ["ENV_DEBUG", "ENV_REATTACH", "ReattachConfig"]
+__all__ = ["ENV_REATTACH", "ReattachConfig"]

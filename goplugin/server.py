@@ -32,6 +32,7 @@ from goplugin.hclog import install_runtime_logging
 from goplugin.health import NOT_SERVING, HealthService
 from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.interceptors import AnyServerInterceptor, grpcio_chain, split_interceptors
+from goplugin.launch import release_collections
 from goplugin.listener import ListenError, default_network
 from goplugin.plugin import PluginSet
 from goplugin.transport import PLAINTEXT, Transport
@@ -48,6 +49,8 @@ _log = logging.getLogger("goplugin.server")
 
 #: Picks the serving core when ``serve(core=...)`` does not.
 ENV_CORE = "GOPLUGIN_CORE"
+#: Set to 1 to serve in debug mode (as ``serve(debug=True)``; see ``goplugin.debug_server``).
+ENV_DEBUG = "GOPLUGIN_DEBUG"
 #: The serving core when neither ``serve(core=...)`` nor ``GOPLUGIN_CORE`` picks one.
 DEFAULT_CORE = "grpclib"
 
@@ -98,11 +101,10 @@ def serve(
     plugin_sets = versioned_sets(handshake_config, plugins, versioned_plugins, "serve()")
     chosen = _serving_core(core)
     own_interceptors, grpcio_interceptors = _interceptors(chosen, interceptors, grpc_server_options)
-    from goplugin.debug_server import debug_requested
-
     if debug_requested(debug):
-        from goplugin.debug_server import serve_debug
+        from goplugin.debug_server import serve_debug  # with reattach and json: debug mode only
 
+        release_collections()
         serve_debug(
             plugin_sets,
             handshake_config.protocol_version,
@@ -125,13 +127,15 @@ def serve(
     if chosen == "grpclib":
         from goplugin.aio_server import AioPluginServer
 
-        AioPluginServer(
+        aio_server = AioPluginServer(
             plugin_sets[version],
             max_workers,
             transport,
             RESERVED_SERVICES,
             interceptors=own_interceptors,
-        ).run(network or default_network(), version, cert_field)
+        )
+        release_collections()  # everything start-up needs is loaded
+        aio_server.run(network or default_network(), version, cert_field)
     from goplugin.grpcio_server import GrpcioPluginServer
 
     server = GrpcioPluginServer(
@@ -142,12 +146,20 @@ def serve(
         RESERVED_SERVICES,
         interceptors=grpcio_chain(own_interceptors, grpcio_interceptors),
     )
+    release_collections()
     try:
         server.start(network or default_network(), version, cert_field)
     except ListenError as error:
         sys.stderr.write(f"plugin failed to start: {error}\n")
         sys.exit(1)
     server.wait_and_exit()
+
+
+def debug_requested(debug: bool | None) -> bool:
+    """``serve(debug=...)`` if given, else whether ``GOPLUGIN_DEBUG`` is set to 1/true."""
+    if debug is not None:
+        return debug
+    return os.environ.get(ENV_DEBUG, "").lower() in ("1", "true", "yes")
 
 
 def _serving_core(core: str | None) -> str:

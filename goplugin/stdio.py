@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from google.protobuf import empty_pb2
 
 from goplugin._proto.grpc_stdio_pb2 import StdioData
-from goplugin.constants import ENV_MIN_PORT, ENV_PROTOCOL_VERSIONS
 
 if TYPE_CHECKING:
     from goplugin.services import ServiceRegistry, ServiceSpec
@@ -331,11 +330,6 @@ class StdoutCapture:
 
 
 _process_capture: StdoutCapture | None = None
-
-
-def launched_by_host() -> bool:
-    """Whether a go-plugin host started this process (every host version sets both)."""
-    return ENV_PROTOCOL_VERSIONS in os.environ and ENV_MIN_PORT in os.environ
 
 
 def capture_process_stdout() -> StdoutCapture:
