@@ -1,23 +1,25 @@
 """The generated ``examples/greeter`` package served by goplugin, for bench/issue9_bench.py.
 
-``--core grpcio|grpclib`` picks goplugin's serving core, ``--async`` serves ``async def``
-methods (grpclib core only). GreetStream honours ``locale="count=N"`` (the benches' convention).
+``--core grpcio|grpclib`` picks goplugin's serving core (grpclib, the default, when absent),
+``--async`` serves ``async def`` methods (grpclib core only). GreetStream honours
+``locale="count=N"`` (the benches' convention).
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+
+# goplugin first, as a generated main.py imports it: its start-up settings (the held-back
+# cyclic collections) then cover the protobuf imports too.
+import goplugin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "greeter"))
 
 from greeter import greeter_pb2
 from greeter.interface import AsyncGreeter, Greeter
 from greeter.plugin import HANDSHAKE, GreeterGRPCPlugin
-
-import goplugin
 
 
 def _count(request: greeter_pb2.GreetRequest) -> int:
@@ -49,13 +51,12 @@ class AsyncImpl(AsyncGreeter):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--core", default="grpcio", choices=("grpcio", "grpclib"))
-    parser.add_argument("--async", dest="use_async", action="store_true")
-    args = parser.parse_args()
-    impl: Greeter | AsyncGreeter = AsyncImpl() if args.use_async else SyncImpl()
+    # Plain argv, not argparse: the minimal plugins it is timed against import no parser.
+    argv = sys.argv[1:]
+    core = argv[argv.index("--core") + 1] if "--core" in argv else "grpclib"
+    impl: Greeter | AsyncGreeter = AsyncImpl() if "--async" in argv else SyncImpl()
     goplugin.serve(
         handshake_config=HANDSHAKE,
         plugins={"greeter": GreeterGRPCPlugin(impl)},
-        core=args.core,
+        core=core,
     )
