@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from pygoplugin_gen.front import gen_plugin as cli
@@ -41,9 +41,11 @@ OURS += ["Channel", "goplugin"]
 OURS += ["warnings", "abc", "annotations", "interface", "plugin", "main", "impl", "request"]
 STDLIB = ["os", "sys", "json", "typing", "collections", "test", "re", "io", "enum", "string"]
 STDLIB += ["types", "logging", "signal", "socket", "copy", "email", "http", "time", "select"]
+#: What ``int`` declares: an enum's class derives from it.
+INT_MEMBERS = ["real", "imag", "numerator", "denominator", "bit_length", "to_bytes", "conjugate"]
 #: The runtime's own dependencies are not drawn as packages: a package named ``grpc`` or
 #: ``google`` cannot sit beside them on sys.path (gen-plugin refuses what it knows clashes).
-POOL = sorted(set(KEYWORDS + BUILTINS + OURS + STDLIB))
+POOL = sorted(set(KEYWORDS + BUILTINS + OURS + STDLIB + INT_MEMBERS))
 #: Names only fields and RPCs are drawn from: the private aliases the stubs import under
 #: (``_builtins``, ``_Optional``, ``_grpc``) and ``grpc`` itself. A message or package so named
 #: is protoc's own trouble (``_pb2.py`` binds ``_builder``, ``_descriptor``) or the runtime's.
@@ -67,6 +69,10 @@ def _key(name: str) -> str:
 def protos(draw: st.DrawFn) -> str:
     """A proto3 file of drawn names: messages with nested types and enums, and services.
 
+    A field may name any message of the file, its own (recursion), one declared further down
+    (a forward reference: mypy reads a bare builtin name there as the builtin), or a type
+    nested in another message (``len.interface``); a top-level enum may come first.
+
     Every name in the file is distinct (packages, types, fields, values, RPCs): protoc resolves
     a type name through every enclosing scope, so ``rpc Any(Any)`` or a field ``Any Any`` is an
     error in the proto itself, not a case for the generator.
@@ -84,10 +90,16 @@ def protos(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         package += "." + fresh()
     messages = [fresh(type_name=True) for _ in range(draw(st.integers(1, 3)))]
+    inner = {message: (fresh(type_name=True), fresh(type_name=True)) for message in messages}
+    elsewhere = [f"{m}.{name}" for m, names in inner.items() for name in names]
     lines = ['syntax = "proto3";', f"package {package};", ""]
+    top_enums = []
+    if draw(st.booleans()):
+        top_enums.append(fresh(type_name=True))
+        values = [fresh() for _ in range(2)]
+        lines.append(f"enum {top_enums[0]} {{ {values[0]} = 0; {values[1]} = 1; }}")
     for message in messages:
-        nested = fresh(type_name=True)
-        enum = fresh(type_name=True)
+        nested, enum = inner[message]
         values = [fresh() for _ in range(2)]
         lines += [
             f"message {message} {{",
@@ -103,6 +115,7 @@ def protos(draw: st.DrawFn) -> str:
             nested,
             enum,
             draw(st.sampled_from(messages)),
+            draw(st.sampled_from(elsewhere + top_enums)),
             f"map<string, {nested}>",
         ]
         for number, shape in enumerate(draw(st.lists(st.sampled_from(shapes), max_size=5)), 1):
@@ -178,6 +191,15 @@ for path in sorted(out.rglob("*.py")):
 """
 
 
+#: What the draw found once, kept: ``len`` named above ``class len`` read as the builtin function.
+FOUND = """syntax = "proto3";
+package abc.collections;
+message types { len email = 1; }
+message len { message interface { string float = 1; } }
+service socket { rpc typing(types) returns (types); }
+"""
+
+
 @pytest.mark.timeout(1800)
 @settings(
     max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "4")),
@@ -185,6 +207,7 @@ for path in sorted(out.rglob("*.py")):
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(proto=protos())
+@example(proto=FOUND)
 def test_drawn_protos_generate_import_and_type_check(proto: str) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
