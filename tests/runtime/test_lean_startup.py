@@ -11,13 +11,17 @@ its own, as ``tempfile.mkdtemp`` would, without loading tempfile.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import signal
 import stat
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,10 +29,7 @@ import goplugin
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "lean_greeter.py"
-sys.path.insert(0, str(HERE.parents[1] / "examples" / "greeter"))
-
-from greeter import greeter_pb2, plugin  # noqa: E402
-from greeter.interface import Greeter  # noqa: E402
+EXAMPLE = str(HERE.parents[1] / "examples" / "greeter")
 
 DEFAULT_THRESHOLDS = "(700, 10, 10)"
 
@@ -37,6 +38,27 @@ def first_greeting(monkeypatch: pytest.MonkeyPatch, auto_mtls: bool) -> dict[str
     """The fixture's report, parsed: ``loaded`` (comma-separated), ``gc`` and ``before``."""
     monkeypatch.delenv("GOPLUGIN_CORE", raising=False)
     monkeypatch.delenv("GOPLUGIN_DEBUG", raising=False)
+    with example_greeter() as (plugin, greeter_pb2, interface):
+        return greeting(plugin, greeter_pb2, interface, auto_mtls)
+
+
+@contextlib.contextmanager
+def example_greeter() -> Iterator[tuple[Any, Any, Any]]:
+    """examples/greeter's generated package for one call, then forgotten: examples/versioned
+    holds another package named ``greeter``, which later tests import in this process."""
+    sys.path.insert(0, EXAMPLE)
+    try:
+        yield tuple(
+            importlib.import_module(f"greeter.{name}")
+            for name in ("plugin", "greeter_pb2", "interface")
+        )
+    finally:
+        sys.path.remove(EXAMPLE)
+        for name in [name for name in sys.modules if name.split(".")[0] == "greeter"]:
+            del sys.modules[name]
+
+
+def greeting(plugin: Any, greeter_pb2: Any, interface: Any, auto_mtls: bool) -> dict[str, str]:
     client = goplugin.Client(
         handshake_config=plugin.HANDSHAKE,
         plugins=plugin.PLUGINS,
@@ -45,7 +67,7 @@ def first_greeting(monkeypatch: pytest.MonkeyPatch, auto_mtls: bool) -> dict[str
         start_timeout=20.0,
     )
     try:
-        greeter = client.dispense("greeter", Greeter)
+        greeter = client.dispense("greeter", interface.Greeter)
         report = greeter.greet(greeter_pb2.GreetRequest(name="start-up")).greeting
     finally:
         client.kill()
