@@ -44,9 +44,16 @@ def first_greeting(monkeypatch: pytest.MonkeyPatch, auto_mtls: bool) -> dict[str
 
 @contextlib.contextmanager
 def example_greeter() -> Iterator[tuple[Any, Any, Any]]:
-    """examples/greeter's generated package for one call, then forgotten: examples/versioned
-    holds another package named ``greeter``, which later tests import in this process."""
+    """examples/greeter's generated package for one call, then forgotten: other tests in this
+    process import other packages named ``greeter`` (examples/versioned's), before and after."""
+
+    def take_greeter_modules() -> dict[str, Any]:
+        names = [name for name in sys.modules if name.split(".")[0] == "greeter"]
+        return {name: sys.modules.pop(name) for name in names}
+
+    others = take_greeter_modules()
     sys.path.insert(0, EXAMPLE)
+    importlib.invalidate_caches()
     try:
         yield tuple(
             importlib.import_module(f"greeter.{name}")
@@ -54,8 +61,8 @@ def example_greeter() -> Iterator[tuple[Any, Any, Any]]:
         )
     finally:
         sys.path.remove(EXAMPLE)
-        for name in [name for name in sys.modules if name.split(".")[0] == "greeter"]:
-            del sys.modules[name]
+        take_greeter_modules()
+        sys.modules.update(others)
 
 
 def greeting(plugin: Any, greeter_pb2: Any, interface: Any, auto_mtls: bool) -> dict[str, str]:
