@@ -10,7 +10,7 @@ window has room, so without it one stream would starve every other call.
 grpcio's generic handlers (``server.add_generic_rpc_handlers``) are accepted too, so
 hand-written plugins and the runtime's own services written for grpcio (health, stdio, broker,
 reflection) run unchanged: their behaviours are sync functions of ``(request, context)``, and the
-context they get is this module's :class:`AioCall`.
+context they get is an ``aio_call.AioCall``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ import asyncio
 import contextlib
 import contextvars
 import inspect
-import logging
 import struct
-import threading
 import time
 import types
 from collections.abc import (
@@ -33,7 +31,7 @@ from collections.abc import (
     Mapping,
 )
 from concurrent import futures
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from grpclib.const import Cardinality, Status
 from grpclib.const import Handler as GrpclibHandler
@@ -42,9 +40,9 @@ from grpclib.exceptions import GRPCError
 from h2.exceptions import StreamClosedError
 
 from goplugin.aio_bridge import Handoff, SyncRequests, call_in_thread
+from goplugin.aio_call import AioCall, grpc_error_for
 from goplugin.aio_unary import UnaryMethod, UnaryMethods
 from goplugin.calls import _current_broker, _current_call
-from goplugin.errors import RPCError
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 
@@ -53,7 +51,6 @@ if TYPE_CHECKING:
 
     from goplugin.broker import GRPCBroker
 
-_log = logging.getLogger("goplugin.server")
 
 #: A response stream's messages go out this many per HTTP/2 write (fewer if the implementation
 #: has fewer ready, or they reach ``BATCH_BYTES``), and the stream gives the event loop a turn
@@ -68,73 +65,6 @@ _CARDINALITY = {
     Kind.STREAM_UNARY: Cardinality.STREAM_UNARY,
     Kind.STREAM_STREAM: Cardinality.STREAM_STREAM,
 }
-
-
-class AioCall:
-    """What ``goplugin.current_call()`` returns for a call served on grpclib.
-
-    The part of grpcio's ``ServicerContext`` that plugins use: ``time_remaining()`` (seconds
-    to the host's deadline, None without one), ``invocation_metadata()`` (``(key, value)``
-    pairs), ``is_active()`` (False once the call ended, was cancelled or timed out),
-    ``add_callback(fn)`` (fn runs once the call ends, whatever way; False if it already has),
-    ``peer()`` and ``abort(code, details)``. Safe to use from the bridge's threads.
-    """
-
-    def __init__(self, stream: Stream[Any, Any]) -> None:
-        self._stream = stream
-        self._lock = threading.Lock()
-        self._active = True
-        self._callbacks: list[Callable[[], object]] = []
-
-    def time_remaining(self) -> float | None:
-        deadline = self._stream.deadline
-        return None if deadline is None else max(deadline.time_remaining(), 0.0)
-
-    def invocation_metadata(self) -> tuple[tuple[str, Any], ...]:
-        metadata = self._stream.metadata
-        return tuple(metadata.items()) if metadata is not None else ()
-
-    def is_active(self) -> bool:
-        return self._active
-
-    def add_callback(self, callback: Callable[[], object]) -> bool:
-        with self._lock:
-            if not self._active:
-                return False
-            self._callbacks.append(callback)
-            return True
-
-    def peer(self) -> str:
-        return str(self._stream.peer.addr())
-
-    def abort(self, code: Any, details: str = "") -> NoReturn:
-        raise GRPCError(status_of(code), details)
-
-    def finish(self) -> None:
-        """End the call: mark it inactive and run its callbacks (once)."""
-        with self._lock:
-            if not self._active:
-                return
-            self._active = False
-            callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            try:
-                callback()
-            except Exception:
-                _log.exception("a call's callback raised")
-
-
-def status_of(code: Any) -> Status:
-    """grpclib's status for grpcio's ``StatusCode``, a grpclib ``Status`` or a number."""
-    if isinstance(code, Status):
-        return code
-    value = getattr(code, "value", code)
-    if isinstance(value, tuple):  # grpc.StatusCode: (number, name)
-        value = value[0]
-    try:
-        return Status(int(value))
-    except (TypeError, ValueError):
-        return Status.UNKNOWN
 
 
 class _Functions(NamedTuple):
@@ -312,18 +242,10 @@ class AioRegistry:
                 await _serve_async(stream, kind, handler, finish=True)
             else:
                 await _serve_sync(stream, kind, handler, self._pool, finish=True)
-        except (GRPCError, asyncio.CancelledError):
+        except GRPCError:
             raise
-        except RPCError as error:
-            raise GRPCError(status_of(error.code), error.details) from None
-        except NotImplementedError as error:
-            raise GRPCError(Status.UNIMPLEMENTED, str(error) or "not implemented") from None
         except Exception as error:
-            if _being_cancelled():  # the host cancelled: not an error of the plugin
-                _log.debug("plugin method ended by its cancelled call: %r", error)
-                raise asyncio.CancelledError from None
-            _log.exception("plugin method raised")
-            raise GRPCError(Status.UNKNOWN, f"{type(error).__name__}: {error}") from None
+            raise grpc_error_for(error) from None
         finally:
             call.finish()
 
@@ -342,14 +264,6 @@ class AioRegistry:
 
 def _is_async(handler: Handler) -> bool:
     return inspect.iscoroutinefunction(handler) or inspect.isasyncgenfunction(handler)
-
-
-def _being_cancelled() -> bool:
-    """Whether this call's task has been told to stop (the host cancelled, its deadline passed
-    or it went away): whatever the implementation raised on the way out is no error of it."""
-    task = asyncio.current_task()
-    cancelling = getattr(task, "cancelling", None)  # Python 3.11+; 3.10 logs it as before
-    return cancelling is not None and bool(cancelling() > 0)
 
 
 class _Serialized:

@@ -34,6 +34,7 @@ from grpclib.protocol import AbstractHandler, Peer
 from h2.exceptions import StreamClosedError
 
 from goplugin.aio_bridge import call_in_thread
+from goplugin.aio_call import AioCall, grpc_error_for
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
 
@@ -51,6 +52,8 @@ _HEADER = struct.Struct(">BI")
 _CONTENT_TYPE = GRPC_CONTENT_TYPE + "+proto"
 _CONTENT_TYPES = frozenset((GRPC_CONTENT_TYPE, _CONTENT_TYPE))
 _OK_TRAILERS = [("grpc-status", "0")]
+#: What a method raises to answer with a status of its choosing, even past its deadline.
+_ANSWERS = (GRPCError, RPCError, NotImplementedError)
 
 
 class UnaryMethod(NamedTuple):
@@ -172,8 +175,6 @@ class _Call:
         self.task: asyncio.Task[None] | None = None
 
     async def serve(self) -> None:
-        from goplugin.aio_registry import AioCall
-
         stream = self._stream
         method = self._method
         context = AioCall(_View(stream, self._headers, self._timeout))  # type: ignore[arg-type]
@@ -191,26 +192,12 @@ class _Call:
                     raise
                 await _fail(stream, Status.DEADLINE_EXCEEDED, None)
                 return
-            except GRPCError as error:
-                await _fail(stream, error.status, error.message)
-                return
-            except RPCError as error:
-                from goplugin.aio_registry import status_of
-
-                await _fail(stream, status_of(error.code), error.details)
-                return
-            except NotImplementedError as error:
-                await _fail(stream, Status.UNIMPLEMENTED, str(error) or "not implemented")
-                return
             except Exception as error:
-                if expired:
+                if expired and not isinstance(error, _ANSWERS):
                     await _fail(stream, Status.DEADLINE_EXCEEDED, None)
                     return
-                if _being_cancelled():  # the host cancelled: not an error of the plugin
-                    _log.debug("plugin method ended by its cancelled call: %r", error)
-                    raise asyncio.CancelledError from None
-                _log.exception("plugin method raised")
-                await _fail(stream, Status.UNKNOWN, f"{type(error).__name__}: {error}")
+                failure = grpc_error_for(error)
+                await _fail(stream, failure.status, failure.message)
                 return
             if timer is not None:
                 timer.cancel()
@@ -305,12 +292,6 @@ async def _fail(stream: Stream, status: Status, message: str | None) -> None:
     if stream.closable:
         stream.reset_nowait()
     _flush(stream)
-
-
-def _being_cancelled() -> bool:
-    from goplugin.aio_registry import _being_cancelled
-
-    return _being_cancelled()
 
 
 def _flush(stream: Stream) -> None:
