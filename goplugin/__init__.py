@@ -9,14 +9,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from goplugin.launch import hold_collections, launched_by_host
+from goplugin.stdio import capture_process_stdout
 
 if launched_by_host():
     hold_collections()  # until serve() starts its server: start-up time (goplugin.launch)
-
-from goplugin.stdio import capture_process_stdout
-
-if launched_by_host():  # before anything else can print onto the handshake channel
-    capture_process_stdout()
+    capture_process_stdout()  # before anything else can print onto the handshake channel
 
 from goplugin.broker import BrokerError, GRPCBroker
 from goplugin.calls import CallOptions, call_options, current_broker, current_call, serving
