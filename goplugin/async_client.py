@@ -27,6 +27,7 @@ from goplugin.client import Client, HostPluginSet, check_dispensed
 from goplugin.client_interceptors import check_interceptors
 from goplugin.constants import HEALTH_SERVICE, KILL_GRACE_SECONDS
 from goplugin.errors import PluginError, PluginStartError
+from goplugin.grpc_options import aio_channel_options
 from goplugin.services import ServiceSpec, unary_unary
 
 if TYPE_CHECKING:
@@ -162,7 +163,9 @@ class AsyncClient:
         client = self._client
         assert client._handshake is not None
         channel = client._transport.aio_channel(
-            client._handshake.target, client._channel_options, self._interceptors
+            client._handshake.target,
+            aio_channel_options(client._channel_options),
+            self._interceptors,
         )
         try:
             # The sync channel reached the plugin already: this only fails if it went away.

@@ -57,7 +57,7 @@ from goplugin.errors import (
     UnknownPluginError,
     rpc_error_for,
 )
-from goplugin.grpc_options import channel_options
+from goplugin.grpc_options import channel_options, sync_channel_options
 from goplugin.handshake import (
     HandshakeConfig,
     HandshakeLine,
@@ -495,7 +495,9 @@ class Client:
                 f"could not connect to the plugin at {where}: {reason}",
                 stderr_tail=self._settled_tail(),
             )
-        channel = self._transport.channel(handshake.target, self._channel_options)
+        channel = self._transport.channel(
+            handshake.target, sync_channel_options(self._channel_options)
+        )
         try:
             self._wait_ready(channel, deadline)
         except PluginExitedError:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import grpc
 
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
+from goplugin.grpc_options import sync_channel_options
 from goplugin.grpcio_channel import GrpcioChannel
 from goplugin.grpcio_registry import GrpcioRegistry
 from goplugin.listener import default_network
@@ -45,7 +46,7 @@ class GrpcioBrokerCore:
 
     def dial(self, network: str, address: str, transport: Transport) -> GrpcioChannel:
         target = f"unix:{address}" if network == "unix" else address
-        return GrpcioChannel(transport.channel(target, GRPC_MESSAGE_OPTIONS))
+        return GrpcioChannel(transport.channel(target, sync_channel_options(GRPC_MESSAGE_OPTIONS)))
 
 
 class _Served:

@@ -14,6 +14,8 @@ from typing import Any
 import grpc
 from host_common import Config, Launched, Results, launch, load_config, load_stub, now, rotated
 
+from goplugin.grpc_options import sync_channel_options
+
 greeter_pb2 = load_stub("greeter_pb2")
 greeter_pb2_grpc = load_stub("greeter_pb2_grpc")
 stdio_pb2 = load_stub("grpc_stdio_pb2")
@@ -23,6 +25,10 @@ from google.protobuf import empty_pb2  # noqa: E402
 
 _END = None
 
+#: The channel arguments goplugin.Client's sync channel carries (server streams read on the
+#: calling thread), so this host reads streams as fast as goplugin's own.
+CHANNEL_OPTIONS = sync_channel_options(())
+
 
 class Session:
     """One plugin as a go-plugin host holds it: channel, stdio and broker streams drained."""
@@ -30,7 +36,7 @@ class Session:
     def __init__(self, name: str, cmd: list[str], timeout: float) -> None:
         self.plugin: Launched = launch(name, cmd)
         self.timeout = timeout
-        self.channel = grpc.insecure_channel(self.plugin.target)
+        self.channel = grpc.insecure_channel(self.plugin.target, options=CHANNEL_OPTIONS)
         self.stub = greeter_pb2_grpc.GreeterStub(self.channel)
         stdio = self.channel.unary_stream(
             "/plugin.GRPCStdio/StreamStdio",
