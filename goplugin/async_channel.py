@@ -15,20 +15,17 @@ implementation is cancelled too instead of serving a host that no longer listens
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import grpc
 import grpc.aio
 
 from goplugin.calls import active_call_options
+from goplugin.client_channel import Diagnose
 from goplugin.errors import PluginError, rpc_error_for
 from goplugin.services import Kind, ServiceSpec
-
-#: Turns a failed call into the error the host should see. It may wait a moment for a dying
-#: plugin to exit (to say so), so it runs in a worker thread, never on the event loop.
-Diagnose = Callable[[grpc.RpcError, str], PluginError]
-
+from goplugin.stream_reader import read_in_thread
 
 #: What ``read()`` returns after the last message (grpc-stubs 1.53 does not declare it).
 _EOF: object = grpc.aio.EOF  # type: ignore[attr-defined]
@@ -41,9 +38,18 @@ def _by_status(error: grpc.RpcError, method: str) -> PluginError:
 class AsyncChannel:
     """A grpc.aio connection to the other side's services, as async client adapters use it."""
 
-    def __init__(self, channel: grpc.aio.Channel, diagnose: Diagnose = _by_status) -> None:
+    def __init__(
+        self,
+        channel: grpc.aio.Channel,
+        diagnose: Diagnose = _by_status,
+        stream_reader: grpc.Channel | None = None,
+    ) -> None:
+        """``stream_reader``, a sync channel to the same server reading server streams on the
+        calling thread, carries server-streaming calls instead (``goplugin.stream_reader``):
+        grpc.aio reads about 11k messages/s, the reader thread ten times as many."""
         self._channel = channel
         self._diagnose = diagnose
+        self._stream_reader = stream_reader
 
     @property
     def grpc_channel(self) -> grpc.aio.Channel:
@@ -66,6 +72,9 @@ class AsyncChannel:
             return _Single(channel.unary_unary(path, serialize, deserialize), path, self._diagnose)
         if spec.kind is Kind.STREAM_UNARY:
             return _Single(channel.stream_unary(path, serialize, deserialize), path, self._diagnose)
+        if spec.kind is Kind.UNARY_STREAM and self._stream_reader is not None:
+            multicallable = self._stream_reader.unary_stream(path, serialize, deserialize)
+            return _ReadInThread(multicallable, path, self._diagnose)
         if spec.kind is Kind.UNARY_STREAM:
             return _Streamed(
                 channel.unary_stream(path, serialize, deserialize), path, self._diagnose
@@ -124,6 +133,13 @@ class _Streamed(_Method):
             # A host that stops reading (leaves the loop, is cancelled) frees the plugin now,
             # not when the garbage collector gets to the call. A no-op once the call ended.
             call.cancel()
+
+
+class _ReadInThread(_Method):
+    """A server-streaming call on the sync channel, its messages read by a worker thread."""
+
+    def __call__(self, argument: Any, /, *, timeout: float | None = None) -> AsyncIterator[Any]:
+        return read_in_thread(self._start(argument, timeout), self._diagnose, self._path)
 
 
 __all__ = ["AsyncChannel"]

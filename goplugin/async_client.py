@@ -178,7 +178,9 @@ class AsyncClient:
                     stderr_tail=client.stderr_tail(),
                 ) from None
             raise
-        return AsyncChannel(channel, client._diagnose)
+        # With interceptors every call must pass through them, so streams stay on grpc.aio.
+        reader = None if self._interceptors else client._raw_channel
+        return AsyncChannel(channel, client._diagnose, stream_reader=reader)
 
     async def kill(self) -> None:
         """Ask the plugin to shut down, wait ``kill_grace`` seconds, then SIGKILL it.

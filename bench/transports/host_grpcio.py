@@ -1,4 +1,9 @@
-"""Bench host on grpcio's sync channel (today's ``goplugin.Client``): threads for concurrency.
+"""Bench host on grpcio's sync channel as ``goplugin.Client`` holds it: threads for concurrency.
+
+The greeter's calls go through Client's own channel stack (its channel arguments, and the
+interceptor giving typed errors, call options and the stream reader's fairness yield), so the
+figures are what a goplugin host pays; the stdio and broker streams are drained as go-plugin's
+host drains them.
 
 See ``host_common.py`` for the phases; usage ``host_grpcio.py CONFIG.json > RESULTS.json``.
 """
@@ -14,6 +19,9 @@ from typing import Any
 import grpc
 from host_common import Config, Launched, Results, launch, load_config, load_stub, now, rotated
 
+from goplugin.client_channel import intercepted
+from goplugin.constants import GRPC_MESSAGE_OPTIONS
+from goplugin.errors import PluginError, rpc_error_for
 from goplugin.grpc_options import sync_channel_options
 
 greeter_pb2 = load_stub("greeter_pb2")
@@ -26,8 +34,12 @@ from google.protobuf import empty_pb2  # noqa: E402
 _END = None
 
 #: The channel arguments goplugin.Client's sync channel carries (server streams read on the
-#: calling thread), so this host reads streams as fast as goplugin's own.
-CHANNEL_OPTIONS = sync_channel_options(())
+#: calling thread).
+CHANNEL_OPTIONS = sync_channel_options(GRPC_MESSAGE_OPTIONS)
+
+
+def _typed(error: grpc.RpcError, method: str) -> PluginError:
+    return rpc_error_for(error.code(), error.details() or "")
 
 
 class Session:
@@ -37,7 +49,7 @@ class Session:
         self.plugin: Launched = launch(name, cmd)
         self.timeout = timeout
         self.channel = grpc.insecure_channel(self.plugin.target, options=CHANNEL_OPTIONS)
-        self.stub = greeter_pb2_grpc.GreeterStub(self.channel)
+        self.stub = greeter_pb2_grpc.GreeterStub(intercepted(self.channel, _typed))
         stdio = self.channel.unary_stream(
             "/plugin.GRPCStdio/StreamStdio",
             request_serializer=empty_pb2.Empty.SerializeToString,

@@ -81,15 +81,28 @@ class SyncInventory(interface.Inventory):  # type: ignore[misc]
                 _mark("list", f"GeneratorExit active={call.is_active()}")
                 raise
             return
-        for name in sorted(_STORE):
-            if name.startswith(request.prefix):
-                yield _item(name, _STORE[name])
+        yield from _listed(request.prefix)
 
     def put(self, requests: Iterator[kinds_pb2.Item]) -> kinds_pb2.PutSummary:
         return kinds_pb2.PutSummary(stored=sum(1 for _ in requests))
 
     def sync(self, requests: Iterator[kinds_pb2.Item]) -> Iterator[kinds_pb2.Item]:
         yield from requests
+
+
+def _listed(prefix: str) -> Iterator[kinds_pb2.Item]:
+    """The stored items under ``prefix``; ``many:N`` lists N made-up items and ``fail:N`` lists
+    N and then fails, for the tests of long and failing streams."""
+    kind, _, count = prefix.partition(":")
+    if kind in ("many", "fail"):
+        for n in range(int(count)):
+            yield _item(f"i{n}", n)
+        if kind == "fail":
+            raise goplugin.FailedPreconditionError(f"stopped after {count}")
+        return
+    for name in sorted(_STORE):
+        if name.startswith(prefix):
+            yield _item(name, _STORE[name])
 
 
 class AsyncInventory(interface.AsyncInventory):  # type: ignore[misc]
@@ -116,9 +129,8 @@ class AsyncInventory(interface.AsyncInventory):  # type: ignore[misc]
                 _mark("list", "CancelledError")
                 raise
             return
-        for name in sorted(_STORE):
-            if name.startswith(request.prefix):
-                yield _item(name, _STORE[name])
+        for item in _listed(request.prefix):
+            yield item
 
     async def put(self, requests: AsyncIterator[kinds_pb2.Item]) -> kinds_pb2.PutSummary:
         return kinds_pb2.PutSummary(stored=len([item async for item in requests]))

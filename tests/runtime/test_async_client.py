@@ -175,6 +175,52 @@ def test_a_plugin_error_reaches_the_async_host_as_its_typed_exception(
     with_inventory(core, marks, body)
 
 
+def test_a_long_stream_read_slowly_arrives_whole_and_in_order(core: Core, marks: Path) -> None:
+    names: list[str] = []
+
+    async def body(inventory: Any) -> None:
+        async for reply in inventory.list(kinds_pb2.ListRequest(prefix="many:3000")):
+            names.append(reply.key.name)
+            if len(names) % 500 == 0:
+                await asyncio.sleep(0.05)  # the plugin runs ahead; the host's read-ahead is full
+
+    with_inventory(core, marks, body)
+
+    assert names == [f"i{n}" for n in range(3000)]
+
+
+def test_a_stream_failing_midway_gives_its_messages_then_the_typed_error(
+    core: Core, marks: Path
+) -> None:
+    counts: list[int] = []
+
+    async def body(inventory: Any) -> None:
+        with pytest.raises(goplugin.FailedPreconditionError) as caught:
+            async for reply in inventory.list(kinds_pb2.ListRequest(prefix="fail:300")):
+                counts.append(reply.count)
+        assert caught.value.details == "stopped after 300"
+
+    with_inventory(core, marks, body)
+
+    assert counts == list(range(300))
+
+
+def test_many_streams_at_once_all_arrive_whole(core: Core, marks: Path) -> None:
+    lengths: list[int] = []
+
+    async def read(inventory: Any) -> int:
+        request = kinds_pb2.ListRequest(prefix="many:400")
+        return len([reply async for reply in inventory.list(request)])
+
+    async def body(inventory: Any) -> None:
+        lengths.extend(await asyncio.gather(*(read(inventory) for _ in range(64))))
+        assert (await inventory.get(key("apple"))).count == 3
+
+    with_inventory(core, marks, body)
+
+    assert lengths == [400] * 64
+
+
 # -- deadlines ---------------------------------------------------------------------------------
 
 

@@ -303,6 +303,11 @@ def test_a_plugin_in_debug_mode_runs_its_interceptors(
         proc.stdout.close()
 
 
+def _aio_details(client_call_details: Any, pairs: tuple[tuple[str, str], ...]) -> Any:
+    metadata = grpc.aio.Metadata(*(client_call_details.metadata or ()), *pairs)
+    return client_call_details._replace(metadata=metadata)
+
+
 class AioAddMetadata(grpc.aio.UnaryUnaryClientInterceptor):
     """An async host's interceptor adding metadata (grpc.aio's own interface)."""
 
@@ -312,9 +317,19 @@ class AioAddMetadata(grpc.aio.UnaryUnaryClientInterceptor):
     async def intercept_unary_unary(
         self, continuation: Any, client_call_details: Any, request: Any
     ) -> Any:
-        metadata = grpc.aio.Metadata(*(client_call_details.metadata or ()), *self.pairs)
-        details = client_call_details._replace(metadata=metadata)
-        return await continuation(details, request)
+        return await continuation(_aio_details(client_call_details, self.pairs), request)
+
+
+class AioStreamAddMetadata(grpc.aio.UnaryStreamClientInterceptor):
+    """The same for server streams: grpc.aio files an interceptor under one kind only."""
+
+    def __init__(self, *pairs: tuple[str, str]) -> None:
+        self.pairs = pairs
+
+    async def intercept_unary_stream(
+        self, continuation: Any, client_call_details: Any, request: Any
+    ) -> Any:
+        return await continuation(_aio_details(client_call_details, self.pairs), request)
 
 
 @pytest.mark.parametrize("core", ["grpcio", "grpclib"])
@@ -332,7 +347,10 @@ def test_async_client_takes_aio_interceptors_and_dial_options(tmp_path: Path, co
             cmd=[sys.executable, PLUGIN],
             env={"GOPLUGIN_CORE": core, "ICPT_LOG": str(log)},
             start_timeout=30.0,
-            interceptors=[AioAddMetadata(("x-user", "grace"))],
+            interceptors=[
+                AioAddMetadata(("x-user", "grace")),
+                AioStreamAddMetadata(("x-user", "grace")),
+            ],
             grpc_dial_options=[("grpc.max_receive_message_length", 64)],
         ) as client:
             upper = client.channel.method(SERVICE, "Upper")
@@ -340,10 +358,18 @@ def test_async_client_takes_aio_interceptors_and_dial_options(tmp_path: Path, co
             assert reply.value == "seen:Upper|SHORT"
             with pytest.raises(goplugin.ResourceExhaustedError):
                 await upper(StringValue(value="x" * 200))  # over the host's 64-byte limit
+            # A server stream passes through the interceptors too (it stays on grpc.aio).
+            repeat = client.channel.method(SERVICE, "Repeat")
+            assert [reply.value async for reply in repeat(StringValue(value="2"))] == [
+                "message 0|seen:Repeat",
+                "message 1|seen:Repeat",
+            ]
 
     asyncio.run(run())
-    users = {r["user"] for r in _records(log) if r.get("entered") == "/pyplugintest.Kinds/Upper"}
-    assert users == {"grace"}
+    for method in ("Upper", "Repeat"):
+        entered = f"/pyplugintest.Kinds/{method}"
+        users = {r["user"] for r in _records(log) if r.get("entered") == entered}
+        assert users == {"grace"}, method
 
 
 def test_async_client_refuses_sync_interceptors() -> None:
