@@ -279,6 +279,16 @@ class _CoalescedWrites:
         if pending and not self._transport.is_closing():
             self._transport.write(pending[0] if len(pending) == 1 else b"".join(pending))
 
+    def write_now(self, data: bytes) -> None:
+        """Write ``data`` at once, after what is pending (from a sync method's thread while the
+        loop is blocked waiting for it: nothing is scheduled on the loop)."""
+        pending, self._pending = self._pending, []
+        if self._scheduled is not None:
+            self._scheduled.cancel()
+            self._scheduled = None
+        if not self._transport.is_closing():
+            self._transport.write(b"".join((*pending, data)) if pending else data)
+
     def close(self) -> None:
         self.flush()
         self._transport.close()

@@ -33,7 +33,7 @@ from grpclib.metadata import decode_metadata, decode_timeout, encode_grpc_messag
 from grpclib.protocol import AbstractHandler, Peer
 from h2.exceptions import StreamClosedError
 
-from goplugin.aio_bridge import call_in_thread
+from goplugin.aio_bridge import call_and_reply_in_thread
 from goplugin.aio_call import AioCall, grpc_error_for
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
@@ -201,7 +201,8 @@ class _Call:
                 return
             if timer is not None:
                 timer.cancel()
-            await _reply(stream, reply)
+            if reply is not None:  # else the method's thread has sent it
+                await _reply(stream, reply)
         except StreamClosedError:  # the host is gone: nobody to tell
             pass
         except asyncio.CancelledError:
@@ -214,19 +215,23 @@ class _Call:
             context.finish()
             self._release()
 
-    async def _run(self, stream: Stream, method: UnaryMethod) -> bytes:
-        """The request read, the method run, the reply encoded."""
+    async def _run(self, stream: Stream, method: UnaryMethod) -> bytes | None:
+        """The request read, the method run, the reply encoded (None: already sent)."""
         codec = self._handler._codec
         request = codec.decode(await _read_message(stream), method.request)
         if method.is_async:
-            response = await method.handler(request)
-        else:
-            flush = getattr(stream._transport, "flush", None)
-            unary = self._handler._unary
-            response = await call_in_thread(
-                unary.pool, contextvars.copy_context(), method.handler, request, flush
-            )
-        return codec.encode(response, method.response)
+            return codec.encode(await method.handler(request), method.response)
+        flush = getattr(stream._transport, "flush", None)
+        unary = self._handler._unary
+
+        def reply(response: Any) -> bool:
+            # Runs in the method's thread while the loop is blocked waiting for it.
+            return _reply_now(stream, codec.encode(response, method.response))
+
+        response, replied = await call_and_reply_in_thread(
+            unary.pool, contextvars.copy_context(), method.handler, request, flush, reply
+        )
+        return None if replied else codec.encode(response, method.response)
 
     def _expire(self, expired: list[bool]) -> None:
         expired.append(True)
@@ -248,29 +253,41 @@ async def _read_message(stream: Stream) -> bytes:
     return data
 
 
-async def _reply(stream: Stream, reply: bytes) -> None:
-    """Headers, message and trailers; in one write when the window and the transport allow."""
+_OK_HEADERS = [(":status", "200"), ("content-type", _CONTENT_TYPE)]
+
+
+def _reply_now(stream: Stream, reply: bytes) -> bool:
+    """Headers, message and trailers written at once, if the window and the transport allow
+    (False: nothing was written)."""
     payload = _HEADER.pack(0, len(reply)) + reply
     connection = stream.connection
     h2 = stream._h2_connection
     stream_id = stream.id
     assert stream_id is not None
-    headers = [(":status", "200"), ("content-type", _CONTENT_TYPE)]
-    if (
+    if not (
         connection.write_ready.is_set()
         and len(payload) <= h2.max_outbound_frame_size
         and len(payload) <= h2.local_flow_control_window(stream_id)
     ):
-        if stream_id not in h2.streams:
-            raise StreamClosedError(stream_id)
-        h2.send_headers(stream_id, headers)
-        h2.send_data(stream_id, payload)
-        h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
-        transport = stream._transport
-        transport.write(h2.data_to_send())
-        connection.data_sent += len(payload)
-    else:  # grpclib's own steps wait for the window and for a paused transport
-        await stream.send_headers(headers)
+        return False
+    if stream_id not in h2.streams:
+        raise StreamClosedError(stream_id)
+    h2.send_headers(stream_id, _OK_HEADERS)
+    h2.send_data(stream_id, payload)
+    h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
+    transport = stream._transport
+    # Straight to the socket: past _CoalescedWrites' turn-of-the-loop batching, whose flush
+    # is scheduled on the loop (this may run in a sync method's thread).
+    getattr(transport, "write_now", transport.write)(h2.data_to_send())
+    connection.data_sent += len(payload)
+    return True
+
+
+async def _reply(stream: Stream, reply: bytes) -> None:
+    """Headers, message and trailers; in one write when the window and the transport allow."""
+    if not _reply_now(stream, reply):  # grpclib's own steps wait for the window and the transport
+        payload = _HEADER.pack(0, len(reply)) + reply
+        await stream.send_headers(_OK_HEADERS)
         await stream.send_data(payload)
         await stream.send_headers(_OK_TRAILERS, end_stream=True)
     _flush(stream)
