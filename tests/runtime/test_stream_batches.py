@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,3 +73,38 @@ def test_a_host_that_stops_reading_and_cancels_frees_the_generator(
         time.sleep(0.05)
     assert mark.exists(), "the plugin kept the generator of a stream the host cancelled"
     assert kinds.dispense("kinds").upper("after") == "AFTER"
+
+
+def test_unary_replies_from_many_threads_beside_a_stream_each_reach_their_caller(
+    kinds: goplugin.Client,
+) -> None:
+    """A sync method's thread may write its reply itself (while the loop waits for it); with
+    16 host threads calling at once beside a running stream, every reply is its own call's."""
+    client = kinds.dispense("kinds")
+    wrong: list[tuple[str, str]] = []
+
+    def call_many(thread: int) -> None:
+        for n in range(150):
+            text = f"t{thread}-{n}"
+            reply = client.upper(text)
+            if reply != text.upper():
+                wrong.append((text, reply))
+
+    streamed: list[int] = []
+
+    def read_stream() -> None:
+        count = 0
+        with pytest.raises(goplugin.NotFoundError):  # this plugin's streams end with an error
+            for _ in client.repeat("3000"):
+                count += 1
+        streamed.append(count)
+
+    stream = threading.Thread(target=read_stream)
+    callers = [threading.Thread(target=call_many, args=(t,)) for t in range(16)]
+    for thread in (stream, *callers):
+        thread.start()
+    for thread in (stream, *callers):
+        thread.join(60)
+
+    assert wrong == []
+    assert streamed == [3000]
