@@ -97,16 +97,23 @@ class _Relay:
                 return False
             self._items.append(item)
             waiter, self._waiter = self._waiter, None
-        if waiter is not None:
-            self._loop.call_soon_threadsafe(_wake, waiter)
-        return True
+        return waiter is None or self._wake(waiter)
 
     def end(self, error: BaseException | None) -> None:
         with self._lock:
             self._ended, self._error = True, error
             waiter, self._waiter = self._waiter, None
         if waiter is not None:
+            self._wake(waiter)
+
+    def _wake(self, waiter: asyncio.Future[None]) -> bool:
+        """Wake the coroutine; False if its event loop is closed (nobody reads any more)."""
+        try:
             self._loop.call_soon_threadsafe(_wake, waiter)
+        except RuntimeError:
+            self.close()
+            return False
+        return True
 
     # -- the event loop's side ---------------------------------------------------------------
 
