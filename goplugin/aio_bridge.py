@@ -23,9 +23,12 @@ import asyncio
 import collections
 import contextvars
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent import futures
 from typing import Any
+
+from goplugin.constants import YIELD_EVERY_MESSAGES
 
 #: How many messages a response generator's thread may run ahead of the loop's sends.
 WINDOW = 128
@@ -41,14 +44,15 @@ class _Raised:
 
 
 class Handoff:
-    """Messages from a generator's pool thread to the loop."""
+    """Messages from a thread to the loop: a sync generator's in a plugin, a server stream's
+    read off grpcio's sync channel in an async host (``goplugin.stream_reader``)."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, window: int = WINDOW) -> None:
         self._loop = loop
         self._lock = threading.Lock()
         self._buffer: collections.deque[Any] = collections.deque()
         self._waiter: asyncio.Future[None] | None = None
-        self._room = threading.Semaphore(WINDOW)
+        self._room = threading.Semaphore(window)
         self._closed = False
         #: The loop waiting, blocked, for the next message (see :meth:`take`).
         self._arrived = threading.Condition(self._lock)
@@ -61,6 +65,7 @@ class Handoff:
         blocks run and what it holds is freed.
         """
         try:
+            made = 0
             while True:
                 item = context.run(next, messages, _END)
                 if item is _END:
@@ -69,6 +74,9 @@ class Handoff:
                 if self._closed:
                     return
                 self._put(item)
+                made += 1
+                if made % YIELD_EVERY_MESSAGES == 0:
+                    time.sleep(0)  # the GIL to the loop and the other threads
         except BaseException as error:  # carried to the loop, raised there
             self._put(_Raised(error))
             return
@@ -85,7 +93,10 @@ class Handoff:
             if self._quick_waiting:
                 self._arrived.notify()
         if waiter is not None:
-            self._loop.call_soon_threadsafe(_wake, waiter)
+            try:
+                self._loop.call_soon_threadsafe(_wake, waiter)
+            except RuntimeError:  # the loop is closed: nobody takes messages any more
+                self._closed = True
 
     async def take(self, limit: int) -> list[Any]:
         """The messages ready now (at least one, at most ``limit``), ending with ``Handoff.END``

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import grpc
 
 from goplugin.calls import active_call_options
+from goplugin.constants import YIELD_EVERY_MESSAGES
 from goplugin.errors import PluginError
 from goplugin.grpcio_channel import GrpcioChannel
 
@@ -112,14 +113,6 @@ def _with_call_options(details: grpc.ClientCallDetails) -> grpc.ClientCallDetail
 def _method_name(details: grpc.ClientCallDetails) -> str:
     method = details.method
     return method.decode() if isinstance(method, bytes) else method
-
-
-#: A thread reading a server stream lets the host's other threads take the GIL after this
-#: many messages. Reading on the calling thread (``grpc_options.SINGLE_THREADED_UNARY_STREAM``)
-#: never waits while messages are buffered, so without it 8 streams read in one host finished
-#: up to 19 % apart and unary calls waited behind them; with it, within 1-5 % (16 messages:
-#: 1-3 %, but a single stream at 70k instead of 100k messages/s).
-YIELD_EVERY_MESSAGES = 64
 
 
 class _TranslatedStream:

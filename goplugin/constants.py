@@ -44,3 +44,11 @@ NOT_A_HOST_MESSAGE = (
     "Please execute the program that consumes these plugins, which will\n"
     "load any plugins automatically\n"
 )
+
+#: A thread moving a stream's messages (a host reading a server stream, a plugin's sync
+#: generator) lets the process's other threads take the GIL after this many messages. Reading
+#: on the calling thread (``grpc_options.SINGLE_THREADED_UNARY_STREAM``) never waits while
+#: messages are buffered, so without it 8 streams read in one host finished up to 19 % apart
+#: and unary calls waited behind them; with it, within 1-5 % (16 messages: 1-3 %, but a single
+#: stream at 70k instead of 100k messages/s).
+YIELD_EVERY_MESSAGES = 64

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextvars
+import functools
 import queue
 import threading
-import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import grpc
 
-from goplugin.client_channel import YIELD_EVERY_MESSAGES, Diagnose
-from goplugin.errors import PluginError
+from goplugin.aio_bridge import Handoff
+from goplugin.client_channel import Diagnose
 
 #: Messages a reader thread takes off the call before the host has read them.
 READ_AHEAD = 256
@@ -73,108 +74,24 @@ class _ReaderThreads:
 _THREADS = _ReaderThreads()
 
 
-class _Relay:
-    """Messages from one reader thread to one coroutine, in batches, with bounded read-ahead."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
-        self._lock = threading.Lock()
-        self._room = threading.Condition(self._lock)
-        self._items: collections.deque[Any] = collections.deque()
-        self._waiter: asyncio.Future[None] | None = None
-        self._ended = False
-        self._error: BaseException | None = None
-        self._closed = False
-
-    # -- the reader thread's side ------------------------------------------------------------
-
-    def put(self, item: Any) -> bool:
-        """Queue ``item``; False once the host stopped reading (the thread should stop)."""
-        with self._lock:
-            while len(self._items) >= READ_AHEAD and not self._closed:
-                self._room.wait()
-            if self._closed:
-                return False
-            self._items.append(item)
-            waiter, self._waiter = self._waiter, None
-        return waiter is None or self._wake(waiter)
-
-    def end(self, error: BaseException | None) -> None:
-        with self._lock:
-            self._ended, self._error = True, error
-            waiter, self._waiter = self._waiter, None
-        if waiter is not None:
-            self._wake(waiter)
-
-    def _wake(self, waiter: asyncio.Future[None]) -> bool:
-        """Wake the coroutine; False if its event loop is closed (nobody reads any more)."""
-        try:
-            self._loop.call_soon_threadsafe(_wake, waiter)
-        except RuntimeError:
-            self.close()
-            return False
-        return True
-
-    # -- the event loop's side ---------------------------------------------------------------
-
-    async def take(self) -> list[Any]:
-        """Every message queued so far (waiting for one); ``[]`` at the end of the stream."""
-        while True:
-            with self._lock:
-                if self._items:
-                    items = list(self._items)
-                    self._items.clear()
-                    self._room.notify()
-                    return items
-                if self._ended:
-                    if self._error is not None:
-                        raise self._error
-                    return []
-                waiter = self._waiter = self._loop.create_future()
-            await waiter
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            self._items.clear()
-            self._room.notify()
-
-
-def _wake(waiter: asyncio.Future[None]) -> None:
-    if not waiter.done():
-        waiter.set_result(None)
-
-
-def _pump(call: Any, relay: _Relay, diagnose: Diagnose, path: str) -> None:
-    """The reader thread: every message of ``call`` into ``relay``, then how it ended."""
-    try:
-        for read, message in enumerate(call, 1):
-            if not relay.put(message):
-                return
-            if read % YIELD_EVERY_MESSAGES == 0:
-                time.sleep(0)  # the GIL to the event loop and the host's other threads
-    except grpc.RpcError as error:
-        # Diagnosing may wait a moment for a dying plugin to exit: this thread can afford it.
-        relay.end(diagnose(error, path))
-    except BaseException as error:  # a response that would not parse, say
-        relay.end(error)
-    else:
-        relay.end(None)
-
-
 async def read_in_thread(call: Any, diagnose: Diagnose, path: str) -> AsyncIterator[Any]:
     """The messages of ``call`` (a started sync server-streaming call), read by a thread.
 
     Leaving the iteration early or being cancelled cancels the call, so the plugin stops too.
     """
-    relay = _Relay(asyncio.get_running_loop())
-    _THREADS.run(lambda: _pump(call, relay, diagnose, path))
+    handoff = Handoff(asyncio.get_running_loop(), READ_AHEAD)
+    _THREADS.run(functools.partial(handoff.produce, contextvars.Context(), call))
     try:
-        while batch := await relay.take():
+        while True:
+            try:
+                batch = await handoff.take(READ_AHEAD)
+            except grpc.RpcError as error:
+                # Diagnosing may wait a moment for a dying plugin to exit: not on the loop.
+                raise await asyncio.to_thread(diagnose, error, path) from None
             for message in batch:
+                if message is Handoff.END:
+                    return
                 yield message
-    except PluginError as error:
-        raise error from None
     finally:
-        relay.close()
+        handoff.close()
         call.cancel()  # a no-op once the call ended; otherwise the thread's read ends now
