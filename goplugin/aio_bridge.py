@@ -242,7 +242,9 @@ def _idle(loop: asyncio.AbstractEventLoop) -> bool:
     ready = getattr(loop, "_ready", None)
     if ready is None:
         return False
-    return all(handle.cancelled() for handle in ready)
+    # Copied in one step first: a pool thread's call_soon_threadsafe may append meanwhile, and
+    # iterating the deque itself then fails ("deque mutated during iteration").
+    return not ready or all(handle.cancelled() for handle in tuple(ready))
 
 
 async def call_in_thread(
