@@ -33,6 +33,11 @@ from goplugin.constants import YIELD_EVERY_MESSAGES
 #: How many messages a response generator's thread may run ahead of the loop's sends.
 WINDOW = 128
 
+#: How many messages wake a loop waiting blocked for them (``Handoff.take``) before the end of
+#: the stream does: a thread making messages quickly hands them over in batches, one wake-up
+#: each, not one per message (the loop's wait ends by itself after ``QUICK_RETURN``).
+NOTIFY_AT = 32
+
 _END = object()
 
 
@@ -90,7 +95,9 @@ class Handoff:
         with self._lock:
             self._buffer.append(item)
             waiter, self._waiter = self._waiter, None
-            if self._quick_waiting:
+            if self._quick_waiting and (
+                len(self._buffer) >= NOTIFY_AT or item is _END or isinstance(item, _Raised)
+            ):
                 self._arrived.notify()
         if waiter is not None:
             try:
