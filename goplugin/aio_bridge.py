@@ -39,6 +39,7 @@ WINDOW = 128
 NOTIFY_AT = 32
 
 _END = object()
+_SENT = object()
 
 
 class _Raised:
@@ -52,8 +53,16 @@ class Handoff:
     """Messages from a thread to the loop: a sync generator's in a plugin, a server stream's
     read off grpcio's sync channel in an async host (``goplugin.stream_reader``)."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, window: int = WINDOW) -> None:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        window: int = WINDOW,
+        send_now: Callable[[list[Any]], bool] | None = None,
+    ) -> None:
+        """``send_now(messages)``, if given, may send a stream's every message and its end from
+        the producer's thread; see :meth:`_end`."""
         self._loop = loop
+        self._send_now = send_now
         self._lock = threading.Lock()
         self._buffer: collections.deque[Any] = collections.deque()
         self._waiter: asyncio.Future[None] | None = None
@@ -89,6 +98,24 @@ class Handoff:
             close = getattr(messages, "close", None)
             if close is not None:
                 context.run(close)
+        self._end()
+
+    def _end(self) -> None:
+        """The stream's end. When the loop is blocked waiting for messages (a short stream
+        made at once), ``send_now`` sends them all and the end from this thread, before the
+        loop's thread is awake again, and the loop gets :attr:`SENT`."""
+        if self._send_now is not None:
+            with self._lock:
+                if self._quick_waiting and not any(
+                    isinstance(item, _Raised) for item in self._buffer
+                ):
+                    try:
+                        sent = self._send_now(list(self._buffer))
+                    except Exception:  # the loop sends them, and meets the error itself
+                        sent = False
+                    if sent:
+                        self._buffer.clear()
+                        self._buffer.append(_SENT)
         self._put(_END)
 
     def _put(self, item: Any) -> None:
@@ -145,6 +172,8 @@ class Handoff:
         self._room.release()
 
     END = _END
+    #: What :meth:`take` gives when the producer's thread sent the whole stream itself.
+    SENT = _SENT
 
 
 #: How long the loop may wait, blocked, for a sync unary method to return when it has nothing

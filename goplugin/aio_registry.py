@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import functools
 import inspect
 import struct
 import time
@@ -430,7 +431,8 @@ async def _serve_sync(
         if finish:
             await _finish(stream)
         return
-    handoff = Handoff(loop)
+    # With the trailers ours to send, a short stream made at once may leave from the thread.
+    handoff = Handoff(loop, send_now=functools.partial(_send_all_now, stream) if finish else None)
     # A plain pool job: nothing on the loop waits for its end (the END message says it).
     producer = pool.submit(handoff.produce, context, _LazyIterator(handler, argument))
     flush = getattr(stream._stream._transport, "flush", None)
@@ -441,6 +443,8 @@ async def _serve_sync(
     try:
         while True:
             batch = await handoff.take(BATCH_MESSAGES)
+            if batch[0] is Handoff.SENT:
+                return  # messages and trailers are out: nothing left to send or to finish
             done = batch[-1] is Handoff.END
             if done:
                 batch.pop()
@@ -509,6 +513,52 @@ class Frames:
 
 
 _HEADER = struct.Struct(">BI")
+_OK_TRAILERS = [("grpc-status", "0")]
+
+
+def _send_all_now(stream: Stream[Any, Any], messages: list[Any]) -> bool:
+    """A whole response stream (headers, ``messages``, trailers) in one write, from the
+    producer's thread while the loop is blocked waiting for it (``Handoff._end``); False, with
+    nothing sent, when the window, the transport or the stream say wait: the loop sends then.
+
+    Does what ``Frames`` and ``_finish`` would, through h2 directly, and marks grpclib's stream
+    done as they would (pinned grpclib 0.4.x).
+    """
+    if stream._send_initial_metadata_done:
+        return False
+    inner = stream._stream
+    h2 = inner._h2_connection
+    connection = inner.connection
+    stream_id = inner.id
+    encode, send_type = stream._codec.encode, stream._send_type
+    chunks = []
+    for message in messages:
+        data = encode(message, send_type)
+        chunks.append(_HEADER.pack(0, len(data)))
+        chunks.append(data)
+    payload = b"".join(chunks)
+    if (
+        stream_id is None
+        or stream_id not in h2.streams
+        or not connection.write_ready.is_set()
+        or len(payload) > h2.local_flow_control_window(stream_id)
+    ):
+        return False
+    h2.send_headers(stream_id, [(":status", "200"), ("content-type", stream._content_type)])
+    frame = h2.max_outbound_frame_size
+    for start in range(0, len(payload), frame):
+        h2.send_data(stream_id, payload[start : start + frame])
+    h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
+    transport = inner._transport
+    getattr(transport, "write_now", transport.write)(h2.data_to_send())
+    connection.data_sent += len(payload)
+    stream._send_initial_metadata_done = True
+    stream._send_message_done = bool(messages)
+    stream._send_trailing_metadata_done = True
+    stream._messages_sent += len(messages)
+    connection.messages_sent += len(messages)
+    connection.last_message_sent = time.monotonic()
+    return True
 
 
 class _LazyIterator:

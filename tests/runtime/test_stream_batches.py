@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import goplugin
+from tests.runtime.conftest import MakeClient
 from tests.runtime.kinds import HANDSHAKE, MARK_DIR_ENV, KindsPlugin
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -108,3 +109,18 @@ def test_unary_replies_from_many_threads_beside_a_stream_each_reach_their_caller
 
     assert wrong == []
     assert streamed == [3000]
+
+
+@pytest.mark.parametrize("core", ["grpclib", "grpcio"])
+def test_short_streams_made_at_once_arrive_whole_one_after_another(
+    make_client: MakeClient, core: str
+) -> None:
+    """On the grpclib core a short stream a sync generator makes at once may leave, trailers
+    included, from the generator's thread (``aio_bridge.Handoff._end``): each of many in a row,
+    of 0 to 40 messages, must arrive whole and end cleanly, and the plugin serve on."""
+    echo = make_client({"GOPLUGIN_CORE": core}).dispense("echo")
+
+    for round_ in range(3):
+        for n in (0, 1, 5, 40):
+            assert list(echo.count(n)) == [f"message {i}" for i in range(n)], (round_, n)
+    assert echo.echo("still here") == "still here"
