@@ -20,7 +20,6 @@ import contextlib
 import contextvars
 import functools
 import inspect
-import struct
 import time
 import types
 from collections.abc import (
@@ -42,7 +41,13 @@ from h2.exceptions import StreamClosedError
 
 from goplugin.aio_bridge import Handoff, SyncRequests, call_in_thread
 from goplugin.aio_call import AioCall, grpc_error_for
-from goplugin.aio_unary import UnaryMethod, UnaryMethods
+from goplugin.aio_unary import (
+    MESSAGE_HEADER,
+    UnaryMethod,
+    UnaryMethods,
+    framed,
+    send_whole_response,
+)
 from goplugin.calls import _current_broker, _current_call
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
@@ -487,7 +492,7 @@ class Frames:
     def add(self, message: Any) -> bool:
         """Frame ``message``; True once the batch is full (time to flush)."""
         data = self._encode(message, self._type)
-        self._chunks.append(_HEADER.pack(0, len(data)))
+        self._chunks.append(MESSAGE_HEADER.pack(0, len(data)))
         self._chunks.append(data)
         self.count += 1
         self._size += len(data)
@@ -512,50 +517,25 @@ class Frames:
         connection.last_message_sent = time.monotonic()
 
 
-_HEADER = struct.Struct(">BI")
-_OK_TRAILERS = [("grpc-status", "0")]
-
-
 def _send_all_now(stream: Stream[Any, Any], messages: list[Any]) -> bool:
     """A whole response stream (headers, ``messages``, trailers) in one write, from the
     producer's thread while the loop is blocked waiting for it (``Handoff._end``); False, with
     nothing sent, when the window, the transport or the stream say wait: the loop sends then.
 
-    Does what ``Frames`` and ``_finish`` would, through h2 directly, and marks grpclib's stream
-    done as they would (pinned grpclib 0.4.x).
+    Marks grpclib's stream done as ``Frames`` and ``_finish`` would (pinned grpclib 0.4.x).
     """
     if stream._send_initial_metadata_done:
         return False
-    inner = stream._stream
-    h2 = inner._h2_connection
-    connection = inner.connection
-    stream_id = inner.id
     encode, send_type = stream._codec.encode, stream._send_type
-    chunks = []
-    for message in messages:
-        data = encode(message, send_type)
-        chunks.append(_HEADER.pack(0, len(data)))
-        chunks.append(data)
-    payload = b"".join(chunks)
-    if (
-        stream_id is None
-        or stream_id not in h2.streams
-        or not connection.write_ready.is_set()
-        or len(payload) > h2.local_flow_control_window(stream_id)
-    ):
+    payload = b"".join(framed(encode(message, send_type)) for message in messages)
+    headers = [(":status", "200"), ("content-type", stream._content_type)]
+    if not send_whole_response(stream._stream, payload, headers):
         return False
-    h2.send_headers(stream_id, [(":status", "200"), ("content-type", stream._content_type)])
-    frame = h2.max_outbound_frame_size
-    for start in range(0, len(payload), frame):
-        h2.send_data(stream_id, payload[start : start + frame])
-    h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
-    transport = inner._transport
-    getattr(transport, "write_now", transport.write)(h2.data_to_send())
-    connection.data_sent += len(payload)
     stream._send_initial_metadata_done = True
     stream._send_message_done = bool(messages)
     stream._send_trailing_metadata_done = True
     stream._messages_sent += len(messages)
+    connection = stream._stream.connection
     connection.messages_sent += len(messages)
     connection.last_message_sent = time.monotonic()
     return True

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger("goplugin.server")
 
-_HEADER = struct.Struct(">BI")
+#: A gRPC message's prefix on the stream: compressed flag, length.
+MESSAGE_HEADER = struct.Struct(">BI")
 _CONTENT_TYPE = GRPC_CONTENT_TYPE + "+proto"
 _CONTENT_TYPES = frozenset((GRPC_CONTENT_TYPE, _CONTENT_TYPE))
 _OK_TRAILERS = [("grpc-status", "0")]
@@ -244,7 +245,7 @@ async def _read_message(stream: Stream) -> bytes:
     meta = await stream.recv_data(5)
     if len(meta) < 5:
         raise GRPCError(Status.INTERNAL, "the request has no message")
-    flag, size = _HEADER.unpack(meta)
+    flag, size = MESSAGE_HEADER.unpack(meta)
     if flag:
         raise GRPCError(Status.UNIMPLEMENTED, "compressed messages are not supported")
     data = await stream.recv_data(size)
@@ -256,24 +257,35 @@ async def _read_message(stream: Stream) -> bytes:
 _OK_HEADERS = [(":status", "200"), ("content-type", _CONTENT_TYPE)]
 
 
-def _reply_now(stream: Stream, reply: bytes) -> bool:
-    """Headers, message and trailers written at once, if the window and the transport allow
-    (False: nothing was written)."""
-    payload = _HEADER.pack(0, len(reply)) + reply
+def framed(message: bytes) -> bytes:
+    """``message`` as gRPC puts it on a stream: uncompressed flag, length, bytes."""
+    return MESSAGE_HEADER.pack(0, len(message)) + message
+
+
+def send_whole_response(
+    stream: Stream, payload: bytes, headers: list[tuple[str, str]] = _OK_HEADERS
+) -> bool:
+    """Headers, ``payload`` (framed messages) and OK trailers in one write, if the window and
+    the transport allow (False: nothing was written; the caller sends through grpclib).
+
+    Goes through h2 directly, past grpclib's per-step dispatch: the lean unary reply, and a
+    whole short stream from its generator's thread (``aio_registry._send_all_now``), which
+    may call it while the loop is blocked waiting for that thread.
+    """
     connection = stream.connection
     h2 = stream._h2_connection
     stream_id = stream.id
     assert stream_id is not None
     if not (
-        connection.write_ready.is_set()
-        and len(payload) <= h2.max_outbound_frame_size
-        and len(payload) <= h2.local_flow_control_window(stream_id)
+        connection.write_ready.is_set() and len(payload) <= h2.local_flow_control_window(stream_id)
     ):
         return False
     if stream_id not in h2.streams:
         raise StreamClosedError(stream_id)
-    h2.send_headers(stream_id, _OK_HEADERS)
-    h2.send_data(stream_id, payload)
+    h2.send_headers(stream_id, headers)
+    frame = h2.max_outbound_frame_size
+    for start in range(0, len(payload), frame):
+        h2.send_data(stream_id, payload[start : start + frame])
     h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
     transport = stream._transport
     # Straight to the socket: past _CoalescedWrites' turn-of-the-loop batching, whose flush
@@ -283,12 +295,16 @@ def _reply_now(stream: Stream, reply: bytes) -> bool:
     return True
 
 
+def _reply_now(stream: Stream, reply: bytes) -> bool:
+    """The lean unary reply in one write, if it can leave at once."""
+    return send_whole_response(stream, framed(reply))
+
+
 async def _reply(stream: Stream, reply: bytes) -> None:
     """Headers, message and trailers; in one write when the window and the transport allow."""
     if not _reply_now(stream, reply):  # grpclib's own steps wait for the window and the transport
-        payload = _HEADER.pack(0, len(reply)) + reply
         await stream.send_headers(_OK_HEADERS)
-        await stream.send_data(payload)
+        await stream.send_data(framed(reply))
         await stream.send_headers(_OK_TRAILERS, end_stream=True)
     _flush(stream)
 
