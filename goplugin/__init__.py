@@ -8,11 +8,11 @@ hashicorp/go-plugin runs Python plugins and a Python host runs Go plugins.
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from goplugin.launch import hold_collections, launched_by_host
-from goplugin.stdio import capture_process_stdout
+from goplugin.serving.launch import hold_collections, launched_by_host
+from goplugin.serving.stdio import capture_process_stdout
 
 if launched_by_host():
-    hold_collections()  # until serve() starts its server: start-up time (goplugin.launch)
+    hold_collections()  # until serve() starts its server: start-up time (goplugin.serving.launch)
     capture_process_stdout()  # before anything else can print onto the handshake channel
 
 from goplugin.broker import BrokerError, GRPCBroker
@@ -45,11 +45,8 @@ from goplugin.errors import (
     UnknownPluginError,
 )
 from goplugin.handshake import HandshakeConfig
-from goplugin.hclog import HCLogHandler
 from goplugin.interceptors import AsyncServerInterceptor, ServerCallDetails, ServerInterceptor
-from goplugin.listener import UnixSocketConfig
 from goplugin.plugin import GRPCPlugin, PluginSet
-from goplugin.server import serve
 from goplugin.services import (
     AsyncStreamStreamCall,
     AsyncStreamUnaryCall,
@@ -68,32 +65,35 @@ from goplugin.services import (
     unary_stream,
     unary_unary,
 )
+from goplugin.serving.hclog import HCLogHandler
+from goplugin.serving.listener import UnixSocketConfig
+from goplugin.serving.server import serve
 
 if TYPE_CHECKING:
     from typing_extensions import deprecated
 
-    from goplugin.async_channel import AsyncChannel
-    from goplugin.async_client import AsyncClient
     from goplugin.channel import Channel
-    from goplugin.client import Client, HostPluginSet, cleanup_clients
-    from goplugin.reattach import ReattachConfig
-    from goplugin.secure_config import ChecksumMismatchError, SecureConfig
-    from goplugin.tls import TLSConfig
+    from goplugin.channels.async_channel import AsyncChannel
+    from goplugin.host.async_client import AsyncClient
+    from goplugin.host.client import Client, HostPluginSet, cleanup_clients
+    from goplugin.host.reattach import ReattachConfig
+    from goplugin.host.secure_config import ChecksumMismatchError, SecureConfig
+    from goplugin.security.tls import TLSConfig
 
 #: Names loaded on first use, and their modules: a plugin process never needs the host side,
 #: nor TLS settings without AutoMTLS or a TLS provider, nor ``deprecated`` unless a generated
 #: interface is marked (start-up time is a product figure).
 _LAZY = {
-    "AsyncChannel": "goplugin.async_channel",
-    "AsyncClient": "goplugin.async_client",
+    "AsyncChannel": "goplugin.channels.async_channel",
+    "AsyncClient": "goplugin.host.async_client",
     "Channel": "goplugin.channel",
-    "ChecksumMismatchError": "goplugin.secure_config",
-    "Client": "goplugin.client",
-    "HostPluginSet": "goplugin.client",
-    "ReattachConfig": "goplugin.reattach",
-    "SecureConfig": "goplugin.secure_config",
-    "TLSConfig": "goplugin.tls",
-    "cleanup_clients": "goplugin.client",
+    "ChecksumMismatchError": "goplugin.host.secure_config",
+    "Client": "goplugin.host.client",
+    "HostPluginSet": "goplugin.host.client",
+    "ReattachConfig": "goplugin.host.reattach",
+    "SecureConfig": "goplugin.host.secure_config",
+    "TLSConfig": "goplugin.security.tls",
+    "cleanup_clients": "goplugin.host.client",
     "deprecated": "goplugin.deprecation",
 }
 

@@ -12,9 +12,10 @@ broker (go-plugin 1.6+) are not announcements and are ignored. The timeouts are 
 arrival is dropped.
 
 Serving an id and dialling one are a serving core's business (:class:`BrokerCore`): grpcio's
-servers and channels on a host and on the grpcio core (``goplugin.grpcio_broker``), grpclib's on
-the grpclib core's event loop (``goplugin.aio_broker``). This module imports neither gRPC
-library; the session's :class:`~goplugin.transport.Transport` secures every brokered connection.
+servers and channels on a host and on the grpcio core (``goplugin.grpcio_core.broker``),
+grpclib's on the grpclib core's event loop (``goplugin.grpclib_core.broker``). This module
+imports neither gRPC library; the session's :class:`~goplugin.security.transport.Transport`
+secures every brokered connection.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from goplugin._proto.grpc_broker_pb2 import ConnInfo
 from goplugin.calls import current_call
 from goplugin.errors import PluginError
+from goplugin.security.transport import PLAINTEXT, Transport
 from goplugin.services import ServiceSpec, stream_stream
-from goplugin.transport import PLAINTEXT, Transport
 
 if TYPE_CHECKING:
     from goplugin.channel import Channel
@@ -203,7 +204,7 @@ class GRPCBroker:
 
     def _get_core(self) -> BrokerCore:
         if self._core is None:
-            from goplugin.grpcio_broker import GrpcioBrokerCore
+            from goplugin.grpcio_core.broker import GrpcioBrokerCore
 
             self._core = GrpcioBrokerCore()
         return self._core
@@ -251,7 +252,7 @@ class GRPCBroker:
 
     def generic_handler(self) -> Any:
         """The service as a grpcio generic handler (for code that builds a grpcio server)."""
-        from goplugin.grpcio_registry import generic_handler
+        from goplugin.grpcio_core.registry import generic_handler
 
         return generic_handler(SPEC, {"StartStream": self.start_stream})
 

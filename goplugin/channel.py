@@ -3,9 +3,10 @@
 ``channel.method(spec, "Greet")`` gives the callable for one method of a
 :class:`~goplugin.ServiceSpec`, with the request and response classes the spec names, so
 generated code never spells a gRPC library's API. Which library carries the calls depends on
-the side: a host's channels are grpcio's (``goplugin.grpcio_channel``), a plugin on the grpclib
-core dials its host's brokered services with grpclib (``goplugin.loop_channel``). This module
-names neither, so a plugin loads only the one it uses.
+the side: a host's channels are grpcio's (``goplugin.grpcio_core.channel``), a plugin on the
+grpclib core dials its host's brokered services with grpclib
+(``goplugin.grpclib_core.loop_channel``). This module names neither, so a plugin loads only the
+one it uses.
 """
 
 from __future__ import annotations

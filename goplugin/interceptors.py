@@ -136,7 +136,7 @@ def grpcio_chain(own: tuple[AnyServerInterceptor, ...], grpcio: tuple[Any, ...])
     (the grpcio core loads only if there are goplugin interceptors to run on it)."""
     if not own:
         return grpcio
-    from goplugin.grpcio_interception import GrpcioInterception
+    from goplugin.grpcio_core.interception import GrpcioInterception
 
     return (*grpcio, GrpcioInterception(own))
 

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from goplugin.async_channel import AsyncChannel
     from goplugin.broker import GRPCBroker
     from goplugin.channel import Channel
+    from goplugin.channels.async_channel import AsyncChannel
     from goplugin.services import ServiceRegistry
 
 

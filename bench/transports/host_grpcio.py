@@ -19,10 +19,10 @@ from typing import Any
 import grpc
 from host_common import Config, Launched, Results, launch, load_config, load_stub, now, rotated
 
-from goplugin.client_channel import intercepted
+from goplugin.channels.client_channel import intercepted
+from goplugin.channels.grpc_options import sync_channel_options
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
 from goplugin.errors import PluginError, rpc_error_for
-from goplugin.grpc_options import sync_channel_options
 
 greeter_pb2 = load_stub("greeter_pb2")
 greeter_pb2_grpc = load_stub("greeter_pb2_grpc")

@@ -22,18 +22,18 @@ import grpc
 from grpc_health.v1 import health_pb2
 
 from goplugin.broker import GRPCBroker
-from goplugin.client_channel import intercepted
+from goplugin.channels.client_channel import intercepted
 from goplugin.constants import ENV_UNIX_SOCKET_DIR, GRPC_MESSAGE_OPTIONS, HEALTH_SERVICE
 from goplugin.errors import PluginError, UnknownPluginError, rpc_error_for
-from goplugin.grpcio_registry import GrpcioRegistry
-from goplugin.health import SERVING, HealthService
-from goplugin.listener import bind
+from goplugin.grpcio_core.registry import GrpcioRegistry
 from goplugin.plugin import PluginSet
-from goplugin.server import RESERVED_SERVICES
+from goplugin.serving.health import SERVING, HealthService
+from goplugin.serving.listener import bind
+from goplugin.serving.server import RESERVED_SERVICES
 
 if TYPE_CHECKING:
     from goplugin.channel import Channel
-    from goplugin.client import HostPluginSet
+    from goplugin.host.client import HostPluginSet
 
 _Interface = TypeVar("_Interface")
 

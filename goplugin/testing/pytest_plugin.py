@@ -12,8 +12,8 @@ from typing import Any, Protocol, TypeVar, overload
 
 import pytest
 
-from goplugin.client import Client, HostPluginSet
 from goplugin.handshake import HandshakeConfig
+from goplugin.host.client import Client, HostPluginSet
 from goplugin.plugin import PluginSet
 from goplugin.testing import PairClient, plugin_pair
 

@@ -59,7 +59,7 @@ def test_kill_ends_a_plugin_that_ignores_shutdown_and_its_children(
         sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         subprocess.Popen(["sleep", "600"])  # inherits stdout and stderr
-        import goplugin, goplugin.grpcio_server as server
+        import goplugin, goplugin.grpcio_core.server as server
         from tests.runtime.echo import HANDSHAKE, EchoImpl, EchoPlugin
         server.GrpcioPluginServer._shutdown = lambda self, request, context: time.sleep(600)
         # The grpcio core: its SIGTERM handler is Python's (which SIG_IGN above replaces

@@ -22,7 +22,7 @@ import pytest
 from google.protobuf.wrappers_pb2 import StringValue
 
 import goplugin
-from goplugin import certs
+from goplugin.security import certs
 from tests.runtime.conftest import MakeClient
 from tests.runtime.echo import HANDSHAKE, HOST_SERVICE, call_string
 
@@ -91,7 +91,7 @@ def test_plugin_imports_no_tls_code_without_a_client_certificate(make_client: Ma
     with_tls = make_client(**tls_plugin()).dispense("echo")
     without = make_client(auto_mtls=False, **tls_plugin()).dispense("echo")
     assert "cryptography" in with_tls.echo("modules?")
-    assert "goplugin.tls_shim" not in with_tls.echo("modules?")  # grpcio's TLS sufficed
+    assert "goplugin.security.tls_shim" not in with_tls.echo("modules?")  # grpcio's TLS sufficed
     assert without.echo("modules?") == "none"
 
 
@@ -157,7 +157,7 @@ def test_go_like_plugin_speaks_p521_both_ways(
     assert echo.echo("hello") == "hello"
     assert list(echo.count(3)) == ["message 0", "message 1", "message 2"]
     plugin_modules = echo.echo("modules?").split(",")
-    assert ("goplugin.tls_shim" in plugin_modules) is (core == "grpcio")
+    assert ("goplugin.security.tls_shim" in plugin_modules) is (core == "grpcio")
     address = client.address
     assert plaintext_check(address) is grpc.StatusCode.UNAVAILABLE
     # The plugin dials the host's broker server: TLS served by the host's shim, P-521 client.

@@ -1,5 +1,5 @@
-"""The thread bridge's look at the event loop's ready queue (``aio_bridge._idle``) while pool
-threads schedule callbacks on the loop, as sync generators' producers do under load."""
+"""The thread bridge's look at the event loop's ready queue (``grpclib_core.bridge._idle``)
+while pool threads schedule callbacks on the loop, as sync generators' producers do under load."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import asyncio
 import threading
 import time
 
-from goplugin.aio_bridge import _idle
+from goplugin.grpclib_core.bridge import _idle
 
 
 def test_idle_check_survives_threads_scheduling_callbacks_meanwhile() -> None:

@@ -10,7 +10,7 @@ def test_user_proto_package_plugin_imports_beside_the_runtime() -> None:
     # A user's own "package plugin; message Empty {}" (go-plugin's internal names) in the
     # default descriptor pool, after and before goplugin is imported.
     script = """
-import goplugin, goplugin.client
+import goplugin, goplugin.host.client
 from google.protobuf import descriptor_pb2, descriptor_pool
 from goplugin._proto import grpc_controller_pb2
 file = descriptor_pb2.FileDescriptorProto(name="mine/plugin.proto", package="plugin")

@@ -1,4 +1,4 @@
-"""Which grpcio channel arguments the host's channels to a plugin carry (goplugin.grpc_options).
+"""Which grpcio channel arguments the host's channels to a plugin carry (channels.grpc_options).
 
 grpcio keeps the first of a repeated argument and turns ``SingleThreadedUnaryStream`` on for
 any value, so what reaches grpcio, in what order, is what decides the behaviour.
@@ -9,8 +9,12 @@ from __future__ import annotations
 import grpc
 import grpc.experimental
 
+from goplugin.channels.grpc_options import (
+    aio_channel_options,
+    channel_options,
+    sync_channel_options,
+)
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
-from goplugin.grpc_options import aio_channel_options, channel_options, sync_channel_options
 
 SINGLE = grpc.experimental.ChannelOptions.SingleThreadedUnaryStream
 

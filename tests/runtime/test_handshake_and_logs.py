@@ -14,7 +14,7 @@ from goplugin.handshake import (
     parse_handshake_line,
     parse_protocol_versions,
 )
-from goplugin.plugin_log import parse_line
+from goplugin.host.plugin_log import parse_line
 
 
 @pytest.mark.parametrize(

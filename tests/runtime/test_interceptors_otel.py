@@ -4,8 +4,8 @@ The host traces with OpenTelemetry's own grpc client instrumentation
 (``opentelemetry.instrumentation.grpc.client_interceptor()``, passed as a ``Client``
 interceptor); the plugin (``intercepted_plugin.py``, a real subprocess) exports its spans to a
 file, traced by OpenTelemetry's ``server_interceptor()`` on the grpcio core and by
-``goplugin.tracing.server_tracing`` on grpclib. The host's span, its client span, the plugin's
-server span and the span the implementation opens must form one chain in one trace.
+``goplugin.tracing.server_tracing`` on grpclib. The host's span, its client span, the
+plugin's server span and the span the implementation opens must form one chain in one trace.
 """
 
 from __future__ import annotations

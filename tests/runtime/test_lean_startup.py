@@ -94,8 +94,18 @@ def test_with_automtls_the_tls_modules_load_and_nothing_else_does(
     """The check above can fail: AutoMTLS needs cryptography, and the plugin loads it."""
     report = first_greeting(monkeypatch, auto_mtls=True)
     loaded = set(report["loaded"].split(","))
-    assert {"cryptography", "goplugin.automtls", "goplugin.certs", "goplugin.tls"} <= loaded
-    assert not loaded & {"goplugin.debug_server", "goplugin.reattach", "goplugin.client", "grpc"}
+    assert {
+        "cryptography",
+        "goplugin.security.automtls",
+        "goplugin.security.certs",
+        "goplugin.security.tls",
+    } <= loaded
+    assert not loaded & {
+        "goplugin.serving.debug_server",
+        "goplugin.host.reattach",
+        "goplugin.host.client",
+        "grpc",
+    }
 
 
 def test_the_collector_runs_with_its_usual_thresholds_once_the_plugin_serves(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from goplugin.errors import HandshakeError
 from goplugin.handshake import parse_handshake_line
-from goplugin.plugin_log import LogRecords, StderrReader, parse_line
+from goplugin.host.plugin_log import LogRecords, StderrReader, parse_line
 
 _FIELD = st.one_of(
     st.text(max_size=30),

@@ -9,7 +9,7 @@ import logging
 import pytest
 
 import goplugin
-from goplugin.plugin_log import (
+from goplugin.host.plugin_log import (
     MAX_LINE_BYTES,
     TAIL_BYTES,
     TAIL_LINES,

@@ -116,8 +116,8 @@ def test_short_streams_made_at_once_arrive_whole_one_after_another(
     make_client: MakeClient, core: str
 ) -> None:
     """On the grpclib core a short stream a sync generator makes at once may leave, trailers
-    included, from the generator's thread (``aio_bridge.Handoff._end``): each of many in a row,
-    of 0 to 40 messages, must arrive whole and end cleanly, and the plugin serve on."""
+    included, from the generator's thread (``grpclib_core.bridge.Handoff._end``): each of many
+    in a row, of 0 to 40 messages, must arrive whole and end cleanly, and the plugin serve on."""
     echo = make_client({"GOPLUGIN_CORE": core}).dispense("echo")
 
     for round_ in range(3):

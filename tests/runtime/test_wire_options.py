@@ -14,7 +14,7 @@ import grpc
 import pytest
 
 import goplugin
-from goplugin.stdio import StdioHub
+from goplugin.serving.stdio import StdioHub
 from tests.runtime.conftest import ECHO_PLUGIN, MakeClient
 from tests.runtime.echo import HANDSHAKE
 

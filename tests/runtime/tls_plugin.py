@@ -23,7 +23,12 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 import goplugin
 from tests.runtime.echo import HANDSHAKE, EchoImpl, EchoPlugin
 
-TLS_MODULES = ("cryptography", "goplugin.automtls", "goplugin.certs", "goplugin.tls_shim")
+TLS_MODULES = (
+    "cryptography",
+    "goplugin.security.automtls",
+    "goplugin.security.certs",
+    "goplugin.security.tls_shim",
+)
 
 
 class ReportingImpl(EchoImpl):
@@ -46,7 +51,7 @@ def main() -> None:
     elif modes & {"lie", "distrust", "go-like"}:
         from cryptography.hazmat.primitives.asymmetric import ec
 
-        from goplugin import certs
+        from goplugin.security import certs
 
         curve = ec.SECP521R1() if "go-like" in modes else None
         other = certs.generate(curve)

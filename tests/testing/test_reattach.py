@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import goplugin
-from goplugin.reattach import ENV_REATTACH
+from goplugin.host.reattach import ENV_REATTACH
 from tests.runtime.conftest import ECHO_PLUGIN
 from tests.runtime.echo import HANDSHAKE, EchoClient, EchoPlugin
 

@@ -20,24 +20,24 @@ import grpc
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.broker import GRPCBroker
+from goplugin.channels.grpc_options import channel_options
 from goplugin.constants import (
     ENV_MULTIPLEX_GRPC,
     GRPC_MESSAGE_OPTIONS,
     HEALTH_SERVICE,
     PROTOCOL_GRPC,
 )
-from goplugin.grpc_options import channel_options
-from goplugin.grpcio_broker import GrpcioBrokerCore
-from goplugin.grpcio_registry import GrpcioRegistry
+from goplugin.grpcio_core.broker import GrpcioBrokerCore
+from goplugin.grpcio_core.registry import GrpcioRegistry
 from goplugin.handshake import HandshakeLine
-from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.health import SERVING, HealthService
-from goplugin.listener import ListenError, bind
 from goplugin.plugin import PluginSet
-from goplugin.reflection import LazyReflection
-from goplugin.server import close_side_services
-from goplugin.stdio import StdioHub, capture_process_stdout
-from goplugin.transport import Transport
+from goplugin.security.transport import Transport
+from goplugin.serving.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.serving.health import SERVING, HealthService
+from goplugin.serving.listener import ListenError, bind
+from goplugin.serving.reflection import LazyReflection
+from goplugin.serving.server import close_side_services
+from goplugin.serving.stdio import StdioHub, capture_process_stdout
 
 #: After Shutdown, in-flight calls get this long before the server stops (go-plugin's host
 #: SIGKILLs after 2 s, so the whole exit must fit well inside that).
@@ -160,7 +160,7 @@ def serve_debug_grpcio(
     announce: Any,
     interceptors: Sequence[grpc.ServerInterceptor[Any, Any]] = (),
 ) -> NoReturn:
-    """Debug mode on the grpcio core (``goplugin.debug_server``): no cookie, no capture, the
+    """Debug mode on the grpcio core (``goplugin.serving.debug_server``): no cookie, no capture, the
     reattach config printed by ``announce(network, address)``; serves until stopped."""
     stop = threading.Event()
     executor = futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="goplugin")

@@ -17,9 +17,9 @@ from typing import Any, NoReturn
 
 from goplugin.constants import ENV_PROTOCOL_VERSIONS, PROTOCOL_GRPC
 from goplugin.handshake import negotiate_version, parse_protocol_versions
+from goplugin.host.reattach import ENV_REATTACH, ReattachConfig
 from goplugin.interceptors import AnyServerInterceptor, grpcio_chain
 from goplugin.plugin import PluginSet
-from goplugin.reattach import ENV_REATTACH, ReattachConfig
 
 
 def serve_debug(
@@ -43,13 +43,13 @@ def serve_debug(
         announce_reattach(version, bound_network, address)
 
     if core == "grpclib":
-        from goplugin.aio_server import AioPluginServer
+        from goplugin.grpclib_core.server import AioPluginServer
 
         server = AioPluginServer(
             plugin_sets[version], max_workers, None, reserved, debug=True, interceptors=interceptors
         )
         server.run_debug(network, version, announce)
-    from goplugin.grpcio_server import serve_debug_grpcio
+    from goplugin.grpcio_core.server import serve_debug_grpcio
 
     serve_debug_grpcio(
         plugin_sets[version],

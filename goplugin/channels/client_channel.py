@@ -20,7 +20,7 @@ import grpc
 from goplugin.calls import active_call_options
 from goplugin.constants import YIELD_EVERY_MESSAGES
 from goplugin.errors import PluginError
-from goplugin.grpcio_channel import GrpcioChannel
+from goplugin.grpcio_core.channel import GrpcioChannel
 
 #: Turns a failed call into the error the host should see; the client knows whether the
 #: plugin process is still alive. It may wait a moment for a dying plugin to exit (to say so),

@@ -204,7 +204,7 @@ class StdioHub:
 
     def generic_handler(self) -> Any:
         """The service as a grpcio generic handler (for code that builds a grpcio server)."""
-        from goplugin.grpcio_registry import generic_handler
+        from goplugin.grpcio_core.registry import generic_handler
 
         return generic_handler(_spec(), {"StreamStdio": self.stream_stdio})
 

@@ -4,7 +4,7 @@ grpcio gives interceptors each method's handler; this one wraps the handler's be
 the call is handled inside :func:`goplugin.serving` (exceptions become statuses) and inside the
 goplugin interceptors' context managers, for all four kinds and for every service on the
 server, go-plugin's own and hand-written grpcio handlers included. Handlers registered through
-``register`` (``grpcio_registry``) then leave their exceptions to this outer ``serving``, so an
+``register`` (``registry``) then leave their exceptions to this outer ``serving``, so an
 interceptor sees the implementation's exception as raised, as it does on the grpclib core.
 """
 

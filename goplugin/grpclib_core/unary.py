@@ -13,7 +13,7 @@ streaming method, any method under interceptors. What stays the same as grpclib:
 registered with grpclib's handler, so an RST_STREAM from the host or the server closing
 cancels it; the host's ``grpc-timeout`` cancels it and answers DEADLINE_EXCEEDED; flow control
 is grpclib's (the request's bytes are acknowledged as read, the reply waits for window and a
-paused transport); statuses and messages are those of ``aio_registry``'s error mapping.
+paused transport); statuses and messages are those of ``registry``'s error mapping.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from grpclib.metadata import decode_metadata, decode_timeout, encode_grpc_messag
 from grpclib.protocol import AbstractHandler, Peer
 from h2.exceptions import StreamClosedError
 
-from goplugin.aio_bridge import call_and_reply_in_thread
-from goplugin.aio_call import AioCall, grpc_error_for
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
+from goplugin.grpclib_core.bridge import call_and_reply_in_thread
+from goplugin.grpclib_core.call import AioCall, grpc_error_for
 
 if TYPE_CHECKING:
     from grpclib.encoding.base import CodecBase
@@ -269,7 +269,7 @@ def send_whole_response(
     the transport allow (False: nothing was written; the caller sends through grpclib).
 
     Goes through h2 directly, past grpclib's per-step dispatch: the lean unary reply, and a
-    whole short stream from its generator's thread (``aio_registry._send_all_now``), which
+    whole short stream from its generator's thread (``registry._send_all_now``), which
     may call it while the loop is blocked waiting for that thread.
     """
     connection = stream.connection
@@ -328,7 +328,7 @@ async def _fail(stream: Stream, status: Status, message: str | None) -> None:
 
 
 def _flush(stream: Stream) -> None:
-    """What the call wrote leaves now (``aio_server._CoalescedWrites``), not after the turn."""
+    """What the call wrote leaves now (``server._CoalescedWrites``), not after the turn."""
     flush = getattr(stream._transport, "flush", None)
     if flush is not None:
         flush()

@@ -22,21 +22,21 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 from grpc_health.v1 import health_pb2
 
-from goplugin.async_channel import AsyncChannel
-from goplugin.client import Client, HostPluginSet, check_dispensed
-from goplugin.client_interceptors import check_interceptors
+from goplugin.channels.async_channel import AsyncChannel
+from goplugin.channels.client_interceptors import check_interceptors
+from goplugin.channels.grpc_options import aio_channel_options
 from goplugin.constants import HEALTH_SERVICE, KILL_GRACE_SECONDS
 from goplugin.errors import PluginError, PluginStartError
-from goplugin.grpc_options import aio_channel_options
+from goplugin.host.client import Client, HostPluginSet, check_dispensed
 from goplugin.services import ServiceSpec, unary_unary
 
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
     from goplugin.handshake import HandshakeConfig
-    from goplugin.listener import UnixSocketConfig
-    from goplugin.reattach import ReattachConfig
-    from goplugin.secure_config import SecureConfig
-    from goplugin.tls import TLSConfig
+    from goplugin.host.reattach import ReattachConfig
+    from goplugin.host.secure_config import SecureConfig
+    from goplugin.security.tls import TLSConfig
+    from goplugin.serving.listener import UnixSocketConfig
 
 _Interface = TypeVar("_Interface")
 

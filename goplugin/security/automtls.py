@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from goplugin import certs
 from goplugin.constants import ENV_CLIENT_CERT, ENV_UNIX_SOCKET_DIR
 from goplugin.errors import PluginStartError
-from goplugin.tls import TLSConfig, validate_tls_config
-from goplugin.tls_transport import TLSTransport
+from goplugin.security import certs
+from goplugin.security.tls import TLSConfig, validate_tls_config
+from goplugin.security.tls_transport import TLSTransport
 
 #: go-plugin hosts ignore a 6th field of 50 characters or fewer; no real certificate is that short.
 _MIN_CERT_FIELD = 51

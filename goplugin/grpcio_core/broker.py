@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 import grpc
 
+from goplugin.channels.grpc_options import sync_channel_options
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
-from goplugin.grpc_options import sync_channel_options
-from goplugin.grpcio_channel import GrpcioChannel
-from goplugin.grpcio_registry import GrpcioRegistry
-from goplugin.listener import default_network
+from goplugin.grpcio_core.channel import GrpcioChannel
+from goplugin.grpcio_core.registry import GrpcioRegistry
+from goplugin.serving.listener import default_network
 
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
-    from goplugin.transport import Bound, Transport
+    from goplugin.security.transport import Bound, Transport
 
 
 class GrpcioBrokerCore:

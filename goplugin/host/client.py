@@ -31,8 +31,10 @@ from grpc_health.v1 import health_pb2
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin._proto.grpc_stdio_pb2 import StdioData
 from goplugin.broker import GRPCBroker
-from goplugin.client_channel import intercepted
-from goplugin.client_interceptors import check_dial_options, check_interceptors, intercept
+from goplugin.channels.client_channel import intercepted
+from goplugin.channels.client_interceptors import check_dial_options, check_interceptors, intercept
+from goplugin.channels.dial import dial_error
+from goplugin.channels.grpc_options import channel_options, sync_channel_options
 from goplugin.constants import (
     DEFAULT_MAX_PORT,
     DEFAULT_MIN_PORT,
@@ -46,8 +48,6 @@ from goplugin.constants import (
     HEALTH_SERVICE,
     KILL_GRACE_SECONDS,
 )
-from goplugin.dial import dial_error
-from goplugin.environment import plugin_environment
 from goplugin.errors import (
     HandshakeError,
     PluginError,
@@ -57,26 +57,26 @@ from goplugin.errors import (
     UnknownPluginError,
     rpc_error_for,
 )
-from goplugin.grpc_options import channel_options, sync_channel_options
 from goplugin.handshake import (
     HandshakeConfig,
     HandshakeLine,
     parse_handshake_line,
     versioned_sets,
 )
-from goplugin.janitor import janitor
-from goplugin.listener import ListenError, UnixSocketConfig, hand_to_group
+from goplugin.host.janitor import janitor
+from goplugin.host.plugin_log import StderrReader, read_lines
+from goplugin.host.process import PluginProcess, launch
+from goplugin.host.reattach import ReattachConfig, check_reattach_options, reattach_handshake
+from goplugin.host.secure_config import SecureConfig
 from goplugin.plugin import GRPCPlugin
-from goplugin.plugin_log import StderrReader, read_lines
-from goplugin.process import PluginProcess, launch
-from goplugin.reattach import ReattachConfig, check_reattach_options, reattach_handshake
-from goplugin.secure_config import SecureConfig
-from goplugin.tls import TLSConfig, validate_tls_config
-from goplugin.transport import PLAINTEXT, Transport
+from goplugin.security.tls import TLSConfig, validate_tls_config
+from goplugin.security.transport import PLAINTEXT, Transport
+from goplugin.serving.environment import plugin_environment
+from goplugin.serving.listener import ListenError, UnixSocketConfig, hand_to_group
 
 if TYPE_CHECKING:
-    from goplugin.certs import Certificate
     from goplugin.channel import Channel
+    from goplugin.security.certs import Certificate
 
 #: Plugin sets as a host declares them: instances, or classes instantiated with no arguments.
 HostPluginSet = Mapping[str, GRPCPlugin | type[GRPCPlugin]]
@@ -396,7 +396,7 @@ class Client:
             **socket_env,
         }
         if self._auto_mtls:
-            from goplugin.automtls import host_certificate
+            from goplugin.security.automtls import host_certificate
 
             self._host_cert = host_certificate()
             protocol[ENV_CLIENT_CERT] = self._host_cert.cert_pem.decode("ascii")
@@ -525,11 +525,11 @@ class Client:
     def _choose_transport(self, handshake: HandshakeLine) -> Transport:
         """Plaintext or TLS, from our settings and the plugin's handshake certificate."""
         if self._tls_config is not None:
-            from goplugin.automtls import user_host_transport
+            from goplugin.security.automtls import user_host_transport
 
             return user_host_transport(self._tls_config, self._socket_dir)
         if self._host_cert is not None:
-            from goplugin.automtls import host_transport
+            from goplugin.security.automtls import host_transport
 
             return host_transport(self._host_cert, handshake.server_cert, self._socket_dir)
         if len(handshake.server_cert) > 50:

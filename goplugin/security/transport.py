@@ -4,8 +4,8 @@ A plugin session decides once how its connections are secured (plaintext, or TLS
 a user's configuration), and every connection of the session follows that decision: the main
 one, and each one the broker opens either way. Host, plugin and broker therefore make their
 servers listen and their channels connect only through a :class:`Transport`. This module is the
-plaintext one and stays import-light; the TLS one (``goplugin.tls_transport``) loads only when a
-session uses TLS.
+plaintext one and stays import-light; the TLS one (``goplugin.security.tls_transport``) loads
+only when a session uses TLS.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from goplugin.listener import bind
+from goplugin.serving.listener import bind
 
 if TYPE_CHECKING:  # grpcio loads only where a grpcio server or channel is made
     import grpc

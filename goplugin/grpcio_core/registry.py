@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import grpc
 
 from goplugin.calls import _current_broker, _current_call, serving
-from goplugin.grpcio_interception import outer_serving
+from goplugin.grpcio_core.interception import outer_serving
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def generic_handler(
 def _serving(
     context: grpc.ServicerContext, broker: GRPCBroker | None
 ) -> contextlib.AbstractContextManager[None]:
-    """:func:`serving`, unless goplugin's interceptors wrap the call (``grpcio_interception``):
+    """:func:`serving`, unless goplugin's interceptors wrap the call (``interception``):
     then the wrapper maps exceptions, after its interceptors have seen them as raised."""
     if outer_serving():
         return _bound(context, broker)

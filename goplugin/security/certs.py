@@ -8,7 +8,7 @@ a P-256 key, not go-plugin's P-521: Go accepts any curve, P-256 is several times
 and grpcio's TLS 1.3 cannot verify a P-521 signature at all (see :func:`grpcio_can_verify`).
 
 Only a session that uses TLS imports this module. The key and signature come from
-``cryptography``'s EC primitives; the certificate itself is written with ``goplugin.der``,
+``cryptography``'s EC primitives; the certificate itself is written with ``goplugin.security.der``,
 which spares a plugin the import of ``cryptography.x509`` (start-up time is a product figure).
 """
 
@@ -24,7 +24,7 @@ from typing import NamedTuple
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from goplugin import der
+from goplugin.security import der
 
 #: go-plugin's NotAfter: 262980 hours, about 30 years.
 _LIFETIME = datetime.timedelta(hours=262980)
@@ -164,7 +164,7 @@ def grpcio_can_verify(certs: list[bytes]) -> bool:
     algorithms it offers, so in TLS 1.3 a peer holding a P-521 key has nothing it may sign
     with: a Go host sends no client certificate, a Go plugin refuses the handshake. Every
     go-plugin certificate is P-521, so for those peers the session's TLS goes through Python's
-    ``ssl`` module instead (``goplugin.tls_shim``), whose OpenSSL has no such gap.
+    ``ssl`` module instead (``goplugin.security.tls_shim``), whose OpenSSL has no such gap.
     """
     for cert in certs:
         algorithm, parameters = der.public_key_algorithm(cert)

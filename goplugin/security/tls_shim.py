@@ -1,10 +1,10 @@
 """TLS through Python's ``ssl`` module, for peers whose certificates grpcio's TLS cannot handle.
 
 grpcio's TLS (BoringSSL) cannot verify a P-521 signature in TLS 1.3, and every certificate
-go-plugin makes is P-521 (see ``goplugin.certs.grpcio_can_verify``). With such a peer, grpcio
-talks plaintext HTTP/2 over a private unix socket (in a 0700 directory that only this process
-uses) to this shim, and the shim does the TLS with the stdlib ``ssl`` module (OpenSSL), which
-verifies P-521 fine, forwarding bytes both ways:
+go-plugin makes is P-521 (see ``goplugin.security.certs.grpcio_can_verify``). With such a
+peer, grpcio talks plaintext HTTP/2 over a private unix socket (in a 0700 directory that only
+this process uses) to this shim, and the shim does the TLS with the stdlib ``ssl`` module
+(OpenSSL), which verifies P-521 fine, forwarding bytes both ways:
 
 - serving: TLS connections accepted on the announced address are forwarded to the gRPC server's
   private socket;

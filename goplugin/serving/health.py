@@ -96,6 +96,6 @@ class HealthService:
 
     def generic_handler(self) -> Any:
         """The service as a grpcio generic handler (for code that builds a grpcio server)."""
-        from goplugin.grpcio_registry import generic_handler
+        from goplugin.grpcio_core.registry import generic_handler
 
         return generic_handler(SPEC, {"Check": self.check, "Watch": self.watch})

@@ -3,9 +3,9 @@
 A brokered id gets a grpclib server of its own on a fresh socket (bound by the main listener's
 rules, secured as the main connection is, with the stdlib ``ssl``), served on the plugin's one
 event loop with the same registry, bridge and fairness as the main server. A dial gives a
-:class:`~goplugin.loop_channel.LoopChannel` on that loop. Either works from the loop's thread
-or from any other: the socket listens before the server is handed to the loop, so the address
-can be announced at once and the host's connection waits in the backlog.
+:class:`~goplugin.grpclib_core.loop_channel.LoopChannel` on that loop. Either works from the
+loop's thread or from any other: the socket listens before the server is handed to the loop, so
+the address can be announced at once and the host's connection waits in the backlog.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from collections.abc import Callable, Mapping
 from concurrent import futures
 from typing import TYPE_CHECKING, Any
 
-from goplugin.aio_registry import AioRegistry, Codec
-from goplugin.listener import bind, default_network
+from goplugin.grpclib_core.registry import AioRegistry, Codec
+from goplugin.serving.listener import bind, default_network
 
 if TYPE_CHECKING:
-    from goplugin.aio_server import _Server
     from goplugin.broker import GRPCBroker
-    from goplugin.loop_channel import LoopChannel
-    from goplugin.transport import Bound, Transport
+    from goplugin.grpclib_core.loop_channel import LoopChannel
+    from goplugin.grpclib_core.server import _Server
+    from goplugin.security.transport import Bound, Transport
 
 _STOP_GRACE_SECONDS = 0.5
 
@@ -43,7 +43,7 @@ class AioBrokerCore:
         transport: Transport,
         env: Mapping[str, str],
     ) -> _Served:
-        from goplugin.aio_server import _TLS, _Server, _Sockets
+        from goplugin.grpclib_core.server import _TLS, _Server, _Sockets
 
         registry = AioRegistry(self._pool, broker)
         register(registry)
@@ -58,7 +58,7 @@ class AioBrokerCore:
 
     def dial(self, network: str, address: str, transport: Transport) -> LoopChannel:
         # Here, not at the top: grpclib's client loads only in a plugin that dials its host.
-        from goplugin.loop_channel import LoopChannel
+        from goplugin.grpclib_core.loop_channel import LoopChannel
 
         if not transport.tls:
             return LoopChannel(self._loop, network, address)

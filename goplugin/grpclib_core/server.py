@@ -25,28 +25,28 @@ from grpclib.server import Handler, Server
 from h2.settings import SettingCodes
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
-from goplugin.aio_broker import AioBrokerCore
-from goplugin.aio_registry import AioRegistry, Codec
-from goplugin.aio_unary import LeanHandler, UnaryMethods
 from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
+from goplugin.grpclib_core.broker import AioBrokerCore
+from goplugin.grpclib_core.registry import AioRegistry, Codec
+from goplugin.grpclib_core.unary import LeanHandler, UnaryMethods
 from goplugin.handshake import HandshakeLine
-from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.health import SERVING, HealthService
 from goplugin.interceptors import AnyServerInterceptor
-from goplugin.listener import ListenError, bind
 from goplugin.plugin import PluginSet
-from goplugin.reflection import METHODS as REFLECTION_METHODS
-from goplugin.reflection import LazyReflection
-from goplugin.server import close_side_services
+from goplugin.security.transport import PLAINTEXT, Transport
 from goplugin.services import ServiceSpec, unary_unary
-from goplugin.stdio import StdioHub, capture_process_stdout
-from goplugin.transport import PLAINTEXT, Transport
+from goplugin.serving.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.serving.health import SERVING, HealthService
+from goplugin.serving.listener import ListenError, bind
+from goplugin.serving.reflection import METHODS as REFLECTION_METHODS
+from goplugin.serving.reflection import LazyReflection
+from goplugin.serving.server import close_side_services
+from goplugin.serving.stdio import StdioHub, capture_process_stdout
 
 if TYPE_CHECKING:
     import ssl
 
-    from goplugin.transport import Bound
+    from goplugin.security.transport import Bound
 
 _STOP_GRACE_SECONDS = 0.5
 _STDIO_FLUSH_SECONDS = 0.5
@@ -207,7 +207,7 @@ class _Server(Server):
     refused handshakes are logged (asyncio's own TLS says nothing of them)."""
 
     tls: _TLS | None = None
-    #: Unary-unary methods served on the lean path (``aio_unary``); None: all through grpclib.
+    #: Unary-unary methods served on the lean path (``unary``); None: all through grpclib.
     unary: UnaryMethods | None = None
 
     def _protocol_factory(self) -> Any:
@@ -271,7 +271,7 @@ class _CoalescedWrites:
         self._pending.append(data)
 
     def flush(self) -> None:
-        """Write what is pending now (a call that just ended: ``aio_registry._finish``)."""
+        """Write what is pending now (a call that just ended: ``registry._finish``)."""
         if self._scheduled is not None:
             self._scheduled.cancel()
             self._scheduled = None

@@ -2,7 +2,7 @@
 
 Every call is a task on the loop. ``register(spec, handlers)`` looks at each implementation
 callable once: ``async def`` methods (and async generators) run on the loop; sync ones run
-through the thread bridge (``aio_bridge``). The runtime, not the implementation, sends a
+through the thread bridge (``bridge``). The runtime, not the implementation, sends a
 response stream's messages, several per HTTP/2 write, and gives the loop a turn after each full
 batch (``BATCH_MESSAGES``): grpclib's ``send_message`` does not yield while the flow-control
 window has room, so without it one stream would starve every other call.
@@ -10,7 +10,7 @@ window has room, so without it one stream would starve every other call.
 grpcio's generic handlers (``server.add_generic_rpc_handlers``) are accepted too, so
 hand-written plugins and the runtime's own services written for grpcio (health, stdio, broker,
 reflection) run unchanged: their behaviours are sync functions of ``(request, context)``, and the
-context they get is an ``aio_call.AioCall``.
+context they get is a ``call.AioCall``.
 """
 
 from __future__ import annotations
@@ -39,16 +39,16 @@ from grpclib.encoding.base import CodecBase
 from grpclib.exceptions import GRPCError
 from h2.exceptions import StreamClosedError
 
-from goplugin.aio_bridge import Handoff, SyncRequests, call_in_thread
-from goplugin.aio_call import AioCall, grpc_error_for
-from goplugin.aio_unary import (
+from goplugin.calls import _current_broker, _current_call
+from goplugin.grpclib_core.bridge import Handoff, SyncRequests, call_in_thread
+from goplugin.grpclib_core.call import AioCall, grpc_error_for
+from goplugin.grpclib_core.unary import (
     MESSAGE_HEADER,
     UnaryMethod,
     UnaryMethods,
     framed,
     send_whole_response,
 )
-from goplugin.calls import _current_broker, _current_call
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 
@@ -119,7 +119,7 @@ class AioRegistry:
         self._mapping: dict[str, GrpclibHandler] = {}
         #: Service names registered, in order (reflection lists them).
         self.names: list[str] = []
-        #: Unary-unary methods the server serves on its lean path (``aio_unary``).
+        #: Unary-unary methods the server serves on its lean path (``unary``).
         self.unary = UnaryMethods(pool, broker)
 
     def register(self, spec: ServiceSpec, handlers: Mapping[str, Handler]) -> None:
@@ -324,7 +324,7 @@ async def _finish(stream: Stream[Any, Any]) -> None:
     """End a call that succeeded: trailers now, and what the call wrote leaves at once.
 
     grpclib would send the trailers once the handler returns, and the connection's writes
-    leave at the end of the loop's turn (``aio_server._CoalescedWrites``): done here, a unary
+    leave at the end of the loop's turn (``server._CoalescedWrites``): done here, a unary
     reply's headers, message and trailers leave in one write before anything else runs.
     """
     try:

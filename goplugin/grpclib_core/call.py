@@ -1,7 +1,7 @@
 """What a call on the grpclib core sees of itself, and what its failures become on the wire.
 
-Both ways of serving a call on that core use it: the registry's (``aio_registry``, through
-grpclib's ``request_handler``) and the lean unary path (``aio_unary``), so a method's
+Both ways of serving a call on that core use it: the registry's (``registry``, through
+grpclib's ``request_handler``) and the lean unary path (``unary``), so a method's
 exception reaches the host as the same status and message whichever way served it.
 """
 

@@ -28,28 +28,29 @@ from goplugin.handshake import (
     parse_protocol_versions,
     versioned_sets,
 )
-from goplugin.hclog import install_runtime_logging
-from goplugin.health import NOT_SERVING, HealthService
-from goplugin.health import SERVICE_NAME as HEALTH_SERVICE_NAME
 from goplugin.interceptors import AnyServerInterceptor, grpcio_chain, split_interceptors
-from goplugin.launch import release_collections
-from goplugin.listener import ListenError, default_network
 from goplugin.plugin import PluginSet
-from goplugin.transport import PLAINTEXT, Transport
-from goplugin.watchdog import watch_host
+from goplugin.security.transport import PLAINTEXT, Transport
+from goplugin.serving.hclog import install_runtime_logging
+from goplugin.serving.health import NOT_SERVING, HealthService
+from goplugin.serving.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.serving.launch import release_collections
+from goplugin.serving.listener import ListenError, default_network
+from goplugin.serving.watchdog import watch_host
 
 if TYPE_CHECKING:
     import grpc
 
     from goplugin.broker import GRPCBroker
-    from goplugin.stdio import StdoutCapture
-    from goplugin.tls import TLSConfig
+    from goplugin.security.tls import TLSConfig
+    from goplugin.serving.stdio import StdoutCapture
 
 _log = logging.getLogger("goplugin.server")
 
 #: Picks the serving core when ``serve(core=...)`` does not.
 ENV_CORE = "GOPLUGIN_CORE"
-#: Set to 1 to serve in debug mode (as ``serve(debug=True)``; see ``goplugin.debug_server``).
+#: Set to 1 to serve in debug mode (as ``serve(debug=True)``; see
+#: ``goplugin.serving.debug_server``).
 ENV_DEBUG = "GOPLUGIN_DEBUG"
 #: The serving core when neither ``serve(core=...)`` nor ``GOPLUGIN_CORE`` picks one.
 DEFAULT_CORE = "grpclib"
@@ -102,7 +103,9 @@ def serve(
     chosen = _serving_core(core)
     own_interceptors, grpcio_interceptors = _interceptors(chosen, interceptors, grpc_server_options)
     if debug_requested(debug):
-        from goplugin.debug_server import serve_debug  # with reattach and json: debug mode only
+        from goplugin.serving.debug_server import (
+            serve_debug,  # with reattach and json: debug mode only
+        )
 
         release_collections()
         serve_debug(
@@ -125,7 +128,7 @@ def serve(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     transport, cert_field = _transport(tls_provider)
     if chosen == "grpclib":
-        from goplugin.aio_server import AioPluginServer
+        from goplugin.grpclib_core.server import AioPluginServer
 
         aio_server = AioPluginServer(
             plugin_sets[version],
@@ -136,7 +139,7 @@ def serve(
         )
         release_collections()  # everything start-up needs is loaded
         aio_server.run(network or default_network(), version, cert_field)
-    from goplugin.grpcio_server import GrpcioPluginServer
+    from goplugin.grpcio_core.server import GrpcioPluginServer
 
     server = GrpcioPluginServer(
         plugin_sets[version],
@@ -192,7 +195,7 @@ def _transport(tls_provider: Callable[[], TLSConfig] | None) -> tuple[Transport,
     client_cert = os.environ.get(ENV_CLIENT_CERT, "")
     if tls_provider is None and not client_cert:
         return PLAINTEXT, ""
-    from goplugin.automtls import plugin_transport
+    from goplugin.security.automtls import plugin_transport
 
     try:
         return plugin_transport(client_cert, tls_provider)

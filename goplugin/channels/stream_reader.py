@@ -5,9 +5,9 @@ thread: two thread wake-ups per message, which held :class:`goplugin.AsyncClient
 11k messages/s from any plugin, the Go plugin's included. A thread reading the same call on
 grpcio's sync channel with ``SingleThreadedUnaryStream`` takes a message buffered in the C
 core without sleeping (about 8 µs each) and hands them over through the plugin side's
-``aio_bridge.Handoff``: the loop takes whatever has piled up since it last looked, and a loop
-with nothing else to run waits for the next batch blocked (up to 0.5 ms), woken once per 32
-messages or at the end, so a burst costs the loop a few wake-ups, not one per message.
+``grpclib_core.bridge.Handoff``: the loop takes whatever has piled up since it last looked,
+and a loop with nothing else to run waits for the next batch blocked (up to 0.5 ms), woken once
+per 32 messages or at the end, so a burst costs the loop a few wake-ups, not one per message.
 
 The thread reads at most :data:`READ_AHEAD` messages ahead of the host; past that it waits,
 and HTTP/2 flow control holds the plugin back as it would for a host reading slowly.
@@ -29,8 +29,8 @@ from typing import Any
 
 import grpc
 
-from goplugin.aio_bridge import Handoff
-from goplugin.client_channel import Diagnose
+from goplugin.channels.client_channel import Diagnose
+from goplugin.grpclib_core.bridge import Handoff
 
 #: Messages a reader thread takes off the call before the host has read them.
 READ_AHEAD = 256

@@ -22,10 +22,10 @@ import grpc
 import grpc.aio
 
 from goplugin.calls import active_call_options
-from goplugin.client_channel import Diagnose
+from goplugin.channels.client_channel import Diagnose
+from goplugin.channels.stream_reader import read_in_thread
 from goplugin.errors import PluginError, rpc_error_for
 from goplugin.services import Kind, ServiceSpec
-from goplugin.stream_reader import read_in_thread
 
 #: What ``read()`` returns after the last message (grpc-stubs 1.53 does not declare it).
 _EOF: object = grpc.aio.EOF  # type: ignore[attr-defined]
@@ -45,8 +45,9 @@ class AsyncChannel:
         stream_reader: grpc.Channel | None = None,
     ) -> None:
         """``stream_reader``, a sync channel to the same server reading server streams on the
-        calling thread, carries server-streaming calls instead (``goplugin.stream_reader``):
-        grpc.aio reads about 11k messages/s, the reader thread ten times as many."""
+        calling thread, carries server-streaming calls instead
+        (``goplugin.channels.stream_reader``): grpc.aio reads about 11k messages/s, the reader
+        thread ten times as many."""
         self._channel = channel
         self._diagnose = diagnose
         self._stream_reader = stream_reader

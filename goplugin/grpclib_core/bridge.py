@@ -51,7 +51,7 @@ class _Raised:
 
 class Handoff:
     """Messages from a thread to the loop: a sync generator's in a plugin, a server stream's
-    read off grpcio's sync channel in an async host (``goplugin.stream_reader``)."""
+    read off grpcio's sync channel in an async host (``goplugin.channels.stream_reader``)."""
 
     def __init__(
         self,

@@ -4,7 +4,8 @@ One :class:`TLSTransport` per session holds this side's certificate, whom it tru
 one decision that matters for interop: whether grpcio's TLS can verify the peer's certificate.
 It can for ours (P-256), so a Python host and a Python plugin use grpcio's TLS end to end. It
 cannot for go-plugin's (P-521): then each server listens in plaintext on a private unix socket
-and each channel connects to one, and ``goplugin.tls_shim`` does the TLS with Python's ``ssl``.
+and each channel connects to one, and ``goplugin.security.tls_shim`` does the TLS with
+Python's ``ssl``.
 The private sockets live in a 0700 temp dir that :meth:`TLSTransport.close` removes.
 """
 
@@ -22,15 +23,15 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from goplugin.listener import ListenError, bind
-from goplugin.tls import TLSConfig
+from goplugin.security.tls import TLSConfig
+from goplugin.serving.listener import ListenError, bind
 
 if TYPE_CHECKING:  # grpcio loads only where a grpcio server or channel is made
     import grpc
     import grpc.aio
 
-    from goplugin.tls_shim import TLSShim
-from goplugin.transport import Bound, Transport
+    from goplugin.security.tls_shim import TLSShim
+from goplugin.security.transport import Bound, Transport
 
 _log = logging.getLogger("goplugin.tls")
 
@@ -38,7 +39,7 @@ _log = logging.getLogger("goplugin.tls")
 class TLSTransport(Transport):
     """Servers that require the peer's certificate and channels that verify the peer's.
 
-    ``use_ssl_module`` routes the TLS through ``goplugin.tls_shim``; ``trusted`` names the
+    ``use_ssl_module`` routes the TLS through ``goplugin.security.tls_shim``; ``trusted`` names the
     certificate(s) this side accepts, for the log line about a refused connection. The private
     sockets go in a fresh dir under ``private_parent`` (default: the temp dir); a plugin uses
     its host's socket dir, which the host removes even when it had to SIGKILL the plugin.
@@ -191,7 +192,7 @@ class TLSTransport(Transport):
             if self._closed:
                 raise RuntimeError("this plugin session has ended: its TLS connections are closed")
             if self._shim is None:
-                from goplugin.tls_shim import TLSShim
+                from goplugin.security.tls_shim import TLSShim
 
                 self._shim = TLSShim()
             return self._shim
@@ -251,7 +252,7 @@ class TLSTransport(Transport):
 
     def _refused(self, address: str, error: BaseException) -> None:
         """Say in the log (a plugin's stderr) why a connection was turned away."""
-        from goplugin.tls_shim import reason
+        from goplugin.security.tls_shim import reason
 
         why = reason(error)
         if isinstance(error, ssl.SSLCertVerificationError) or "CERTIFICATE" in why.upper():
