@@ -1,7 +1,8 @@
 """What the goplugin runtime costs a plugin, measured from a real Go go-plugin v1.8.0 host.
 
 One run prints, side by side, the figures of greeter plugins driven by the same Go host
-(``bench/go/``, built with Go modules against go-plugin v1.8.0 by tests/interop/gobuild.py):
+(``bench/go/``, built with Go modules against go-plugin v1.8.0 by
+tests/interop/support/gobuild.py):
 
 * ``ours``     ``bench/plugins/goplugin_greeter.py``: the goplugin runtime, wired like the example,
   whose GreetStream honours ``locale="count=N"`` (a bench-only convention);
@@ -141,12 +142,17 @@ def generate_stubs(cache: Path, pyplugin_venv_python: Path) -> Path:
 def build_go_host() -> Path:
     """bench/go, built as a program of the tests' Go module against go-plugin v1.8.0.
 
-    The recipe is the interop tests' (tests/interop/gobuild.py: Go modules, protoc-gen-go pinned
-    in tests/go/go.mod), and so is the cache (tests/.gobuild/bench-v1.8.0-<hash>/).
+    The recipe is the interop tests' (tests/interop/support/gobuild.py: Go modules,
+    protoc-gen-go pinned in tests/go/go.mod), and so is the cache
+    (tests/.gobuild/bench-v1.8.0-<hash>/).
     """
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from tests.interop.gobuild import GoBuildError, GoToolchainMissingError, build_bench_host
+    from tests.interop.support.gobuild import (
+        GoBuildError,
+        GoToolchainMissingError,
+        build_bench_host,
+    )
 
     print("[bench] building the Go bench host (cached in tests/.gobuild) ...", file=sys.stderr)
     try:

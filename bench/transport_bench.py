@@ -112,10 +112,10 @@ def transport_stubs(cache: Path, greeter_stubs: Path) -> Path:
 
 
 def build_go_program() -> Path | None:
-    """bench/go/mixed through tests/interop/gobuild.py's module build (go-plugin v1.8.0)."""
+    """bench/go/mixed through tests/interop/support/gobuild.py's module build (go-plugin v1.8.0)."""
     sys.path.insert(0, str(REPO))
     try:
-        from tests.interop import gobuild
+        from tests.interop.support import gobuild
 
         bin_dir = gobuild._build(  # the one Go build recipe of the repository
             f"bench-mixed-{gobuild.CURRENT}",

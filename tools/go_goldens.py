@@ -3,11 +3,11 @@
     .venv/bin/python -m tools.go_goldens            # compare: print a diff, exit 1 on drift
     .venv/bin/python -m tools.go_goldens --update   # rewrite golden-go/ from the protos
 
-``tests/generator/test_go_target.py`` runs the comparison. ``golden-go/<case>/`` holds what
+``tests/generator/output/test_go_target.py`` runs the comparison. ``golden-go/<case>/`` holds what
 ``gen-plugin --go-out DIR --go-module yourapp`` writes into an empty folder for a case of
 ``example_protos/`` (the cases of ``tools/goldens.py``), with that case's options plus the Go
 ones below. The interop tests generate the same files into their Go build
-(``tests/interop/gengo.py``), so what is committed here is what runs against go-plugin.
+(``tests/interop/support/gengo.py``), so what is committed here is what runs against go-plugin.
 """
 
 from __future__ import annotations

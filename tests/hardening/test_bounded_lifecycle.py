@@ -60,7 +60,7 @@ def test_kill_ends_a_plugin_that_ignores_shutdown_and_its_children(
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         subprocess.Popen(["sleep", "600"])  # inherits stdout and stderr
         import goplugin, goplugin.grpcio_core.server as server
-        from tests.runtime.echo import HANDSHAKE, EchoImpl, EchoPlugin
+        from tests.runtime.plugins.echo import HANDSHAKE, EchoImpl, EchoPlugin
         server.GrpcioPluginServer._shutdown = lambda self, request, context: time.sleep(600)
         # The grpcio core: its SIGTERM handler is Python's (which SIG_IGN above replaces
         # until serve() sets it), and its Shutdown a plain method to hang.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-FLOOD_HOST = str(Path(__file__).with_name("flood_host.py"))
+FLOOD_HOST = str(Path(__file__).parent / "hosts" / "flood_host.py")
 #: A Python plugin or host at rest is about 50 MiB; the floods below are 200-300 MB.
 MEMORY_BOUND_MIB = 150
 

@@ -1,6 +1,6 @@
 """No orphans: a plugin is gone soon after its host dies, however the host died, and leaves no
 socket or socket folder behind (issue 10, item 1). The Go pairings are in
-tests/interop/test_orphans_go.py."""
+tests/interop/hardening/test_orphans_go.py."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import pytest
 from tests.hardening.procs import alive, wait_until
 from tests.runtime.conftest import ECHO_PLUGIN
 
-ORPHAN_HOST = str(Path(__file__).with_name("orphan_host.py"))
+ORPHAN_HOST = str(Path(__file__).parent / "hosts" / "orphan_host.py")
 #: Far longer than the 2 s the runtime promises: only a plugin that never leaves fails.
 PATIENCE = 15.0
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-SOAK_HOST = str(Path(__file__).with_name("soak_host.py"))
+SOAK_HOST = str(Path(__file__).parent / "hosts" / "soak_host.py")
 CYCLES = int(os.environ.get("SOAK_CYCLES", "200"))
 
 

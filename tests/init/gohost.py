@@ -3,8 +3,8 @@
 The host's source (``tests/init/go/<host>``) is written only against the Go packages generated
 from that repository's ``proto/``: protoc-gen-go's messages and the Go target's plugin package
 (``gen-plugin --go-out``), so what the Python plugin is checked against is what a Go team would
-build from the same contract. The build goes through ``tests/interop/gobuild.py``'s cache and
-module (go-plugin v1.8.0); every file of ``proto/`` is mapped to ``yourapp/proto/<its folder>``
+build from the same contract. The build goes through ``tests/interop/support/gobuild.py``'s cache
+and module (go-plugin v1.8.0); every file of ``proto/`` is mapped to ``yourapp/proto/<its folder>``
 with ``--go-import`` (the protos carry no ``go_package``, as init writes them).
 """
 
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from tests.interop.gobuild import BUILD_ROOT, CURRENT, _build, _run
+from tests.interop.support.gobuild import BUILD_ROOT, CURRENT, _build, _run
 
 HOSTS = Path(__file__).resolve().parent / "go"
 

@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import goplugin
-from tests.runtime.echo import HANDSHAKE, EchoPlugin
+from tests.runtime.plugins.echo import HANDSHAKE, EchoPlugin
 
-ECHO_PLUGIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "echo_plugin.py")
+#: The plugin programs these tests launch (``plugins/``).
+PLUGINS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+ECHO_PLUGIN = os.path.join(PLUGINS, "echo_plugin.py")
 
 MakeClient = Callable[..., goplugin.Client]
 

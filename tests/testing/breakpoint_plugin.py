@@ -8,7 +8,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 import goplugin
-from tests.runtime.echo import HANDSHAKE, EchoImpl, EchoPlugin
+from tests.runtime.plugins.echo import HANDSHAKE, EchoImpl, EchoPlugin
 
 
 class StoppingEcho(EchoImpl):

@@ -12,7 +12,7 @@ from google.protobuf.wrappers_pb2 import StringValue
 import goplugin
 from goplugin.testing import plugin_pair
 from goplugin.testing.pytest_plugin import PairFactory
-from tests.runtime.echo import HOST_SERVICE, EchoClient, EchoImpl, EchoPlugin
+from tests.runtime.plugins.echo import HOST_SERVICE, EchoClient, EchoImpl, EchoPlugin
 
 
 def register_shout(server: grpc.Server) -> None:

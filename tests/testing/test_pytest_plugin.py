@@ -13,7 +13,7 @@ USER_TESTS = """
 import os, sys
 sys.path.insert(0, {repo!r})
 from tests.runtime.conftest import ECHO_PLUGIN
-from tests.runtime.echo import HANDSHAKE, EchoClient, EchoPlugin
+from tests.runtime.plugins.echo import HANDSHAKE, EchoClient, EchoPlugin
 
 pytest_plugins = ["goplugin.testing.pytest_plugin"]
 

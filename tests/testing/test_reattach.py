@@ -16,7 +16,7 @@ import pytest
 import goplugin
 from goplugin.host.reattach import ENV_REATTACH
 from tests.runtime.conftest import ECHO_PLUGIN
-from tests.runtime.echo import HANDSHAKE, EchoClient, EchoPlugin
+from tests.runtime.plugins.echo import HANDSHAKE, EchoClient, EchoPlugin
 
 BREAKPOINT_PLUGIN = str(Path(__file__).with_name("breakpoint_plugin.py"))
 

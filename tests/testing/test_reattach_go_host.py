@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.interop.gobuild import OLDEST, build_go_greeter
+from tests.interop.support.gobuild import OLDEST, build_go_greeter
 from tests.testing.test_reattach import Output
 
 pytestmark = pytest.mark.interop

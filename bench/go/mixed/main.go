@@ -1,5 +1,5 @@
 // Command bench-mixed is the Go side of bench/transport_bench.py, built against go-plugin v1.8.0
-// by tests/interop/gobuild.py (the repository's one Go build). It has two modes:
+// by tests/interop/support/gobuild.py (the repository's one Go build). It has two modes:
 //
 //	bench-mixed host CONFIG.json > RESULTS.json
 //	bench-mixed plugin

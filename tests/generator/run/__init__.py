@@ -1,0 +1,1 @@
+"""Programs that run generated code in processes of their own: hosts and plugins."""

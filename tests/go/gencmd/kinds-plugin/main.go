@@ -1,6 +1,6 @@
 // Command kinds-plugin is a go-plugin plugin for example_protos/kinds.proto, written only
 // against the generated package yourapp/proto/kinds/v1/kindsv1plugin: an Inventory (one RPC of
-// each kind) and an Audit, answering as the Python one (tests/interop/gen_kinds_plugin.py)
+// each kind) and an Audit, answering as the Python one (tests/interop/plugins/gen_kinds_plugin.py)
 // does. The store starts with apple 3, apricot 5 and banana 7.
 package main
 

@@ -1,0 +1,1 @@
+"""The front doors as users drive them: gen-plugin, protoc-gen-pyplugin, bad input, cache."""

@@ -1,0 +1,1 @@
+"""Proto names, descriptors and imports made into Python names, modules and stubs."""

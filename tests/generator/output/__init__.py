@@ -1,0 +1,1 @@
+"""What the generator writes: goldens, strict checks, generated plugins run for real, Go."""

@@ -1,0 +1,1 @@
+"""Rendering: compiled templates, their runtime, black's layout without black."""

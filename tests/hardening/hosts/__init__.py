@@ -1,0 +1,1 @@
+"""Host programs the hardening tests run and kill: flooded, orphaned, soaked."""

@@ -1,0 +1,1 @@
+"""Plugin programs that misbehave on purpose for the hardening tests."""

@@ -1,0 +1,1 @@
+"""Go go-plugin hosts driving Python plugins."""

@@ -1,0 +1,1 @@
+"""Hardening with Go on one side: no orphans, 256 streams at once."""

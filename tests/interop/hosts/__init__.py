@@ -1,0 +1,1 @@
+"""Python hosts the interop tests run as processes of their own."""

@@ -1,0 +1,1 @@
+"""Python plugins with test-only switches that Go hosts run."""

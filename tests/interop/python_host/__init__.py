@@ -1,0 +1,1 @@
+"""Python hosts (Client, AsyncClient) driving Go go-plugin plugins."""

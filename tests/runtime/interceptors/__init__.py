@@ -1,0 +1,1 @@
+"""Interceptors on both sides of a call, and one OpenTelemetry trace across them."""

@@ -1,0 +1,1 @@
+"""The plugin programs and plugin kinds (echo, kinds, inventory) the runtime tests launch."""

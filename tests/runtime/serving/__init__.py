@@ -1,0 +1,1 @@
+"""The plugin process and its serving cores: registration, streams, cancellation, start-up."""

@@ -1,0 +1,1 @@
+"""go-plugin's wire features between Python peers: broker, AutoMTLS, multiplexing, stdio."""
