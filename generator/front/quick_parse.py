@@ -6,7 +6,7 @@ cold run about a tenth of protoc's whole run, so the command lines people type e
 repeatable, spelled ``--opt VALUE``, ``--opt=VALUE`` or ``-oVALUE`` — are read here, from the
 same declarations click is built from. Anything else (help, a mistake, a value that starts with
 ``-``, a positional argument that is not a ``.proto`` file, such as a subcommand) is declined and
-left to click, which owns the answer. ``tests/generator/test_quick_parse.py`` checks that
+left to click, which owns the answer. ``tests/generator/front/test_quick_parse.py`` checks that
 whatever this accepts, click turns into the very same run, and that every declared option is
 accepted here.
 """

@@ -31,7 +31,7 @@ RUNTIME_MODULES = {
 }
 
 #: Every top-level symbol those files register, and its file (checked against the installed
-#: modules by ``tests/generator/test_imports.py``).
+#: modules by ``tests/generator/names/test_imports.py``).
 RUNTIME_SYMBOLS = {
     **{
         f"grpc.health.v1.{name}": "grpc_health/v1/health.proto"

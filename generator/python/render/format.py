@@ -5,7 +5,7 @@ lines here), so the templates and ``pytext.py`` emit text that is already in bla
 form: fixed layout, docstrings normalized the way black normalizes them, signatures split the
 way black splits them. The one thing they cannot always promise is a line that still overflows
 (a very long name); only such text goes through black, and black's answer is cached by the hash
-of the text, so unchanged input is never formatted twice. ``tests/generator/test_pytext.py``
+of the text, so unchanged input is never formatted twice. ``tests/generator/render/test_pytext.py``
 and ``test_generated_code.py`` check the promise on awkward text and on every golden file.
 """
 

@@ -7,7 +7,7 @@ none of them. Its code calls into the runtime (``template_runtime.py`` stands in
 environment for a handful of things (``getattr``, ``undefined``, ``concat``, our filters,
 ``get_template`` for includes), which this module answers. A template whose compiled module is
 stale (edited in a checkout, or another jinja2 feature release) comes from the full jinja2
-environment instead, so an edit still takes effect. ``tests/generator/test_templating.py``
+environment instead, so an edit still takes effect. ``tests/generator/render/test_templating.py``
 renders every golden case through both and runs a fresh process to check that jinja2 stays
 unimported.
 """

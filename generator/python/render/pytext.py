@@ -4,7 +4,7 @@ Proto comments are arbitrary text: they may hold ``\"\"\"``, backslashes, tabs, 
 characters or wide characters, and a naive docstring breaks the module (grpc#43022). Everything
 here produces text that is valid Python *and already in black's canonical form* with lines of
 at most ``LINE_LENGTH`` columns, so the format stage can skip black for it (see
-``format.py``); ``tests/generator/test_pytext.py`` holds black to that promise.
+``format.py``); ``tests/generator/render/test_pytext.py`` holds black to that promise.
 """
 
 from __future__ import annotations

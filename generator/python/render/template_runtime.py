@@ -7,7 +7,7 @@ instead, and this module gives them the part of jinja2's runtime our templates u
 jinja2's behaviour: contexts (variables, includes sharing them, calls), loops (``loop.last``
 and its peers), macros called by position or keyword, and undefined values (strict ones fail
 on use and name the variable). The compiler's output is jinja2's own, so a template feature
-this module lacks fails loudly: ``tests/generator/test_templating.py`` renders every golden
+this module lacks fails loudly: ``tests/generator/render/test_templating.py`` renders every golden
 case here and through jinja2 itself and compares the bytes.
 """
 
