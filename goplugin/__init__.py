@@ -72,8 +72,7 @@ from goplugin.serving.server import serve
 if TYPE_CHECKING:
     from typing_extensions import deprecated
 
-    from goplugin.channel import Channel
-    from goplugin.channels.async_channel import AsyncChannel
+    from goplugin.channel import AsyncChannel, Channel
     from goplugin.host.async_client import AsyncClient
     from goplugin.host.client import Client, HostPluginSet, cleanup_clients
     from goplugin.host.reattach import ReattachConfig
@@ -84,7 +83,7 @@ if TYPE_CHECKING:
 #: nor TLS settings without AutoMTLS or a TLS provider, nor ``deprecated`` unless a generated
 #: interface is marked (start-up time is a product figure).
 _LAZY = {
-    "AsyncChannel": "goplugin.channels.async_channel",
+    "AsyncChannel": "goplugin.channel",
     "AsyncClient": "goplugin.host.async_client",
     "Channel": "goplugin.channel",
     "ChecksumMismatchError": "goplugin.host.secure_config",

@@ -8,8 +8,8 @@ stream, where to dial it. Both sides run the same code; only who opened the stre
 This is go-plugin's classic broker (one listener per served id), which every go-plugin host and
 plugin speaks unless both opt into multiplexing; the ``knock`` messages of the multiplexed
 broker (go-plugin 1.6+) are not announcements and are ignored. The timeouts are go-plugin's:
-``dial`` waits 5 s for the announcement, and an announcement nobody dials within 5 s of its
-arrival is dropped.
+``dial`` (and ``adial``, its async twin for code on an event loop) waits 5 s for the
+announcement, and an announcement nobody dials within 5 s of its arrival is dropped.
 
 Serving an id and dialling one are a serving core's business (:class:`BrokerCore`): grpcio's
 servers and channels on a host and on the grpcio core (``goplugin.grpcio_core.broker``),
@@ -20,6 +20,8 @@ secures every brokered connection.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
 import queue
@@ -36,7 +38,7 @@ from goplugin.security.transport import PLAINTEXT, Transport
 from goplugin.services import ServiceSpec, stream_stream
 
 if TYPE_CHECKING:
-    from goplugin.channel import Channel
+    from goplugin.channel import AsyncChannel, Channel
     from goplugin.services import ServiceRegistry
 
 #: How long ``dial`` waits for the other side to announce an id (go-plugin: 5 s).
@@ -63,8 +65,21 @@ class Served(Protocol):
         """Stop serving and remove the socket (from any thread)."""
 
 
+#: Why a sync dial (or a sync broker client's call) is refused on the serving core's loop.
+SYNC_ON_SERVING_LOOP = (
+    "a broker client's sync dial or call was made on the serving event loop, where it would wait "
+    "for itself: in an async def method dial with plugin.adial_<service>(broker, id) (or await "
+    "broker.adial(id)) and await its calls; sync clients work from sync implementation methods "
+    "(which run in a thread) or threads of your own"
+)
+
+
 class BrokerCore(Protocol):
     """How one serving core serves a brokered id and dials an announced one."""
+
+    #: The event loop its servers and sync calls run on, if one: a sync dial made there would
+    #: block the very loop that brings the announcement, so it is refused.
+    loop: asyncio.AbstractEventLoop | None
 
     def serve(
         self,
@@ -78,6 +93,9 @@ class BrokerCore(Protocol):
 
     def dial(self, network: str, address: str, transport: Transport) -> Channel:
         """A channel to an announced ``unix`` or ``tcp`` address."""
+
+    def adial(self, network: str, address: str, transport: Transport) -> AsyncChannel:
+        """An async channel to it, for code on the running event loop (which it then uses)."""
 
 
 class BrokerError(PluginError):
@@ -114,6 +132,10 @@ class GRPCBroker:
         self._arrived = threading.Condition(self._lock)
         self._servers: dict[int, Served] = {}
         self._channels: weakref.WeakSet[Channel] = weakref.WeakSet()
+        #: Async channels dialled, and the loop each runs on (closed there).
+        self._async_channels: weakref.WeakKeyDictionary[AsyncChannel, asyncio.AbstractEventLoop] = (
+            weakref.WeakKeyDictionary()
+        )
         self._closed = False
 
     def next_id(self) -> int:
@@ -157,6 +179,33 @@ class GRPCBroker:
 
         Waits up to ``timeout`` seconds for the announcement; each announcement is dialled once.
         """
+        core = self._get_core()
+        if core.loop is not None and _running_loop() is core.loop:
+            raise RuntimeError(SYNC_ON_SERVING_LOOP)
+        info = self._announcement(service_id, timeout)
+        channel = core.dial(info.network, info.address, self._transport)
+        self._channels.add(channel)
+        return channel
+
+    async def adial(self, service_id: int, timeout: float = DIAL_TIMEOUT_SECONDS) -> AsyncChannel:
+        """:meth:`dial` for code on an event loop: awaits the announcement without blocking the
+        loop, and gives an async channel whose calls are awaited on this loop.
+
+        An ``async def`` implementation calls its host's brokered services through it (the sync
+        channel of :meth:`dial` refuses calls made on the serving loop); an
+        ``goplugin.AsyncClient`` host dials the plugin's through it.
+        """
+        info = await asyncio.to_thread(self._announcement, service_id, timeout)
+        channel = self._get_core().adial(info.network, info.address, self._transport)
+        with self._lock:
+            if not self._closed:
+                self._async_channels[channel] = asyncio.get_running_loop()
+                return channel
+        await channel.close()
+        raise BrokerError(f"cannot dial broker id {service_id}: the broker is closed")
+
+    def _announcement(self, service_id: int, timeout: float) -> ConnInfo:
+        """Wait up to ``timeout`` seconds for ``service_id``'s announcement, and take it."""
         started = time.monotonic()
         deadline = started + timeout
         with self._arrived:
@@ -181,9 +230,7 @@ class GRPCBroker:
             raise BrokerError(
                 f"unknown address type {info.network!r} for broker id {info.service_id}"
             )
-        channel = self._get_core().dial(info.network, info.address, self._transport)
-        self._channels.add(channel)
-        return channel
+        return info
 
     def close(self) -> None:
         """End the stream, stop every server this side served and close every dialled channel."""
@@ -195,12 +242,19 @@ class GRPCBroker:
             self._servers.clear()
             self._announced.clear()
             channels = list(self._channels)
+            async_channels = list(self._async_channels.items())
+            self._async_channels.clear()
             self._arrived.notify_all()
         self._outgoing.put(_STREAM_END)
         for served in servers:
             served.stop()
         for channel in channels:
             channel.close()
+        for async_channel, loop in async_channels:
+            # On its own loop; a loop that no longer runs took the connection with it.
+            if loop.is_running():
+                with contextlib.suppress(RuntimeError):  # closed meanwhile
+                    asyncio.run_coroutine_threadsafe(async_channel.close(), loop)
 
     def _get_core(self) -> BrokerCore:
         if self._core is None:
@@ -268,6 +322,13 @@ class GRPCBroker:
         threading.Thread(
             target=self.receive, args=(responses,), name="goplugin-broker", daemon=True
         ).start()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _expired(arrived: float, now: float) -> bool:

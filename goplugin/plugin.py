@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
-    from goplugin.channel import Channel
-    from goplugin.channels.async_channel import AsyncChannel
+    from goplugin.channel import AsyncChannel, Channel
     from goplugin.services import ServiceRegistry
 
 

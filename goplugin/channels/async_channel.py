@@ -1,11 +1,10 @@
-"""The channel an async host's plugin clients call through: grpc.aio, with goplugin's manners.
+"""The grpc.aio :class:`goplugin.AsyncChannel`: an async host's, and a host's async broker dials.
 
-:class:`AsyncChannel` is :class:`goplugin.Channel` for an event loop. ``method(spec, "Greet")``
-gives a callable that generated ``Async<Service>GRPCClient`` adapters await (unary responses) or
-iterate with ``async for`` (streamed responses), and that does what the sync host's interceptor
-does (``client_channel``): it applies :func:`goplugin.call_options` (a timeout becomes the call's
-gRPC deadline, which the plugin sees as ``current_call().time_remaining()``) and turns a failed
-call into a :class:`goplugin.PluginError`.
+``method(spec, "Greet")`` gives a callable that generated ``Async<Service>GRPCClient`` adapters
+await (unary responses) or iterate with ``async for`` (streamed responses), and that does what
+the sync host's interceptor does (``client_channel``): it applies :func:`goplugin.call_options`
+(a timeout becomes the call's gRPC deadline, which the plugin sees as
+``current_call().time_remaining()``) and turns a failed call into a :class:`goplugin.PluginError`.
 
 Cancellation runs through asyncio's own: a task cancelled while it awaits a call, or an
 ``async for`` left early (the response iterator closed), cancels the gRPC call, so the plugin's
@@ -22,6 +21,7 @@ import grpc
 import grpc.aio
 
 from goplugin.calls import active_call_options
+from goplugin.channel import AsyncChannel
 from goplugin.channels.client_channel import Diagnose
 from goplugin.channels.stream_reader import read_in_thread
 from goplugin.errors import PluginError, rpc_error_for
@@ -35,7 +35,7 @@ def _by_status(error: grpc.RpcError, method: str) -> PluginError:
     return rpc_error_for(error.code(), error.details() or "")
 
 
-class AsyncChannel:
+class GrpcioAsyncChannel(AsyncChannel):
     """A grpc.aio connection to the other side's services, as async client adapters use it."""
 
     def __init__(
@@ -59,12 +59,6 @@ class AsyncChannel:
         return self._channel
 
     def method(self, service: ServiceSpec, name: str) -> Any:
-        """The callable for ``service``'s method ``name``.
-
-        Unary responses are awaited; streamed responses are async iterators. Request streams are
-        async (or plain) iterables. Each callable also takes ``timeout=`` (seconds), which wins
-        over :func:`goplugin.call_options`' for that call.
-        """
         spec = service.method(name)
         path = service.path(name)
         serialize, deserialize = spec.request.SerializeToString, spec.response.FromString
@@ -83,7 +77,6 @@ class AsyncChannel:
         return _Streamed(channel.stream_stream(path, serialize, deserialize), path, self._diagnose)
 
     async def close(self) -> None:
-        """Close the connection; calls still running end with CANCELLED."""
         await self._channel.close(None)
 
 
@@ -143,4 +136,4 @@ class _ReadInThread(_Method):
         return read_in_thread(self._start(argument, timeout), self._diagnose, self._path)
 
 
-__all__ = ["AsyncChannel"]
+__all__ = ["GrpcioAsyncChannel"]

@@ -2,18 +2,20 @@
 
 Each brokered id gets a grpcio server of its own (a small pool) on a fresh socket, bound by the
 main listener's rules and secured as the session's main connection is; a dial opens a grpcio
-channel, wrapped as a :class:`goplugin.Channel`.
+channel, wrapped as a :class:`goplugin.Channel` (or a grpc.aio one, as a
+:class:`goplugin.AsyncChannel`, for an async dial).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from concurrent import futures
 from typing import TYPE_CHECKING, Any
 
 import grpc
 
-from goplugin.channels.grpc_options import sync_channel_options
+from goplugin.channels.grpc_options import aio_channel_options, sync_channel_options
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
 from goplugin.grpcio_core.channel import GrpcioChannel
 from goplugin.grpcio_core.registry import GrpcioRegistry
@@ -21,11 +23,15 @@ from goplugin.serving.listener import default_network
 
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
+    from goplugin.channels.async_channel import GrpcioAsyncChannel
     from goplugin.security.transport import Bound, Transport
 
 
 class GrpcioBrokerCore:
     """grpcio servers and channels for a :class:`goplugin.GRPCBroker`."""
+
+    #: grpcio's servers and channels run on their own threads, bound to no event loop.
+    loop: asyncio.AbstractEventLoop | None = None
 
     def serve(
         self,
@@ -45,8 +51,20 @@ class GrpcioBrokerCore:
         return _Served(server, listener)
 
     def dial(self, network: str, address: str, transport: Transport) -> GrpcioChannel:
-        target = f"unix:{address}" if network == "unix" else address
+        target = _target(network, address)
         return GrpcioChannel(transport.channel(target, sync_channel_options(GRPC_MESSAGE_OPTIONS)))
+
+    def adial(self, network: str, address: str, transport: Transport) -> GrpcioAsyncChannel:
+        # Here, not at the top: grpc.aio loads only in a process that dials asynchronously.
+        from goplugin.channels.async_channel import GrpcioAsyncChannel
+
+        options = aio_channel_options(GRPC_MESSAGE_OPTIONS)
+        return GrpcioAsyncChannel(transport.aio_channel(_target(network, address), options))
+
+
+def _target(network: str, address: str) -> str:
+    """grpcio's name for an announced address."""
+    return f"unix:{address}" if network == "unix" else address
 
 
 class _Served:

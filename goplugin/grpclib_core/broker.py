@@ -3,9 +3,11 @@
 A brokered id gets a grpclib server of its own on a fresh socket (bound by the main listener's
 rules, secured as the main connection is, with the stdlib ``ssl``), served on the plugin's one
 event loop with the same registry, bridge and fairness as the main server. A dial gives a
-:class:`~goplugin.grpclib_core.loop_channel.LoopChannel` on that loop. Either works from the
-loop's thread or from any other: the socket listens before the server is handed to the loop, so
-the address can be announced at once and the host's connection waits in the backlog.
+:class:`~goplugin.grpclib_core.loop_channel.LoopChannel` on that loop, an async dial an
+:class:`~goplugin.grpclib_core.async_loop_channel.AsyncLoopChannel` on the loop awaiting it.
+Serving and dialling work from the loop's thread or from any other: the socket listens before
+the server is handed to the loop, so the address can be announced at once and the other side's
+connection waits in the backlog.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from goplugin.serving.listener import bind, default_network
 
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker
+    from goplugin.grpclib_core.async_loop_channel import AsyncLoopChannel
     from goplugin.grpclib_core.loop_channel import LoopChannel
     from goplugin.grpclib_core.server import _Server
     from goplugin.security.transport import Bound, Transport
@@ -32,6 +35,7 @@ class AioBrokerCore:
     """grpclib servers and channels on ``loop``; sync implementations run in ``pool``."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, pool: futures.Executor) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = loop
         self._loop = loop
         self._pool = pool
 
@@ -64,6 +68,15 @@ class AioBrokerCore:
             return LoopChannel(self._loop, network, address)
         tls: Any = transport
         return LoopChannel(self._loop, network, address, tls.client_ssl_context(), tls.server_name)
+
+    def adial(self, network: str, address: str, transport: Transport) -> AsyncLoopChannel:
+        from goplugin.grpclib_core.async_loop_channel import AsyncLoopChannel
+        from goplugin.grpclib_core.dialing import Target
+
+        if not transport.tls:
+            return AsyncLoopChannel(Target(network, address))
+        tls: Any = transport
+        return AsyncLoopChannel(Target(network, address, tls.client_ssl_context(), tls.server_name))
 
 
 class _Served:

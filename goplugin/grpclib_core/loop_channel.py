@@ -18,22 +18,21 @@ import contextlib
 import functools
 import threading
 from collections.abc import Callable, Coroutine, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from grpclib.client import Channel as GrpclibChannel
-from grpclib.config import Configuration
-from grpclib.const import Cardinality
-from grpclib.encoding.base import CodecBase
-from grpclib.exceptions import GRPCError, ProtocolError, StreamTerminatedError
 
-from goplugin.calls import active_call_options
+from goplugin.broker import SYNC_ON_SERVING_LOOP
 from goplugin.channel import Channel
-from goplugin.errors import (
-    CancelledError,
-    DeadlineExceededError,
-    RPCError,
-    UnavailableError,
-    rpc_error_for,
+from goplugin.errors import CancelledError, RPCError, UnavailableError
+from goplugin.grpclib_core.dialing import (
+    Target,
+    Types,
+    call_settings,
+    grpcio_style_types,
+    request,
+    spec_types,
+    typed_error,
 )
 from goplugin.services import Kind, ServiceSpec
 
@@ -43,30 +42,6 @@ if TYPE_CHECKING:
     from grpclib.client import Stream
 
 _T = TypeVar("_T")
-
-_CARDINALITY = {
-    Kind.UNARY_UNARY: Cardinality.UNARY_UNARY,
-    Kind.UNARY_STREAM: Cardinality.UNARY_STREAM,
-    Kind.STREAM_UNARY: Cardinality.STREAM_UNARY,
-    Kind.STREAM_STREAM: Cardinality.STREAM_STREAM,
-}
-
-
-class _Functions(NamedTuple):
-    """A message type for the codec: how to turn it into bytes and back."""
-
-    serialize: Callable[[Any], bytes]
-    deserialize: Callable[[bytes], Any]
-
-
-class _Codec(CodecBase):
-    __content_subtype__ = "proto"
-
-    def encode(self, message: Any, message_type: Any) -> bytes:
-        return bytes(message_type.serialize(message))
-
-    def decode(self, data: bytes, message_type: Any) -> Any:
-        return message_type.deserialize(data)
 
 
 class LoopChannel(Channel):
@@ -81,19 +56,13 @@ class LoopChannel(Channel):
         server_name: str | None = None,
     ) -> None:
         self._loop = loop
-        self._target = (network, address)
-        self._tls = tls
-        self._server_name = server_name
+        self._target = Target(network, address, tls, server_name)
         self._channel: GrpclibChannel | None = None
         self._lock = threading.Lock()
 
     def method(self, service: ServiceSpec, name: str) -> Any:
-        spec = service.method(name)
-        types = (
-            _Functions(spec.request.SerializeToString, lambda _: None),
-            _Functions(lambda _: b"", spec.response.FromString),
-        )
-        return self._callable(spec.kind, service.path(name), types)
+        kind = service.method(name).kind
+        return self._callable(kind, service.path(name), spec_types(service, name))
 
     # -- grpcio's channel API, for hand-written clients and grpcio-tools stubs ------------------
 
@@ -148,11 +117,7 @@ class LoopChannel(Channel):
         serialize: Callable[[Any], bytes] | None,
         deserialize: Callable[[bytes], Any] | None,
     ) -> Any:
-        types = (
-            _Functions(serialize or bytes, lambda _: None),
-            _Functions(lambda _: b"", deserialize or bytes),
-        )
-        return self._callable(kind, path, types)
+        return self._callable(kind, path, grpcio_style_types(serialize, deserialize))
 
     def close(self) -> None:
         with self._lock:
@@ -162,7 +127,7 @@ class LoopChannel(Channel):
 
     # -- calls ----------------------------------------------------------------------------------
 
-    def _callable(self, kind: Kind, path: str, types: tuple[_Functions, _Functions]) -> Any:
+    def _callable(self, kind: Kind, path: str, types: Types) -> Any:
         if kind is Kind.UNARY_UNARY:
             return lambda request, timeout=None, metadata=None: self._single(
                 kind, path, types, [request], timeout, metadata
@@ -182,49 +147,35 @@ class LoopChannel(Channel):
     def _run(self, make: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
         """Run one step of a call on the loop and wait for it, with errors made typed."""
         if _on_loop(self._loop):
-            raise RuntimeError(
-                "a broker client's sync call was made on the serving event loop, where it would "
-                "wait for itself: call it from a sync implementation method (which runs in a "
-                "thread) or from a thread of your own"
-            )
+            raise RuntimeError(SYNC_ON_SERVING_LOOP)
         try:
             return asyncio.run_coroutine_threadsafe(make(), self._loop).result()
         except RPCError:
             raise
-        except GRPCError as error:
-            raise rpc_error_for(error.status, error.message or "") from None
-        except asyncio.TimeoutError:
-            raise DeadlineExceededError("Deadline Exceeded") from None
-        except (StreamTerminatedError, ProtocolError, OSError, EOFError) as error:
-            raise UnavailableError(f"{self._describe()}: {error}") from None
         except RuntimeError:  # the loop has stopped: the plugin is shutting down
             if self._loop.is_closed() or not self._loop.is_running():
-                raise UnavailableError(f"{self._describe()}: the plugin is shutting down") from None
+                raise UnavailableError(
+                    f"{self._target.describe()}: the plugin is shutting down"
+                ) from None
             raise
-
-    def _describe(self) -> str:
-        network, address = self._target
-        return f"connection to {network} {address}"
+        except Exception as error:
+            typed = typed_error(error, self._target)
+            if typed is None:
+                raise
+            raise typed from None
 
     def _open(
         self,
         kind: Kind,
         path: str,
-        types: tuple[_Functions, _Functions],
+        types: Types,
         timeout: float | None,
         metadata: Iterable[tuple[str, str]] | None,
     ) -> Stream[Any, Any]:
-        options = active_call_options()
-        if timeout is None:
-            timeout = options.timeout
-        pairs = [*(metadata or ()), *options.metadata]
+        settings = call_settings(timeout, metadata)
 
         async def open_() -> Stream[Any, Any]:
-            request_type: Any = types[0]
-            reply_type: Any = types[1]
-            stream: Stream[Any, Any] = self._grpclib_channel().request(
-                path, _CARDINALITY[kind], request_type, reply_type, timeout=timeout, metadata=pairs
-            )
+            stream = request(self._grpclib_channel(), kind, path, types, settings)
             await stream.__aenter__()
             try:
                 await stream.send_request()
@@ -239,24 +190,14 @@ class LoopChannel(Channel):
         """The connection, made on the loop at the first call (grpclib binds it to the loop)."""
         with self._lock:
             if self._channel is None:
-                network, address = self._target
-                config = Configuration(ssl_target_name_override=self._server_name)
-                if network == "unix":
-                    self._channel = GrpclibChannel(
-                        path=address, codec=_Codec(), ssl=self._tls, config=config
-                    )
-                else:
-                    host, _, port = address.rpartition(":")
-                    self._channel = GrpclibChannel(
-                        host.strip("[]"), int(port), codec=_Codec(), ssl=self._tls, config=config
-                    )
+                self._channel = self._target.connect()
             return self._channel
 
     def _single(
         self,
         kind: Kind,
         path: str,
-        types: tuple[_Functions, _Functions],
+        types: Types,
         requests: Iterable[Any],
         timeout: float | None,
         metadata: Iterable[tuple[str, str]] | None,
@@ -278,7 +219,7 @@ class LoopChannel(Channel):
         self,
         kind: Kind,
         path: str,
-        types: tuple[_Functions, _Functions],
+        types: Types,
         requests: Iterable[Any],
         timeout: float | None,
         metadata: Iterable[tuple[str, str]] | None,

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 from grpc_health.v1 import health_pb2
 
-from goplugin.channels.async_channel import AsyncChannel
+from goplugin.channels.async_channel import GrpcioAsyncChannel
 from goplugin.channels.client_interceptors import check_interceptors
 from goplugin.channels.grpc_options import aio_channel_options
 from goplugin.constants import HEALTH_SERVICE, KILL_GRACE_SECONDS
@@ -117,7 +117,7 @@ class AsyncClient:
         )
         self._start_timeout = start_timeout
         self._starting = asyncio.Lock()
-        self._channel: AsyncChannel | None = None
+        self._channel: GrpcioAsyncChannel | None = None
         self._killed = False
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -145,6 +145,10 @@ class AsyncClient:
                 self._client._raise_if_exited()
                 return
             try:
+                # Brokered servers (the host's callbacks) run on this loop, async ones included.
+                from goplugin.host.async_broker import AsyncHostBrokerCore
+
+                self._client._broker_core = AsyncHostBrokerCore(asyncio.get_running_loop())
                 await asyncio.to_thread(self._client.start)
                 self._channel = await self._connect()
             except asyncio.CancelledError:
@@ -158,7 +162,7 @@ class AsyncClient:
                 await asyncio.to_thread(self._client.kill)
                 raise
 
-    async def _connect(self) -> AsyncChannel:
+    async def _connect(self) -> GrpcioAsyncChannel:
         """A grpc.aio channel to the plugin over the session's transport (TLS included)."""
         client = self._client
         assert client._handshake is not None
@@ -180,7 +184,7 @@ class AsyncClient:
             raise
         # With interceptors every call must pass through them, so streams stay on grpc.aio.
         reader = None if self._interceptors else client._raw_channel
-        return AsyncChannel(channel, client._diagnose, stream_reader=reader)
+        return GrpcioAsyncChannel(channel, client._diagnose, stream_reader=reader)
 
     async def kill(self) -> None:
         """Ask the plugin to shut down, wait ``kill_grace`` seconds, then SIGKILL it.
@@ -225,13 +229,13 @@ class AsyncClient:
             status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
             raise PluginError(f"plugin health check: {status}")
 
-    async def _connected(self) -> AsyncChannel:
+    async def _connected(self) -> GrpcioAsyncChannel:
         await self.start()
         assert self._channel is not None
         return self._channel
 
     @property
-    def channel(self) -> AsyncChannel:
+    def channel(self) -> GrpcioAsyncChannel:
         """The async channel to the plugin, for hand-written clients (after ``start()``)."""
         if self._channel is None:
             raise PluginError(self._not_started("channel"))
@@ -239,7 +243,9 @@ class AsyncClient:
 
     @property
     def broker(self) -> GRPCBroker:
-        """The GRPCBroker to this plugin (after ``start()``); its methods are ``Client``'s."""
+        """The GRPCBroker to this plugin (after ``start()``): its servers run on this client's
+        event loop, so ``async def`` implementations serve the plugin; ``await
+        broker.adial(id)`` dials the plugin's without blocking the loop."""
         return self._started("broker").broker
 
     @property

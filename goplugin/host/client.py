@@ -30,7 +30,7 @@ from grpc_health.v1 import health_pb2
 
 from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin._proto.grpc_stdio_pb2 import StdioData
-from goplugin.broker import GRPCBroker
+from goplugin.broker import BrokerCore, GRPCBroker
 from goplugin.channels.client_channel import intercepted
 from goplugin.channels.client_interceptors import check_dial_options, check_interceptors, intercept
 from goplugin.channels.dial import dial_error
@@ -220,6 +220,9 @@ class Client:
         self._raw_channel: grpc.Channel | None = None
         self._stdio_thread: threading.Thread | None = None
         self._channel: Channel | None = None
+        #: How the broker serves and dials: grpcio's unless set (``AsyncClient`` serves on its
+        #: event loop, so a host's async implementations can serve the plugin).
+        self._broker_core: BrokerCore | None = None
         self._broker = GRPCBroker()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -515,7 +518,9 @@ class Client:
         self._raw_channel = channel
         self._channel = intercepted(channel, self._diagnose)
         # Like go-plugin's host, the broker listens in the plugin's private socket folder.
-        self._broker = GRPCBroker(listen_env=self._socket_env, transport=self._transport)
+        self._broker = GRPCBroker(
+            listen_env=self._socket_env, transport=self._transport, core=self._broker_core
+        )
         self._broker.connect(channel)
         self._stdio_thread = threading.Thread(
             target=self._drain_stdio, args=(channel,), name="goplugin-stdio", daemon=True
