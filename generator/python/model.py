@@ -88,6 +88,11 @@ class PyService:
         """The helper dialling the other side's implementation (broker services)."""
         return naming.broker_helper_names(self.service.plugin_name)[1]
 
+    @property
+    def adial_function(self) -> str:
+        """The helper dialling it from an event loop, for an async client (broker services)."""
+        return naming.broker_helper_names(self.service.plugin_name)[2]
+
 
 @record
 class PyFile:

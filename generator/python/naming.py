@@ -228,14 +228,15 @@ def adapter_class_names(class_name: str) -> tuple[str, str, str, str, str, str]:
     )
 
 
-def broker_helper_names(plugin_name: str) -> tuple[str, str]:
-    """A broker service's helpers in ``plugin.py``: ``serve_add_helper``, ``dial_add_helper``.
+def broker_helper_names(plugin_name: str) -> tuple[str, str, str]:
+    """A broker service's helpers in ``plugin.py``: ``serve_add_helper``, ``dial_add_helper``
+    and its async twin ``adial_add_helper`` (``a`` for async, as ``aiter`` and ``aclose``).
 
     Built from the service's unique snake_case name; the prefixes keep them clear of keywords,
     the module's other names (CapWords classes, upper-case constants, ``*_pb2`` aliases) and
-    each other.
+    each other (a ``_async`` suffix would not: a service ``AddHelperAsync`` would take it).
     """
-    return f"serve_{plugin_name}", f"dial_{plugin_name}"
+    return f"serve_{plugin_name}", f"dial_{plugin_name}", f"adial_{plugin_name}"
 
 
 def is_cap_words(name: str) -> bool:

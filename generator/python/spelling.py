@@ -180,7 +180,8 @@ class SpelledService:
                 "side serves an implementation with ``plugin."
                 f"{self.service.serve_function}(broker, impl)`` and sends the returned id in a "
                 f"request; the other side calls ``plugin.{self.service.dial_function}(broker, "
-                "id)`` and gets a client with these methods. Each method takes the request "
+                f"id)`` (``await plugin.{self.service.adial_function}(broker, id)`` in ``async "
+                "def`` code) and gets a client with these methods. Each method takes the request "
                 "message and returns the response message (iterators for streams). Inside a "
                 "method, ``goplugin.current_call()`` gives the call's deadline, metadata and "
                 "cancellation.",
@@ -238,8 +239,8 @@ class ModuleSpelling:
 
     @property
     def async_client_streams(self) -> bool:
-        """Whether an async client adapter (plugin services only) has a streaming RPC."""
-        return any(m.kind is not MethodKind.UNARY for s in self.plugin_services for m in s.methods)
+        """Whether an async client adapter has a streaming RPC."""
+        return any(m.kind is not MethodKind.UNARY for s in self.services for m in s.methods)
 
     @property
     def warns(self) -> bool:

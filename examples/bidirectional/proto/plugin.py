@@ -9,7 +9,8 @@ same interface (``goplugin.Client(...).dispense(name)``), or with its ``Async...
 
 ``serve_add_helper`` and ``dial_add_helper`` carry the services one side serves to the other through
 go-plugin's GRPCBroker: serve an implementation, send the returned id in a request, and the receiver
-dials it for a client with the same interface. Reach the broker as ``client.broker`` in a host and
+dials it for a client with the same interface (``adial_add_helper`` for the ``Async...`` one, from
+``async def`` code). Reach the broker as ``client.broker`` in a host and
 ``goplugin.current_broker()`` inside a call.
 """
 
@@ -170,6 +171,24 @@ class AddHelperGRPCClient(AddHelper):
         return self._sum(request)
 
 
+class AsyncAddHelperGRPCClient(AsyncAddHelper):
+    """Calls the ``AddHelper`` that the other side serves through the broker, from an event loop.
+
+    What ``adial_add_helper`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap
+    calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata. Cancelling
+    the task awaiting a call, or leaving an ``async for`` over a stream early, cancels the call on
+    the other side too.
+    """
+
+    _sum: goplugin.AsyncUnaryUnaryCall[kv_pb2.SumRequest, kv_pb2.SumResponse]
+
+    def __init__(self, channel: goplugin.AsyncChannel) -> None:
+        self._sum = channel.method(AddHelperGRPCServer.SERVICE, "Sum")
+
+    async def sum(self, request: kv_pb2.SumRequest) -> kv_pb2.SumResponse:
+        return await self._sum(request)
+
+
 def serve_add_helper(broker: goplugin.GRPCBroker, impl: AddHelper | AsyncAddHelper) -> int:
     """Serve ``impl`` to the other side through ``broker``; returns the id to send it in a request.
 
@@ -187,6 +206,16 @@ def dial_add_helper(broker: goplugin.GRPCBroker, service_id: int) -> AddHelper:
     Waits up to 5 s for the other side to announce it, as go-plugin does; each id is dialled once.
     """
     return AddHelperGRPCClient(broker.dial(service_id))
+
+
+async def adial_add_helper(broker: goplugin.GRPCBroker, service_id: int) -> AsyncAddHelper:
+    """The ``AsyncAddHelper`` the other side serves under ``service_id``, for ``async def`` code.
+
+    ``dial_add_helper`` for an event loop: awaits the announcement (up to 5 s) without blocking the
+    loop, and the client's calls are awaited on it. Use it inside a plugin's ``async def`` methods
+    and in a ``goplugin.AsyncClient`` host.
+    """
+    return AsyncAddHelperGRPCClient(await broker.adial(service_id))
 
 
 PLUGINS: dict[str, type[goplugin.GRPCPlugin]] = {

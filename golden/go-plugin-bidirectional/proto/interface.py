@@ -56,10 +56,11 @@ class AddHelper(abc.ABC):
 
     Served through go-plugin's GRPCBroker rather than dispensed as a plugin: one side serves an
     implementation with ``plugin.serve_add_helper(broker, impl)`` and sends the returned id in a
-    request; the other side calls ``plugin.dial_add_helper(broker, id)`` and gets a client with
-    these methods. Each method takes the request message and returns the response message (iterators
-    for streams). Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata
-    and cancellation.
+    request; the other side calls ``plugin.dial_add_helper(broker, id)`` (``await
+    plugin.adial_add_helper(broker, id)`` in ``async def`` code) and gets a client with these
+    methods. Each method takes the request message and returns the response message (iterators for
+    streams). Inside a method, ``goplugin.current_call()`` gives the call's deadline, metadata and
+    cancellation.
     """
 
     @abc.abstractmethod

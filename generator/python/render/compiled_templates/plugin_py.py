@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/plugin.py.j2: do not edit; see tools/templates.py.
-# CRC-32 and size of the template: eb1900a5, 9416 bytes
+# CRC-32 and size of the template: 90b2f850, 10639 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'plugin.py.j2'
 
@@ -82,7 +82,21 @@ def root(context, missing=missing):
             ))
         l_2_loop = l_2_s = missing
         t_5.append(
-            " carry the services one side serves to the other through go-plugin's GRPCBroker: serve an implementation, send the returned id in a request, and the receiver dials it for a client with the same interface. Reach the broker as ``client.broker`` in a host and ``goplugin.current_broker()`` inside a call.\n",
+            " carry the services one side serves to the other through go-plugin's GRPCBroker: serve an implementation, send the returned id in a request, and the receiver dials it for a client with the same interface (",
+        )
+        l_2_loop = missing
+        for l_2_s, l_2_loop in LoopContext(environment.getattr((undefined(name='spelling') if l_0_spelling is missing else l_0_spelling), 'broker_services'), undefined):
+            _loop_vars = {}
+            pass
+            t_5.extend((
+                '``',
+                str(environment.getattr(environment.getattr(l_2_s, 'service'), 'adial_function')),
+                '``',
+                str((', ' if (not environment.getattr(l_2_loop, 'last')) else '')),
+            ))
+        l_2_loop = l_2_s = missing
+        t_5.append(
+            ' for the ``Async...`` one, from ``async def`` code). Reach the broker as ``client.broker`` in a host and ``goplugin.current_broker()`` inside a call.\n',
         )
     yield t_1(concat(t_5), 0)
     yield '\n\n# isort: skip_file\n'
@@ -281,14 +295,23 @@ def root(context, missing=missing):
                 yield str(environment.getattr(l_2_m, 'request_param'))
                 yield ')\n'
         l_2_m = l_2_call = missing
-        if (not environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker')):
+        yield '\n\nclass '
+        yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_client_class'))
+        yield '('
+        yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))
+        yield '):\n'
+        t_10 = []
+        pass
+        if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
-            yield '\n\nclass '
-            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_client_class'))
-            yield '('
-            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'))
-            yield '):\n'
-            t_10 = []
+            t_10.extend((
+                'Calls the ``',
+                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
+                '`` that the other side serves through the broker, from an event loop.\n\nWhat ``',
+                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'adial_function')),
+                '`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early, cancels the call on the other side too.\n',
+            ))
+        else:
             pass
             t_10.extend((
                 'Calls the ``',
@@ -297,59 +320,59 @@ def root(context, missing=missing):
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class')),
                 "`` for the host.\n\nWhat ``goplugin.AsyncClient``'s ``dispense`` returns. Failed calls raise ``goplugin.RPCError`` subclasses; wrap calls in ``goplugin.call_options(timeout=...)`` to give them a deadline or metadata. Cancelling the task awaiting a call, or leaving an ``async for`` over a stream early, cancels the call in the plugin too.\n",
             ))
-            yield t_3(concat(t_10), 4)
+        yield t_3(concat(t_10), 4)
+        yield '\n'
+        if environment.getattr(l_1_s, 'methods'):
+            pass
             yield '\n'
-            if environment.getattr(l_1_s, 'methods'):
+        for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_annotated = resolve('annotated')
+            _loop_vars = {}
+            pass
+            yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(l_2_m, 'async_call_type'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
+            yield '\n'
+        l_2_m = l_2_annotated = missing
+        yield '\n    def __init__(self, channel: goplugin.AsyncChannel) -> None:\n'
+        t_11 = 1
+        for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_call = resolve('call')
+            _loop_vars = {}
+            pass
+            yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, (('self.' + environment.getattr(l_2_m, 'client_attribute')) + ' = channel.method'), [(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class') + '.SERVICE'), t_4(environment.getattr(l_2_m, 'name'))], _loop_vars=_loop_vars))
+            yield '\n'
+            t_11 = 0
+        l_2_m = l_2_call = missing
+        if t_11:
+            pass
+            yield '        """``'
+            yield str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))
+            yield '`` has no RPCs: there is nothing to call."""\n'
+        for l_2_m in environment.getattr(l_1_s, 'methods'):
+            l_2_call = resolve('call')
+            _loop_vars = {}
+            pass
+            yield '\n'
+            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, environment.getattr(l_2_m, 'py_name'), environment.getattr(l_2_m, 'async_params'), environment.getattr(l_2_m, 'async_response'), '', ('def' if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming') else 'async def'), _loop_vars=_loop_vars))
+            yield '\n'
+            if environment.getattr(l_2_m, 'deprecated'):
                 pass
+                yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, 'warnings.warn', [t_4(environment.getattr(l_2_m, 'deprecation_warning')), 'DeprecationWarning', 'stacklevel=2'], _loop_vars=_loop_vars))
                 yield '\n'
-            for l_2_m in environment.getattr(l_1_s, 'methods'):
-                l_2_annotated = resolve('annotated')
-                _loop_vars = {}
+            if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming'):
                 pass
-                yield str(context.call((undefined(name='annotated') if l_2_annotated is missing else l_2_annotated), 4, environment.getattr(l_2_m, 'client_attribute'), environment.getattr(l_2_m, 'async_call_type'), environment.getattr(l_2_m, 'multicallable_arguments'), _loop_vars=_loop_vars))
-                yield '\n'
-            l_2_m = l_2_annotated = missing
-            yield '\n    def __init__(self, channel: goplugin.AsyncChannel) -> None:\n'
-            t_11 = 1
-            for l_2_m in environment.getattr(l_1_s, 'methods'):
-                l_2_call = resolve('call')
-                _loop_vars = {}
+                yield '        return self.'
+                yield str(environment.getattr(l_2_m, 'client_attribute'))
+                yield '('
+                yield str(environment.getattr(l_2_m, 'request_param'))
+                yield ')\n'
+            else:
                 pass
-                yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, (('self.' + environment.getattr(l_2_m, 'client_attribute')) + ' = channel.method'), [(environment.getattr(environment.getattr(l_1_s, 'service'), 'server_class') + '.SERVICE'), t_4(environment.getattr(l_2_m, 'name'))], _loop_vars=_loop_vars))
-                yield '\n'
-                t_11 = 0
-            l_2_m = l_2_call = missing
-            if t_11:
-                pass
-                yield '        """``'
-                yield str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'full_name'))
-                yield '`` has no RPCs: there is nothing to call."""\n'
-            for l_2_m in environment.getattr(l_1_s, 'methods'):
-                l_2_call = resolve('call')
-                _loop_vars = {}
-                pass
-                yield '\n'
-                yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, environment.getattr(l_2_m, 'py_name'), environment.getattr(l_2_m, 'async_params'), environment.getattr(l_2_m, 'async_response'), '', ('def' if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming') else 'async def'), _loop_vars=_loop_vars))
-                yield '\n'
-                if environment.getattr(l_2_m, 'deprecated'):
-                    pass
-                    yield str(context.call((undefined(name='call') if l_2_call is missing else l_2_call), 8, 'warnings.warn', [t_4(environment.getattr(l_2_m, 'deprecation_warning')), 'DeprecationWarning', 'stacklevel=2'], _loop_vars=_loop_vars))
-                    yield '\n'
-                if environment.getattr(environment.getattr(l_2_m, 'kind'), 'server_streaming'):
-                    pass
-                    yield '        return self.'
-                    yield str(environment.getattr(l_2_m, 'client_attribute'))
-                    yield '('
-                    yield str(environment.getattr(l_2_m, 'request_param'))
-                    yield ')\n'
-                else:
-                    pass
-                    yield '        return await self.'
-                    yield str(environment.getattr(l_2_m, 'client_attribute'))
-                    yield '('
-                    yield str(environment.getattr(l_2_m, 'request_param'))
-                    yield ')\n'
-            l_2_m = l_2_call = missing
+                yield '        return await self.'
+                yield str(environment.getattr(l_2_m, 'client_attribute'))
+                yield '('
+                yield str(environment.getattr(l_2_m, 'request_param'))
+                yield ')\n'
+        l_2_m = l_2_call = missing
         if environment.getattr(environment.getattr(l_1_s, 'proto'), 'broker'):
             pass
             yield '\n\n'
@@ -380,22 +403,37 @@ def root(context, missing=missing):
             yield t_3(concat(t_13), 4)
             yield '\n    return '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'client_class'))
-            yield '(broker.dial(service_id))\n'
+            yield '(broker.dial(service_id))\n\n\n'
+            yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 0, environment.getattr(environment.getattr(l_1_s, 'service'), 'adial_function'), ['broker: goplugin.GRPCBroker', 'service_id: int'], environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class'), '', 'async def', _loop_vars=_loop_vars))
+            yield '\n'
+            t_14 = []
+            pass
+            t_14.extend((
+                'The ``',
+                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class')),
+                '`` the other side serves under ``service_id``, for ``async def`` code.\n\n``',
+                str(environment.getattr(environment.getattr(l_1_s, 'service'), 'dial_function')),
+                "`` for an event loop: awaits the announcement (up to 5 s) without blocking the loop, and the client's calls are awaited on it. Use it inside a plugin's ``async def`` methods and in a ``goplugin.AsyncClient`` host.\n",
+            ))
+            yield t_3(concat(t_14), 4)
+            yield '\n    return '
+            yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'async_client_class'))
+            yield '(await broker.adial(service_id))\n'
         else:
             pass
             yield '\n\nclass '
             yield str(environment.getattr(environment.getattr(l_1_s, 'service'), 'plugin_class'))
             yield '(goplugin.GRPCPlugin):\n'
-            t_14 = []
+            t_15 = []
             pass
-            t_14.extend((
+            t_15.extend((
                 'The ``',
                 str(environment.getattr(environment.getattr(l_1_s, 'proto'), 'plugin_name')),
                 "`` plugin: go-plugin's GRPCPlugin for ``",
                 str(environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')),
                 '``.\n\nThe plugin process constructs it with the implementation to serve; a host constructs it\nwith none (``goplugin.Client`` does, from ``PLUGINS``).\n',
             ))
-            yield t_3(concat(t_14), 4)
+            yield t_3(concat(t_15), 4)
             yield '\n\n'
             yield str(context.call((undefined(name='define') if l_1_define is missing else l_1_define), 4, '__init__', ['self', (((('impl: ' + environment.getattr(environment.getattr(l_1_s, 'service'), 'class_name')) + ' | ') + environment.getattr(environment.getattr(l_1_s, 'service'), 'async_class')) + ' | None = None')], 'None', _loop_vars=_loop_vars))
             yield '\n        self._impl = impl\n\n    def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:\n        if self._impl is None:\n            raise TypeError(\n                f"{type(self).__name__} has no implementation to serve: construct it with one "\n                "in the plugins given to goplugin.serve()"\n            )\n        '
@@ -423,4 +461,4 @@ def root(context, missing=missing):
     yield '}\n"""The plugin set, plugin name -> plugin class: ``goplugin.Client(plugins=PLUGINS, ...)``."""\n'
 
 blocks = {}
-debug_info = '1=39&3=49&9=52&11=58&2=85&17=87&24=91&27=94&28=97&30=99&34=103&35=106&38=110&39=113&41=116&43=118&45=127&46=130&48=135&49=140&57=163&58=165&59=167&62=169&65=174&67=180&69=186&66=189&74=191&75=193&76=197&80=201&84=203&87=205&89=211&90=215&92=217&94=224&88=229&100=231&103=234&104=238&108=243&109=247&111=254&113=256&115=261&116=263&117=265&119=267&120=270&122=277&125=282&128=285&130=293&129=298&135=300&138=303&139=307&143=312&144=316&146=323&148=325&150=330&151=332&152=334&154=336&155=339&157=346&161=351&164=354&168=360&165=365&172=367&176=369&178=375&177=378&183=380&187=385&189=391&188=396&196=398&205=400&207=402&208=404&210=406&211=408&217=412&218=416'
+debug_info = '1=39&3=49&9=52&11=58&2=99&17=101&24=105&27=108&28=111&30=113&34=117&35=120&38=124&39=127&41=130&43=132&45=141&46=144&48=149&49=154&57=177&58=179&59=181&62=183&65=188&67=194&69=200&66=203&74=205&75=207&76=211&80=215&84=217&87=219&89=225&90=229&92=231&94=238&88=243&100=245&103=248&104=252&108=257&109=261&111=268&113=270&115=275&116=277&117=279&119=281&120=284&122=291&127=297&129=303&130=307&132=309&134=316&128=321&140=323&143=326&144=330&148=335&149=339&151=346&153=348&155=353&156=355&157=357&159=359&160=362&162=369&165=374&168=377&172=383&169=388&176=390&180=392&182=398&181=401&187=403&190=405&192=411&194=413&191=416&197=418&201=423&203=429&202=434&210=436&219=438&221=440&222=442&224=444&225=446&231=450&232=454'
