@@ -1,1 +1,1 @@
-"""go-plugin's wire features between Python peers: broker, AutoMTLS, multiplexing, stdio."""
+"""go-plugin's wire features between Python peers: AutoMTLS, multiplexing, stdio."""
