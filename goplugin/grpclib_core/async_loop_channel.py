@@ -27,6 +27,7 @@ from goplugin.grpclib_core.dialing import (
     Target,
     Types,
     call_settings,
+    fail_call,
     request,
     spec_types,
     typed_error,
@@ -142,11 +143,7 @@ class _Call:
         except Exception as error:
             if typed_error(error, self._channel.target) is None:
                 refused.append(error)
-                with contextlib.suppress(Exception):
-                    await stream.cancel()
-                # A reset stream gets no more events: wake the receiving side the way grpclib
-                # ends a call's waits at its deadline, with this error instead of a timeout.
-                stream._wrapper.cancel(error)
+                await fail_call(stream, error)
 
     def _open(self, settings: CallSettings) -> AbstractAsyncContextManager[Stream[Any, Any]]:
         return self._channel.open(self._kind, self._path, self._types, settings)

@@ -9,6 +9,7 @@ Both open calls under :func:`goplugin.call_options` and turn grpclib's failures 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -139,3 +140,13 @@ def typed_error(error: BaseException, target: Target) -> BaseException | None:
     if isinstance(error, (StreamTerminatedError, ProtocolError, OSError, EOFError)):
         return UnavailableError(f"{target.describe()}: {error}")
     return None
+
+
+async def fail_call(stream: Stream[Any, Any], error: Exception) -> None:
+    """End a call whose request iterator raised ``error``: reset its stream, so that the other
+    side's implementation ends, and wake whatever waits for a response with ``error``. A reset
+    stream gets no more events, so the wake-up is grpclib's own way of ending a call's waits at
+    its deadline, with this error instead of a timeout."""
+    with contextlib.suppress(Exception):  # already ended: the waits end by themselves
+        await stream.cancel()
+    stream._wrapper.cancel(error)

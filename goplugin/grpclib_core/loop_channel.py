@@ -29,6 +29,7 @@ from goplugin.grpclib_core.dialing import (
     Target,
     Types,
     call_settings,
+    fail_call,
     grpcio_style_types,
     request,
     spec_types,
@@ -253,14 +254,26 @@ class _Call:
         return self._channel.run_step(make)
 
     def send_all(self, requests: Iterable[Any]) -> None:
-        try:
-            for request in requests:
-                if self._done:
-                    return
+        """A bidirectional call's requests, from a thread of their own. A request iterator that
+        raises fails the call with its error; the call ending first is the receiver's to report."""
+        iterator = iter(requests)
+        while True:
+            if self._done:
+                return  # the call ended (finished or cancelled): nothing more to send
+            try:
+                request = next(iterator)
+            except StopIteration:
+                break
+            except Exception as error:
+                with contextlib.suppress(Exception):
+                    self.step(functools.partial(fail_call, self._stream, error))
+                return
+            try:
                 self.step(functools.partial(self._stream.send_message, request))
+            except Exception:
+                return
+        with contextlib.suppress(Exception):
             self.step(self._stream.end)
-        except Exception:  # the call failed or was cancelled: the receiving side reports it
-            return
 
     def finish(self) -> None:
         """The call ended normally: read its status (raising a failed one)."""

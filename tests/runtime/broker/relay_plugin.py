@@ -14,7 +14,8 @@ host serves under broker id ``ID`` with ``await broker.adial(ID)`` and calls it:
 - ``sync-dial``: the sync ``broker.dial`` instead, which is refused on the serving loop.
 
 ``Relay.Offer`` serves the plugin's own async Kinds through the broker and answers the id, for
-the host to ``adial``.
+the host to ``adial``. ``Relay.SyncBadRequests("ID")`` is ``bad-requests`` from a sync method,
+through the sync ``broker.dial``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 from google.protobuf.wrappers_pb2 import StringValue
 
@@ -42,6 +43,7 @@ SERVICE = goplugin.ServiceSpec(
     "pyplugintest.Relay",
     goplugin.unary_unary("Through", StringValue, StringValue),
     goplugin.unary_unary("Offer", StringValue, StringValue),
+    goplugin.unary_unary("SyncBadRequests", StringValue, StringValue),
 )
 
 
@@ -65,6 +67,22 @@ class RelayImpl:
             return StringValue(value=await _use(channel, mode))
         finally:
             await channel.close()
+
+    def sync_bad_requests(self, request: StringValue) -> StringValue:
+        channel = goplugin.current_broker().dial(int(request.value))
+
+        def failing() -> Iterator[StringValue]:
+            yield StringValue(value="one")
+            raise ValueError("no second request")
+
+        try:
+            for _ in channel.method(kinds.SERVICE, "Shout")(failing()):
+                pass
+        except ValueError as error:
+            return StringValue(value=f"ValueError: {error}")
+        finally:
+            channel.close()
+        return StringValue(value="no error")
 
     async def offer(self, request: StringValue) -> StringValue:
         broker = goplugin.current_broker()
@@ -130,10 +148,20 @@ class RelayPlugin(goplugin.GRPCPlugin):
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         assert self._impl is not None
-        server.register(SERVICE, {"Through": self._impl.through, "Offer": self._impl.offer})
+        impl = self._impl
+        server.register(
+            SERVICE,
+            {
+                "Through": impl.through,
+                "Offer": impl.offer,
+                "SyncBadRequests": impl.sync_bad_requests,
+            },
+        )
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> object:
-        return channel.method(SERVICE, "Through"), channel.method(SERVICE, "Offer")
+        return tuple(
+            channel.method(SERVICE, name) for name in ("Through", "Offer", "SyncBadRequests")
+        )
 
     def grpc_async_client(
         self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel

@@ -90,7 +90,7 @@ def relay_client() -> Iterator[goplugin.Client]:
 def test_an_async_plugin_method_calls_every_kind_on_a_sync_hosts_callback(
     relay_client: goplugin.Client,
 ) -> None:
-    through, _ = relay_client.dispense("relay")
+    through, *_ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"all:{service_id}"))
@@ -99,7 +99,7 @@ def test_an_async_plugin_method_calls_every_kind_on_a_sync_hosts_callback(
 
 
 def test_a_callbacks_error_reaches_the_async_plugin_typed(relay_client: goplugin.Client) -> None:
-    through, _ = relay_client.dispense("relay")
+    through, *_ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"missing:{service_id}"))
@@ -110,7 +110,7 @@ def test_a_callbacks_error_reaches_the_async_plugin_typed(relay_client: goplugin
 def test_a_deadline_the_host_gives_frees_the_callback_the_plugin_was_reading(
     relay_client: goplugin.Client, mark_dir: Path
 ) -> None:
-    through, _ = relay_client.dispense("relay")
+    through, *_ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     with pytest.raises(goplugin.DeadlineExceededError), goplugin.call_options(timeout=1.0):
@@ -122,7 +122,7 @@ def test_a_deadline_the_host_gives_frees_the_callback_the_plugin_was_reading(
 def test_a_response_stream_the_async_plugin_leaves_early_frees_the_hosts_side(
     relay_client: goplugin.Client, mark_dir: Path
 ) -> None:
-    through, _ = relay_client.dispense("relay")
+    through, *_ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"leave:{service_id}"))
@@ -134,7 +134,7 @@ def test_a_response_stream_the_async_plugin_leaves_early_frees_the_hosts_side(
 def test_a_request_stream_that_fails_fails_the_async_plugins_call_with_its_error(
     relay_client: goplugin.Client,
 ) -> None:
-    through, _ = relay_client.dispense("relay")
+    through, *_ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"bad-requests:{service_id}"))
@@ -142,10 +142,21 @@ def test_a_request_stream_that_fails_fails_the_async_plugins_call_with_its_error
     assert answer.value == "ValueError: no second request"
 
 
+def test_a_request_stream_that_fails_fails_a_sync_plugin_methods_call_with_its_error(
+    relay_client: goplugin.Client,
+) -> None:
+    *_, sync_bad_requests = relay_client.dispense("relay")
+    service_id = serve_kinds(relay_client.broker, HostKinds())
+
+    answer = sync_bad_requests(StringValue(value=str(service_id)))
+
+    assert answer.value == "ValueError: no second request"
+
+
 def test_the_sync_dial_on_the_serving_loop_is_refused_naming_the_async_one(
     relay_client: goplugin.Client,
 ) -> None:
-    through, _ = relay_client.dispense("relay")
+    through, *_ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     with pytest.raises(goplugin.RPCError) as caught:
