@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import functools
 import threading
+import weakref
 from collections.abc import Callable, Coroutine, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,6 +61,8 @@ class LoopChannel(Channel):
         self._target = Target(network, address, tls, server_name)
         self._channel: GrpclibChannel | None = None
         self._lock = threading.Lock()
+        #: Calls made on this channel, so that closing it ends those still open.
+        self._calls: weakref.WeakSet[_Call] = weakref.WeakSet()
 
     def method(self, service: ServiceSpec, name: str) -> Any:
         kind = service.method(name).kind
@@ -123,8 +126,19 @@ class LoopChannel(Channel):
     def close(self) -> None:
         with self._lock:
             channel, self._channel = self._channel, None
-        if channel is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(channel.close)
+            open_calls = [call for call in self._calls if call.claim()]
+        if channel is None or self._loop.is_closed():
+            return
+
+        async def close() -> None:
+            # Calls still open are reset first, so the other side's implementations end now:
+            # closing a TLS connection can leave its socket open for up to 30 s (close_notify).
+            for call in open_calls:
+                await call.reset()
+            channel.close()
+
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+            asyncio.run_coroutine_threadsafe(close(), self._loop)
 
     # -- calls ----------------------------------------------------------------------------------
 
@@ -204,7 +218,7 @@ class LoopChannel(Channel):
         metadata: Iterable[tuple[str, str]] | None,
     ) -> Any:
         stream = self._open(kind, path, types, timeout, metadata)
-        call = _Call(self, stream)
+        call = self._track(_Call(self, stream))
         try:
             for request in requests:
                 call.step(functools.partial(stream.send_message, request))
@@ -226,7 +240,7 @@ class LoopChannel(Channel):
         metadata: Iterable[tuple[str, str]] | None,
     ) -> _Responses:
         stream = self._open(kind, path, types, timeout, metadata)
-        call = _Call(self, stream)
+        call = self._track(_Call(self, stream))
         if kind is Kind.UNARY_STREAM:
             for request in requests:
                 call.step(functools.partial(stream.send_message, request))
@@ -239,6 +253,17 @@ class LoopChannel(Channel):
 
     def run_step(self, make: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
         return self._run(make)
+
+    def run_soon(self, make: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        """Start a step on the loop without waiting for it (from any thread, the loop's too)."""
+        if not self._loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                asyncio.run_coroutine_threadsafe(make(), self._loop)
+
+    def _track(self, call: _Call) -> _Call:
+        with self._lock:
+            self._calls.add(call)
+        return call
 
 
 class _Call:
@@ -277,28 +302,33 @@ class _Call:
 
     def finish(self) -> None:
         """The call ended normally: read its status (raising a failed one)."""
-        if self._claim():
+        if self.claim():
             self.step(lambda: self._stream.__aexit__(None, None, None))
 
     def cancel(self) -> bool:
-        if not self._claim():
+        if not self.claim():
             return False
-
-        async def cancel() -> None:
-            try:
-                await self._stream.cancel()
-            finally:
-                error = asyncio.CancelledError()
-                # the cancelled call's status is of no interest
-                with contextlib.suppress(Exception):
-                    await self._stream.__aexit__(type(error), error, None)
-
-        self.step(cancel)
+        self.step(self.reset)
         return True
+
+    def cancel_soon(self) -> None:
+        """:meth:`cancel`, without waiting: for a response iterator dropped unread."""
+        if self.claim():
+            self._channel.run_soon(self.reset)
+
+    async def reset(self) -> None:
+        """Reset the stream (the other side's implementation is cancelled), on the loop."""
+        try:
+            await self._stream.cancel()
+        finally:
+            error = asyncio.CancelledError()
+            # the cancelled call's status is of no interest
+            with contextlib.suppress(Exception):
+                await self._stream.__aexit__(type(error), error, None)
 
     def abandon(self) -> None:
         """The call failed on our side: release its stream without waiting for a status."""
-        if not self._claim():
+        if not self.claim():
             return
 
         async def release() -> None:
@@ -309,7 +339,8 @@ class _Call:
         with contextlib.suppress(Exception):  # the caller's own error is the one to see
             self.step(release)
 
-    def _claim(self) -> bool:
+    def claim(self) -> bool:
+        """Take the call's ending for the caller (finish, cancel, release): once only."""
         with self._lock:
             if self._done:
                 return False
@@ -345,6 +376,12 @@ class _Responses:
     def cancel(self) -> bool:
         self._ended = True
         return self._call.cancel()
+
+    def __del__(self) -> None:
+        # Dropped unread, as grpcio's response iterators: the call is cancelled, not left open.
+        if not self._ended:
+            with contextlib.suppress(Exception):  # late in the interpreter's shutdown
+                self._call.cancel_soon()
 
 
 def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:

@@ -15,7 +15,9 @@ host serves under broker id ``ID`` with ``await broker.adial(ID)`` and calls it:
 
 ``Relay.Offer`` serves the plugin's own async Kinds through the broker and answers the id, for
 the host to ``adial``. ``Relay.SyncBadRequests("ID")`` is ``bad-requests`` from a sync method,
-through the sync ``broker.dial``.
+through the sync ``broker.dial``; ``Relay.SyncLeave("MODE:ID")`` reads the first message of
+``Repeat("hold")`` there and then ``drop``s the response iterator (the channel kept open) or
+``close``s the channel (the iterator kept).
 """
 
 from __future__ import annotations
@@ -32,9 +34,6 @@ sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..",
 import goplugin
 from tests.runtime.plugins import kinds
 
-#: Channels ``leave`` keeps open, so that closing one cannot be what frees the host's stream.
-KEPT_OPEN: list[goplugin.AsyncChannel] = []
-
 HANDSHAKE = goplugin.HandshakeConfig(
     protocol_version=1, magic_cookie_key="RELAY_PLUGIN", magic_cookie_value="relay"
 )
@@ -44,7 +43,11 @@ SERVICE = goplugin.ServiceSpec(
     goplugin.unary_unary("Through", StringValue, StringValue),
     goplugin.unary_unary("Offer", StringValue, StringValue),
     goplugin.unary_unary("SyncBadRequests", StringValue, StringValue),
+    goplugin.unary_unary("SyncLeave", StringValue, StringValue),
 )
+
+#: What ``SyncLeave`` keeps, so that only the step it tests can free the host's stream.
+KEPT: list[object] = []
 
 
 def kinds_handlers(impl: kinds.KindsImpl | kinds.AsyncKindsImpl) -> dict[str, object]:
@@ -59,7 +62,7 @@ class RelayImpl:
             return StringValue(value=kinds.KindsClient(broker.dial(int(service_id))).upper("x"))
         channel = await broker.adial(int(service_id))
         if mode == "leave":
-            KEPT_OPEN.append(channel)
+            KEPT.append(channel)  # closing it cannot be what frees the host's stream
             async for _ in channel.method(kinds.SERVICE, "Repeat")(StringValue(value="hold")):
                 break
             return StringValue(value="left")
@@ -83,6 +86,19 @@ class RelayImpl:
         finally:
             channel.close()
         return StringValue(value="no error")
+
+    def sync_leave(self, request: StringValue) -> StringValue:
+        mode, _, service_id = request.value.partition(":")
+        channel = goplugin.current_broker().dial(int(service_id))
+        responses = channel.method(kinds.SERVICE, "Repeat")(StringValue(value="hold"))
+        next(responses)
+        if mode == "close":
+            KEPT.append(responses)
+            channel.close()
+        else:
+            KEPT.append(channel)
+            del responses
+        return StringValue(value=mode)
 
     async def offer(self, request: StringValue) -> StringValue:
         broker = goplugin.current_broker()
@@ -155,18 +171,17 @@ class RelayPlugin(goplugin.GRPCPlugin):
                 "Through": impl.through,
                 "Offer": impl.offer,
                 "SyncBadRequests": impl.sync_bad_requests,
+                "SyncLeave": impl.sync_leave,
             },
         )
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> object:
-        return tuple(
-            channel.method(SERVICE, name) for name in ("Through", "Offer", "SyncBadRequests")
-        )
+        return tuple(channel.method(SERVICE, method.name) for method in SERVICE.methods)
 
     def grpc_async_client(
         self, broker: goplugin.GRPCBroker, channel: goplugin.AsyncChannel
     ) -> object:
-        return channel.method(SERVICE, "Through"), channel.method(SERVICE, "Offer")
+        return tuple(channel.method(SERVICE, method.name) for method in SERVICE.methods)
 
 
 if __name__ == "__main__":

@@ -145,12 +145,28 @@ def test_a_request_stream_that_fails_fails_the_async_plugins_call_with_its_error
 def test_a_request_stream_that_fails_fails_a_sync_plugin_methods_call_with_its_error(
     relay_client: goplugin.Client,
 ) -> None:
-    *_, sync_bad_requests = relay_client.dispense("relay")
+    _, _, sync_bad_requests, _ = relay_client.dispense("relay")
     service_id = serve_kinds(relay_client.broker, HostKinds())
 
     answer = sync_bad_requests(StringValue(value=str(service_id)))
 
     assert answer.value == "ValueError: no second request"
+
+
+@pytest.mark.parametrize("mode", ["drop", "close"])
+def test_a_sync_plugin_method_leaving_a_callbacks_stream_frees_the_hosts_side(
+    relay_client: goplugin.Client, mark_dir: Path, mode: str
+) -> None:
+    """Dropping the response iterator unread cancels the call, as grpcio's does; closing the
+    channel resets the calls still open on it (under TLS, the connection's close alone can
+    take 30 s to reach the host)."""
+    *_, sync_leave = relay_client.dispense("relay")
+    service_id = serve_kinds(relay_client.broker, HostKinds())
+
+    answer = sync_leave(StringValue(value=f"{mode}:{service_id}"))
+
+    assert answer.value == mode
+    assert wait_for_mark(mark_dir) != [], "the host's Repeat('hold') was never closed"
 
 
 def test_the_sync_dial_on_the_serving_loop_is_refused_naming_the_async_one(
@@ -184,7 +200,7 @@ def test_an_async_hosts_callback_serves_every_kind_to_an_async_plugin_method(
     impl: type[kinds.KindsImpl] | type[kinds.AsyncKindsImpl],
 ) -> None:
     async def body(client: goplugin.AsyncClient) -> str:
-        through, _ = await client.dispense("relay")
+        through, *_ = await client.dispense("relay")
         service_id = serve_kinds(client.broker, impl())
         missing = await through(StringValue(value=f"missing:{service_id}"))
         every = await through(StringValue(value=f"all:{serve_kinds(client.broker, impl())}"))
@@ -197,7 +213,7 @@ def test_an_async_hosts_callback_serves_every_kind_to_an_async_plugin_method(
 
 def test_an_async_host_dials_the_plugins_service_and_calls_every_kind() -> None:
     async def body(client: goplugin.AsyncClient) -> str:
-        _, offer = await client.dispense("relay")
+        _, offer, *_ = await client.dispense("relay")
         service_id = int((await offer(StringValue())).value)
         channel = await client.broker.adial(service_id)
         try:
@@ -212,7 +228,7 @@ def test_an_async_host_giving_up_frees_its_async_callback_in_the_plugins_hands(
     mark_dir: Path,
 ) -> None:
     async def body(client: goplugin.AsyncClient) -> str:
-        through, _ = await client.dispense("relay")
+        through, *_ = await client.dispense("relay")
         service_id = serve_kinds(client.broker, AsyncHostKinds())
         with pytest.raises(TimeoutError):
             await asyncio.wait_for(through(StringValue(value=f"hold:{service_id}")), 1.0)
