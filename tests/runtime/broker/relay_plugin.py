@@ -50,10 +50,6 @@ SERVICE = goplugin.ServiceSpec(
 KEPT: list[object] = []
 
 
-def kinds_handlers(impl: kinds.KindsImpl | kinds.AsyncKindsImpl) -> dict[str, object]:
-    return {"Upper": impl.upper, "Repeat": impl.repeat, "Join": impl.join, "Shout": impl.shout}
-
-
 class RelayImpl:
     async def through(self, request: StringValue) -> StringValue:
         mode, _, service_id = request.value.partition(":")
@@ -101,12 +97,7 @@ class RelayImpl:
         return StringValue(value=mode)
 
     async def offer(self, request: StringValue) -> StringValue:
-        broker = goplugin.current_broker()
-        service_id = broker.next_id()
-        impl = kinds.AsyncKindsImpl()
-        broker.accept_and_serve(
-            service_id, lambda registry: registry.register(kinds.SERVICE, kinds_handlers(impl))
-        )
+        service_id = kinds.serve_through(goplugin.current_broker(), kinds.AsyncKindsImpl())
         return StringValue(value=str(service_id))
 
 

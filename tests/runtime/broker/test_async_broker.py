@@ -21,12 +21,7 @@ from google.protobuf.wrappers_pb2 import StringValue
 
 import goplugin
 from tests.runtime.broker import relay_plugin
-from tests.runtime.broker.relay_plugin import (
-    HANDSHAKE,
-    RelayPlugin,
-    call_every_kind,
-    kinds_handlers,
-)
+from tests.runtime.broker.relay_plugin import HANDSHAKE, RelayPlugin, call_every_kind
 from tests.runtime.plugins import kinds
 
 PLUGIN = [sys.executable, str(Path(relay_plugin.__file__))]
@@ -49,14 +44,6 @@ class AsyncHostKinds(kinds.AsyncKindsImpl):
         if request.value == "missing":
             raise goplugin.NotFoundError("the host has no 'missing'")
         return await super().upper(request)
-
-
-def serve_kinds(broker: goplugin.GRPCBroker, impl: kinds.KindsImpl | kinds.AsyncKindsImpl) -> int:
-    service_id = broker.next_id()
-    broker.accept_and_serve(
-        service_id, lambda registry: registry.register(kinds.SERVICE, kinds_handlers(impl))
-    )
-    return service_id
 
 
 @pytest.fixture
@@ -91,7 +78,7 @@ def test_an_async_plugin_method_calls_every_kind_on_a_sync_hosts_callback(
     relay_client: goplugin.Client,
 ) -> None:
     through, *_ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"all:{service_id}"))
 
@@ -100,7 +87,7 @@ def test_an_async_plugin_method_calls_every_kind_on_a_sync_hosts_callback(
 
 def test_a_callbacks_error_reaches_the_async_plugin_typed(relay_client: goplugin.Client) -> None:
     through, *_ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"missing:{service_id}"))
 
@@ -111,7 +98,7 @@ def test_a_deadline_the_host_gives_frees_the_callback_the_plugin_was_reading(
     relay_client: goplugin.Client, mark_dir: Path
 ) -> None:
     through, *_ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     with pytest.raises(goplugin.DeadlineExceededError), goplugin.call_options(timeout=1.0):
         through(StringValue(value=f"hold:{service_id}"))
@@ -123,7 +110,7 @@ def test_a_response_stream_the_async_plugin_leaves_early_frees_the_hosts_side(
     relay_client: goplugin.Client, mark_dir: Path
 ) -> None:
     through, *_ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"leave:{service_id}"))
 
@@ -135,7 +122,7 @@ def test_a_request_stream_that_fails_fails_the_async_plugins_call_with_its_error
     relay_client: goplugin.Client,
 ) -> None:
     through, *_ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     answer = through(StringValue(value=f"bad-requests:{service_id}"))
 
@@ -146,7 +133,7 @@ def test_a_request_stream_that_fails_fails_a_sync_plugin_methods_call_with_its_e
     relay_client: goplugin.Client,
 ) -> None:
     _, _, sync_bad_requests, _ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     answer = sync_bad_requests(StringValue(value=str(service_id)))
 
@@ -161,7 +148,7 @@ def test_a_sync_plugin_method_leaving_a_callbacks_stream_frees_the_hosts_side(
     channel resets the calls still open on it (under TLS, the connection's close alone can
     take 30 s to reach the host)."""
     *_, sync_leave = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     answer = sync_leave(StringValue(value=f"{mode}:{service_id}"))
 
@@ -173,13 +160,15 @@ def test_the_sync_dial_on_the_serving_loop_is_refused_naming_the_async_one(
     relay_client: goplugin.Client,
 ) -> None:
     through, *_ = relay_client.dispense("relay")
-    service_id = serve_kinds(relay_client.broker, HostKinds())
+    service_id = kinds.serve_through(relay_client.broker, HostKinds())
 
     with pytest.raises(goplugin.RPCError) as caught:
         through(StringValue(value=f"sync-dial:{service_id}"))
 
     assert "plugin.adial_<service>(broker, id)" in str(caught.value)
-    assert through(StringValue(value=f"all:{serve_kinds(relay_client.broker, HostKinds())}"))
+    assert through(
+        StringValue(value=f"all:{kinds.serve_through(relay_client.broker, HostKinds())}")
+    )
 
 
 # -- an async host ----------------------------------------------------------------------------
@@ -201,9 +190,11 @@ def test_an_async_hosts_callback_serves_every_kind_to_an_async_plugin_method(
 ) -> None:
     async def body(client: goplugin.AsyncClient) -> str:
         through, *_ = await client.dispense("relay")
-        service_id = serve_kinds(client.broker, impl())
+        service_id = kinds.serve_through(client.broker, impl())
         missing = await through(StringValue(value=f"missing:{service_id}"))
-        every = await through(StringValue(value=f"all:{serve_kinds(client.broker, impl())}"))
+        every = await through(
+            StringValue(value=f"all:{kinds.serve_through(client.broker, impl())}")
+        )
         return f"{every.value} / {missing.value}"
 
     answer = run_async_host(body)
@@ -229,7 +220,7 @@ def test_an_async_host_giving_up_frees_its_async_callback_in_the_plugins_hands(
 ) -> None:
     async def body(client: goplugin.AsyncClient) -> str:
         through, *_ = await client.dispense("relay")
-        service_id = serve_kinds(client.broker, AsyncHostKinds())
+        service_id = kinds.serve_through(client.broker, AsyncHostKinds())
         with pytest.raises(TimeoutError):
             await asyncio.wait_for(through(StringValue(value=f"hold:{service_id}")), 1.0)
         marks = await asyncio.to_thread(wait_for_mark, mark_dir)

@@ -167,17 +167,25 @@ class KindsClient:
         return [r.value for r in self._shout(StringValue(value=t) for t in texts)]
 
 
+def handlers(impl: KindsImpl | AsyncKindsImpl) -> dict[str, Any]:
+    """``impl``'s methods by RPC name, as ``register`` takes them."""
+    return {"Upper": impl.upper, "Repeat": impl.repeat, "Join": impl.join, "Shout": impl.shout}
+
+
+def serve_through(broker: goplugin.GRPCBroker, impl: KindsImpl | AsyncKindsImpl) -> int:
+    """Serve ``impl`` to the other side through ``broker``; the id to send it."""
+    service_id = broker.next_id()
+    broker.accept_and_serve(service_id, lambda registry: registry.register(SERVICE, handlers(impl)))
+    return service_id
+
+
 class KindsPlugin(goplugin.GRPCPlugin):
     def __init__(self, impl: KindsImpl | AsyncKindsImpl | None = None) -> None:
         self._impl = impl
 
     def grpc_server(self, broker: goplugin.GRPCBroker, server: goplugin.ServiceRegistry) -> None:
         assert self._impl is not None
-        impl = self._impl
-        server.register(
-            SERVICE,
-            {"Upper": impl.upper, "Repeat": impl.repeat, "Join": impl.join, "Shout": impl.shout},
-        )
+        server.register(SERVICE, handlers(self._impl))
 
     def grpc_client(self, broker: goplugin.GRPCBroker, channel: goplugin.Channel) -> KindsClient:
         return KindsClient(channel)
