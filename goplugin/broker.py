@@ -192,7 +192,7 @@ class GRPCBroker:
         loop, and gives an async channel whose calls are awaited on this loop.
 
         An ``async def`` implementation calls its host's brokered services through it (the sync
-        channel of :meth:`dial` refuses calls made on the serving loop); an
+        channel of :meth:`dial` refuses calls made on the serving loop); a
         ``goplugin.AsyncClient`` host dials the plugin's through it.
         """
         info = await asyncio.to_thread(self._announcement, service_id, timeout)
