@@ -8,11 +8,11 @@ hashicorp/go-plugin runs Python plugins and a Python host runs Go plugins.
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from goplugin.serving.launch import hold_collections, launched_by_host
-from goplugin.serving.stdio import capture_process_stdout
+from goplugin.plugin_process.launch import hold_collections, launched_by_host
+from goplugin.plugin_process.stdio import capture_process_stdout
 
 if launched_by_host():
-    hold_collections()  # until serve() starts its server: start-up time (goplugin.serving.launch)
+    hold_collections()  # until serve() starts its server: start-up time (plugin_process.launch)
     capture_process_stdout()  # before anything else can print onto the handshake channel
 
 from goplugin.broker import BrokerError, GRPCBroker
@@ -47,6 +47,9 @@ from goplugin.errors import (
 from goplugin.handshake import HandshakeConfig
 from goplugin.interceptors import AsyncServerInterceptor, ServerCallDetails, ServerInterceptor
 from goplugin.plugin import GRPCPlugin, PluginSet
+from goplugin.plugin_process.hclog import HCLogHandler
+from goplugin.plugin_process.listener import UnixSocketConfig
+from goplugin.plugin_process.server import serve
 from goplugin.services import (
     AsyncStreamStreamCall,
     AsyncStreamUnaryCall,
@@ -65,9 +68,6 @@ from goplugin.services import (
     unary_stream,
     unary_unary,
 )
-from goplugin.serving.hclog import HCLogHandler
-from goplugin.serving.listener import UnixSocketConfig
-from goplugin.serving.server import serve
 
 if TYPE_CHECKING:
     from typing_extensions import deprecated

@@ -20,7 +20,6 @@ secures every brokered connection.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -38,6 +37,8 @@ from goplugin.security.transport import PLAINTEXT, Transport
 from goplugin.services import ServiceSpec, stream_stream
 
 if TYPE_CHECKING:
+    import asyncio
+
     from goplugin.channel import AsyncChannel, Channel
     from goplugin.services import ServiceRegistry
 
@@ -195,6 +196,8 @@ class GRPCBroker:
         channel of :meth:`dial` refuses calls made on the serving loop); a
         ``goplugin.AsyncClient`` host dials the plugin's through it.
         """
+        import asyncio  # here, not at the top: a grpcio-core plugin never loads it
+
         info = await asyncio.to_thread(self._announcement, service_id, timeout)
         channel = self._get_core().adial(info.network, info.address, self._transport)
         with self._lock:
@@ -254,7 +257,7 @@ class GRPCBroker:
             # On its own loop; a loop that no longer runs took the connection with it.
             if loop.is_running():
                 with contextlib.suppress(RuntimeError):  # closed meanwhile
-                    asyncio.run_coroutine_threadsafe(async_channel.close(), loop)
+                    _close_soon(async_channel, loop)
 
     def _get_core(self) -> BrokerCore:
         if self._core is None:
@@ -325,10 +328,18 @@ class GRPCBroker:
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
+    import asyncio
+
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def _close_soon(channel: AsyncChannel, loop: asyncio.AbstractEventLoop) -> None:
+    import asyncio
+
+    asyncio.run_coroutine_threadsafe(channel.close(), loop)
 
 
 def _expired(arrived: float, now: float) -> bool:

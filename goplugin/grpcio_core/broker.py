@@ -8,7 +8,6 @@ channel, wrapped as a :class:`goplugin.Channel` (or a grpc.aio one, as a
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Mapping
 from concurrent import futures
 from typing import TYPE_CHECKING, Any
@@ -19,9 +18,11 @@ from goplugin.channels.grpc_options import aio_channel_options, sync_channel_opt
 from goplugin.constants import GRPC_MESSAGE_OPTIONS
 from goplugin.grpcio_core.channel import GrpcioChannel
 from goplugin.grpcio_core.registry import GrpcioRegistry
-from goplugin.serving.listener import default_network
+from goplugin.plugin_process.listener import default_network
 
 if TYPE_CHECKING:
+    import asyncio
+
     from goplugin.broker import GRPCBroker
     from goplugin.channels.async_channel import GrpcioAsyncChannel
     from goplugin.security.transport import Bound, Transport

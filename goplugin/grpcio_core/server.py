@@ -31,13 +31,13 @@ from goplugin.grpcio_core.broker import GrpcioBrokerCore
 from goplugin.grpcio_core.registry import GrpcioRegistry
 from goplugin.handshake import HandshakeLine
 from goplugin.plugin import PluginSet
+from goplugin.plugin_process.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.plugin_process.health import SERVING, HealthService
+from goplugin.plugin_process.listener import ListenError, bind
+from goplugin.plugin_process.reflection import LazyReflection
+from goplugin.plugin_process.server import close_side_services
+from goplugin.plugin_process.stdio import StdioHub, capture_process_stdout
 from goplugin.security.transport import Transport
-from goplugin.serving.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.serving.health import SERVING, HealthService
-from goplugin.serving.listener import ListenError, bind
-from goplugin.serving.reflection import LazyReflection
-from goplugin.serving.server import close_side_services
-from goplugin.serving.stdio import StdioHub, capture_process_stdout
 
 #: After Shutdown, in-flight calls get this long before the server stops (go-plugin's host
 #: SIGKILLs after 2 s, so the whole exit must fit well inside that).
@@ -160,8 +160,9 @@ def serve_debug_grpcio(
     announce: Any,
     interceptors: Sequence[grpc.ServerInterceptor[Any, Any]] = (),
 ) -> NoReturn:
-    """Debug mode on the grpcio core (``goplugin.serving.debug_server``): no cookie, no capture, the
-    reattach config printed by ``announce(network, address)``; serves until stopped."""
+    """Debug mode on the grpcio core (``goplugin.plugin_process.debug_server``): no cookie, no
+    capture, the reattach config printed by ``announce(network, address)``; serves until
+    stopped."""
     stop = threading.Event()
     executor = futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="goplugin")
     server = grpc.server(

@@ -19,7 +19,7 @@ from concurrent import futures
 from typing import TYPE_CHECKING, Any
 
 from goplugin.grpclib_core.registry import AioRegistry, Codec
-from goplugin.serving.listener import bind, default_network
+from goplugin.plugin_process.listener import bind, default_network
 
 if TYPE_CHECKING:
     from goplugin.broker import GRPCBroker

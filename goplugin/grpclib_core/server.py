@@ -33,15 +33,15 @@ from goplugin.grpclib_core.unary import LeanHandler, UnaryMethods
 from goplugin.handshake import HandshakeLine
 from goplugin.interceptors import AnyServerInterceptor
 from goplugin.plugin import PluginSet
+from goplugin.plugin_process.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.plugin_process.health import SERVING, HealthService
+from goplugin.plugin_process.listener import ListenError, bind
+from goplugin.plugin_process.reflection import METHODS as REFLECTION_METHODS
+from goplugin.plugin_process.reflection import LazyReflection
+from goplugin.plugin_process.server import close_side_services
+from goplugin.plugin_process.stdio import StdioHub, capture_process_stdout
 from goplugin.security.transport import PLAINTEXT, Transport
 from goplugin.services import ServiceSpec, unary_unary
-from goplugin.serving.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.serving.health import SERVING, HealthService
-from goplugin.serving.listener import ListenError, bind
-from goplugin.serving.reflection import METHODS as REFLECTION_METHODS
-from goplugin.serving.reflection import LazyReflection
-from goplugin.serving.server import close_side_services
-from goplugin.serving.stdio import StdioHub, capture_process_stdout
 
 if TYPE_CHECKING:
     import ssl

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from goplugin.handshake import HandshakeConfig
     from goplugin.host.reattach import ReattachConfig
     from goplugin.host.secure_config import SecureConfig
+    from goplugin.plugin_process.listener import UnixSocketConfig
     from goplugin.security.tls import TLSConfig
-    from goplugin.serving.listener import UnixSocketConfig
 
 _Interface = TypeVar("_Interface")
 

@@ -69,10 +69,10 @@ from goplugin.host.process import PluginProcess, launch
 from goplugin.host.reattach import ReattachConfig, check_reattach_options, reattach_handshake
 from goplugin.host.secure_config import SecureConfig
 from goplugin.plugin import GRPCPlugin
+from goplugin.plugin_process.environment import plugin_environment
+from goplugin.plugin_process.listener import ListenError, UnixSocketConfig, hand_to_group
 from goplugin.security.tls import TLSConfig, validate_tls_config
 from goplugin.security.transport import PLAINTEXT, Transport
-from goplugin.serving.environment import plugin_environment
-from goplugin.serving.listener import ListenError, UnixSocketConfig, hand_to_group
 
 if TYPE_CHECKING:
     from goplugin.channel import Channel

@@ -23,8 +23,8 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from goplugin.plugin_process.listener import ListenError, bind
 from goplugin.security.tls import TLSConfig
-from goplugin.serving.listener import ListenError, bind
 
 if TYPE_CHECKING:  # grpcio loads only where a grpcio server or channel is made
     import grpc

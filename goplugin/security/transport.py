@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from goplugin.serving.listener import bind
+from goplugin.plugin_process.listener import bind
 
 if TYPE_CHECKING:  # grpcio loads only where a grpcio server or channel is made
     import grpc

@@ -27,9 +27,9 @@ from goplugin.constants import ENV_UNIX_SOCKET_DIR, GRPC_MESSAGE_OPTIONS, HEALTH
 from goplugin.errors import PluginError, UnknownPluginError, rpc_error_for
 from goplugin.grpcio_core.registry import GrpcioRegistry
 from goplugin.plugin import PluginSet
-from goplugin.serving.health import SERVING, HealthService
-from goplugin.serving.listener import bind
-from goplugin.serving.server import RESERVED_SERVICES
+from goplugin.plugin_process.health import SERVING, HealthService
+from goplugin.plugin_process.listener import bind
+from goplugin.plugin_process.server import RESERVED_SERVICES
 
 if TYPE_CHECKING:
     from goplugin.channel import Channel

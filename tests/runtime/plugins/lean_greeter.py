@@ -30,7 +30,7 @@ WATCHED = (
     "goplugin.security.certs",
     "goplugin.security.tls",
     "goplugin.security.tls_transport",
-    "goplugin.serving.debug_server",
+    "goplugin.plugin_process.debug_server",
     "goplugin.host.reattach",
     "goplugin.host.client",
     "goplugin.host.async_client",

@@ -101,7 +101,7 @@ def test_with_automtls_the_tls_modules_load_and_nothing_else_does(
         "goplugin.security.tls",
     } <= loaded
     assert not loaded & {
-        "goplugin.serving.debug_server",
+        "goplugin.plugin_process.debug_server",
         "goplugin.host.reattach",
         "goplugin.host.client",
         "grpc",

@@ -14,7 +14,7 @@ import grpc
 import pytest
 
 import goplugin
-from goplugin.serving.stdio import StdioHub
+from goplugin.plugin_process.stdio import StdioHub
 from tests.runtime.conftest import ECHO_PLUGIN, PLUGINS, MakeClient
 from tests.runtime.plugins.echo import HANDSHAKE
 

@@ -30,27 +30,27 @@ from goplugin.handshake import (
 )
 from goplugin.interceptors import AnyServerInterceptor, grpcio_chain, split_interceptors
 from goplugin.plugin import PluginSet
+from goplugin.plugin_process.hclog import install_runtime_logging
+from goplugin.plugin_process.health import NOT_SERVING, HealthService
+from goplugin.plugin_process.health import SERVICE_NAME as HEALTH_SERVICE_NAME
+from goplugin.plugin_process.launch import release_collections
+from goplugin.plugin_process.listener import ListenError, default_network
+from goplugin.plugin_process.watchdog import watch_host
 from goplugin.security.transport import PLAINTEXT, Transport
-from goplugin.serving.hclog import install_runtime_logging
-from goplugin.serving.health import NOT_SERVING, HealthService
-from goplugin.serving.health import SERVICE_NAME as HEALTH_SERVICE_NAME
-from goplugin.serving.launch import release_collections
-from goplugin.serving.listener import ListenError, default_network
-from goplugin.serving.watchdog import watch_host
 
 if TYPE_CHECKING:
     import grpc
 
     from goplugin.broker import GRPCBroker
+    from goplugin.plugin_process.stdio import StdoutCapture
     from goplugin.security.tls import TLSConfig
-    from goplugin.serving.stdio import StdoutCapture
 
 _log = logging.getLogger("goplugin.server")
 
 #: Picks the serving core when ``serve(core=...)`` does not.
 ENV_CORE = "GOPLUGIN_CORE"
 #: Set to 1 to serve in debug mode (as ``serve(debug=True)``; see
-#: ``goplugin.serving.debug_server``).
+#: ``goplugin.plugin_process.debug_server``).
 ENV_DEBUG = "GOPLUGIN_DEBUG"
 #: The serving core when neither ``serve(core=...)`` nor ``GOPLUGIN_CORE`` picks one.
 DEFAULT_CORE = "grpclib"
@@ -103,7 +103,7 @@ def serve(
     chosen = _serving_core(core)
     own_interceptors, grpcio_interceptors = _interceptors(chosen, interceptors, grpc_server_options)
     if debug_requested(debug):
-        from goplugin.serving.debug_server import (
+        from goplugin.plugin_process.debug_server import (
             serve_debug,  # with reattach and json: debug mode only
         )
 
