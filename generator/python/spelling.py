@@ -416,9 +416,9 @@ class MainSpelling:
     handshake_alias: str
     #: The versions served, oldest first; empty for a one-version run (served with plugins=).
     versions: tuple[MainVersion, ...]
-    #: The broker services' helpers as ``main.py`` reaches them: ``(serve, dial)`` pairs such
-    #: as ``("plugin.serve_add_helper", "plugin.dial_add_helper")``.
-    broker_helpers: tuple[tuple[str, str], ...] = ()
+    #: The broker services' helpers as ``main.py`` reaches them: ``(serve, dial, adial)``, such
+    #: as ``("plugin.serve_add_helper", "plugin.dial_add_helper", "plugin.adial_add_helper")``.
+    broker_helpers: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def version_list(self) -> str:
@@ -489,8 +489,12 @@ def for_main(model: PyModel, versioned: PyVersions | None = None) -> MainSpellin
     )
 
 
-def _helpers(plugin_module: str, service: PyService) -> tuple[str, str]:
-    return f"{plugin_module}.{service.serve_function}", f"{plugin_module}.{service.dial_function}"
+def _helpers(plugin_module: str, service: PyService) -> tuple[str, str, str]:
+    return (
+        f"{plugin_module}.{service.serve_function}",
+        f"{plugin_module}.{service.dial_function}",
+        f"{plugin_module}.{service.adial_function}",
+    )
 
 
 @record

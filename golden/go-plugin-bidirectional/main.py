@@ -6,7 +6,8 @@ go-plugin host) starts it with the magic cookie set; started by hand, it says it
 exits.
 
 ``plugin.dial_add_helper(goplugin.current_broker(), request.<id field>)`` calls what the host serves
-through go-plugin's GRPCBroker under the id a request carries;
+through go-plugin's GRPCBroker under the id a request carries (``await
+plugin.adial_add_helper(...)`` in an ``async def`` method);
 ``plugin.serve_add_helper(goplugin.current_broker(), impl)`` serves an implementation to the host
 and returns the id to send it.
 """

@@ -1,5 +1,5 @@
 # Compiled by jinja2 3.1 from templates/main.py.j2: do not edit; see tools/templates.py.
-# CRC-32 and size of the template: 6fafb65c, 2842 bytes
+# CRC-32 and size of the template: c78dbead, 2905 bytes
 from ..template_runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'main.py.j2'
 
@@ -46,17 +46,19 @@ def root(context, missing=missing):
             str(environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'version_list')),
             ': the handshake picks the newest one the host also offers. Remove a version from ``versioned_plugins`` to stop serving it.\n',
         ))
-    for (l_2_serve, l_2_dial) in environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'broker_helpers'):
+    for (l_2_serve, l_2_dial, l_2_adial) in environment.getattr((undefined(name='main') if l_0_main is missing else l_0_main), 'broker_helpers'):
         _loop_vars = {}
         pass
         t_4.extend((
             '\n``',
             str(l_2_dial),
-            "(goplugin.current_broker(), request.<id field>)`` calls what the host serves through go-plugin's GRPCBroker under the id a request carries; ``",
+            "(goplugin.current_broker(), request.<id field>)`` calls what the host serves through go-plugin's GRPCBroker under the id a request carries (``await ",
+            str(l_2_adial),
+            '(...)`` in an ``async def`` method); ``',
             str(l_2_serve),
             '(goplugin.current_broker(), impl)`` serves an implementation to the host and returns the id to send it.\n',
         ))
-    l_2_serve = l_2_dial = missing
+    l_2_serve = l_2_dial = l_2_adial = missing
     yield t_1(concat(t_4), 0)
     l_1_sources = missing
     yield '\n\nfrom __future__ import annotations\n\n'
@@ -157,4 +159,4 @@ def root(context, missing=missing):
     yield '    )\n\n\nif __name__ == "__main__":\n    main()\n'
 
 blocks = {}
-debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=58&18=61&22=64&23=67&25=70&32=74&33=77&35=80&36=83&39=88&40=90&41=92&43=96&44=98&46=100&48=105&49=107&50=109&58=115&59=117&61=120&62=124&63=126&64=129&65=133&73=143&74=146&75=150'
+debug_info = '2=35&4=37&5=40&7=44&9=47&11=52&1=60&18=63&22=66&23=69&25=72&32=76&33=79&35=82&36=85&39=90&40=92&41=94&43=98&44=100&46=102&48=107&49=109&50=111&58=117&59=119&61=122&62=126&63=128&64=131&65=135&73=145&74=148&75=152'
