@@ -1,12 +1,12 @@
 """Write the generator's descriptor classes from protobuf's own, or check that they are current.
 
     .venv/bin/python -m tools.descriptors            # compare: exit 1 if stale
-    .venv/bin/python -m tools.descriptors --update   # rewrite generator/core/descriptors.py
+    .venv/bin/python -m tools.descriptors --update   # rewrite generator/schema/descriptors.py
 
-``pygoplugin_gen.core.descriptors`` declares, for every message a ``FileDescriptorSet`` or a
+``pygoplugin_gen.schema.descriptors`` declares, for every message a ``FileDescriptorSet`` or a
 ``CodeGeneratorRequest`` can hold, its fields (names, proto2 defaults, numbers, kinds), its
 enum values and ``*_FIELD_NUMBER`` constants, as ``descriptor_pb2`` and ``plugin_pb2`` have
-them; ``core/wire.py`` reads them. Written from those modules' descriptors, not by hand, so no
+them; ``schema/wire.py`` reads them. Written from those modules' descriptors, not by hand, so no
 field is missed or misnumbered; black lays the text out. The text names no protobuf release: a
 new one changes it only if descriptor.proto or plugin.proto changed.
 """
@@ -24,7 +24,7 @@ from google.protobuf.compiler import plugin_pb2
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: The module in this checkout.
-TARGET = os.path.join(REPO, "generator", "core", "descriptors.py")
+TARGET = os.path.join(REPO, "generator", "schema", "descriptors.py")
 
 _F = descriptor.FieldDescriptor
 _KINDS = {
@@ -53,7 +53,7 @@ _PYTHON_TYPES = {
     "FLOAT": "float",
 }
 
-_HEADER = '''"""descriptor.proto's and plugin.proto's messages as ``core/wire.py`` reads them.
+_HEADER = '''"""descriptor.proto's and plugin.proto's messages as ``schema/wire.py`` reads them.
 
 Written by ``python -m tools.descriptors`` from protobuf's ``descriptor_pb2`` and
 ``plugin_pb2``: do not edit. Field names, defaults, numbers and enum values are theirs; a nested
@@ -144,7 +144,7 @@ def _schema(message: descriptor.Descriptor) -> Iterator[str]:
 
 
 def source() -> str:
-    """What ``generator/core/descriptors.py`` must hold."""
+    """What ``generator/schema/descriptors.py`` must hold."""
     roots = [
         descriptor_pb2.FileDescriptorSet.DESCRIPTOR,
         plugin_pb2.CodeGeneratorRequest.DESCRIPTOR,
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m tools.descriptors [--update]``; the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m tools.descriptors",
-        description="Check (or with --update, rewrite) generator/core/descriptors.py.",
+        description="Check (or with --update, rewrite) generator/schema/descriptors.py.",
     )
     parser.add_argument("--update", action="store_true", help="rewrite it")
     arguments = parser.parse_args(argv)
@@ -188,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if current != wanted:
         print(
-            "stale generator/core/descriptors.py: run `.venv/bin/python -m tools.descriptors "
+            "stale generator/schema/descriptors.py: run `.venv/bin/python -m tools.descriptors "
             "--update`",
             file=sys.stderr,
         )

@@ -53,8 +53,9 @@ def protos(case: str) -> tuple[str, ...]:
 
 def generate(case: str) -> dict[str, str]:
     """The case's Go output, path -> text, exactly as ``gen-plugin --go-out`` writes it."""
-    from pygoplugin_gen.core import descriptors, load, pipeline
+    from pygoplugin_gen.core import pipeline
     from pygoplugin_gen.go import target
+    from pygoplugin_gen.schema import descriptors, load
 
     options = settings(case)
     data, names = load.compile_protos(protos(case), [goldens.PROTOS])

@@ -116,8 +116,9 @@ def cases() -> list[Case]:
 
 def generate(case: Case) -> dict[str, str]:
     """The case's output, path -> text, exactly as gen-plugin writes it into an empty folder."""
-    from pygoplugin_gen.core import descriptors, load, pipeline
+    from pygoplugin_gen.core import pipeline
     from pygoplugin_gen.python import target
+    from pygoplugin_gen.schema import descriptors, load
 
     data, names = load.compile_protos(case.protos, [PROTOS])
     files = descriptors.FileDescriptorSet.FromString(data).file

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from google.protobuf import descriptor, descriptor_pb2, descriptor_pool
 
 from ..core.errors import Location
-from ..core.locations import Path, SourceIndex
 from ..core.model import TypeRef
 from ..core.records import record
+from ..schema.locations import Path, SourceIndex
 
 _FILE = descriptor_pb2.FileDescriptorProto
 _MESSAGE = descriptor_pb2.DescriptorProto

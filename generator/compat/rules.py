@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from ..core.locations import PACKAGE_PATH
 from ..core.model import TypeRef
+from ..schema.locations import PACKAGE_PATH
 from .index import Decl, EnumInfo, MessageInfo, MethodInfo, ServiceInfo, Side
 from .members import compare_enum_values, compare_fields
 from .report import Change, Kind

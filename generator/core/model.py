@@ -12,9 +12,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 
-from . import descriptors, naming
+from ..schema import descriptors
+from ..schema.locations import PACKAGE_PATH, SYNTAX_PATH, SourceIndex, method_path, service_path
+from . import naming
 from .errors import GeneratorError, Location
-from .locations import PACKAGE_PATH, SYNTAX_PATH, SourceIndex, method_path, service_path
 from .records import record
 from .settings import Settings
 

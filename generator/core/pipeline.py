@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from . import descriptors, model, versioning
+from ..schema import descriptors
+from . import model, versioning
 from .files import OutputFile
 from .settings import Settings
 

@@ -41,7 +41,7 @@ def _side(path: str, includes: Sequence[str]) -> ProtoSet:
     from google.protobuf import descriptor_pb2
 
     from ..compat import ProtoSet
-    from ..core import load
+    from ..schema import load
 
     # protoc matches -I folders and file paths as text: spell both absolutely, so that a
     # relative file and an absolute -I (or the reverse) still find each other.

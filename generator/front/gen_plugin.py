@@ -99,8 +99,9 @@ def run(parsed: Run, *, key: str | None) -> None:
     """A full run: protoc, pipeline, write; then remember it for replays."""
 
     def full() -> None:
-        from ..core import descriptors, load, pipeline
+        from ..core import pipeline
         from ..python import target
+        from ..schema import descriptors, load
 
         search = list(parsed.includes) or load.default_includes(parsed.protos)
         data, names = load.compile_protos(parsed.protos, search)

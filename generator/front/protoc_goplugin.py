@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from google.protobuf import descriptor_pb2
 from google.protobuf.compiler import plugin_pb2
 
-from ..core import descriptors, pipeline, wire
+from ..core import pipeline
 from ..core.errors import GeneratorError
 from ..core.settings import parse_parameter
 from ..go import target
+from ..schema import descriptors, wire
 
 PROG = "protoc-gen-goplugin"
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 
-from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.model import Handshake, Method, Model, Package, Service, TypeRef
 from ..core.naming import base_package, dedupe
 from ..core.records import record
 from ..core.settings import Settings
 from ..core.versioning import VersionedSet
+from ..schema import descriptors
 from . import naming
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.files import OutputFile
 from ..core.model import Model
 from ..core.pipeline import Target
 from ..core.settings import Settings
 from ..core.versioning import VersionedSet
+from ..schema import descriptors
 from . import model as go_model
 from . import render
 

@@ -35,7 +35,7 @@ def from_user(proto: str, includes: Sequence[str]) -> Protos:
     """``proto`` and the files it imports, read from where protoc found them."""
     from google.protobuf import descriptor_pb2
 
-    from ..core import load
+    from ..schema import load
 
     if not os.path.isfile(proto):
         raise GeneratorError("no such proto file (--proto)", proto)

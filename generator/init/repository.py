@@ -157,9 +157,10 @@ def write(directory: str, contents: Mapping[str, str]) -> None:
 
 def _generate(contract: protos_module.Protos) -> dict[str, str]:
     """The generator's Python output for the contract, ``main.py`` scaffold included."""
-    from ..core import descriptors, load, pipeline
+    from ..core import pipeline
     from ..core.settings import from_values
     from ..python import target
+    from ..schema import descriptors, load
 
     with tempfile.TemporaryDirectory(prefix="pygoplugin-init-") as scratch:
         for path, text in contract.files:

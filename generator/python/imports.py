@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.naming import file_stem
 from ..core.settings import Settings
+from ..schema import descriptors
 from . import naming
 
 #: Files the runtime loads (into protobuf's default pool), by the name they are registered

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from ..core import descriptors
 from ..core.errors import GeneratorError
 from ..core.model import Handshake, Model, Package, ProtoFile, Service, TypeRef
 from ..core.records import record
 from ..core.versioning import VersionedSet
+from ..schema import descriptors
 from . import imports, naming
 
 

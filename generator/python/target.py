@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..core import descriptors
 from ..core.files import MAIN, OutputFile
 from ..core.model import Model
 from ..core.versioning import VersionedSet
+from ..schema import descriptors
 from . import model as py_model
 from . import naming
 from .protoc import modules as protoc_modules

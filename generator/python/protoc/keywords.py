@@ -25,8 +25,8 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from ...core import descriptors
 from ...core.errors import GeneratorError
+from ...schema import descriptors
 from .. import naming
 
 _KEYWORDS = "|".join(sorted(naming.HARD_KEYWORDS))

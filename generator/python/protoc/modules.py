@@ -15,9 +15,9 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 
-from ...core import descriptors, load, wire
 from ...core.errors import GeneratorError
 from ...core.files import OutputFile
+from ...schema import descriptors, load, wire
 from .. import naming
 from ..render import pb2_stub
 from . import grpc_docstrings, keywords, relocate

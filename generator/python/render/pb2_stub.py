@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from ...core import descriptors
 from ...core.records import record
+from ...schema import descriptors
 from .. import naming
 
 _Field = descriptors.FieldDescriptorProto

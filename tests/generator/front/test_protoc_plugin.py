@@ -11,8 +11,9 @@ import pytest
 from google.protobuf import descriptor_pb2
 from google.protobuf.compiler import plugin_pb2
 
-from pygoplugin_gen.core import load, settings
+from pygoplugin_gen.core import settings
 from pygoplugin_gen.front import protoc_plugin
+from pygoplugin_gen.schema import load
 from tests.generator.conftest import EXAMPLE_PROTOS, TEST_PROTOS, GenPlugin, snapshot
 from tools import goldens
 

@@ -1,8 +1,8 @@
 """The generator reads descriptors without protobuf's runtime, and reads them as protobuf does.
 
-``core/wire.py`` and ``core/descriptors.py`` (written by ``python -m tools.descriptors``) stand in
-for ``descriptor_pb2`` on every front door. Here every golden case's descriptor set, and
-requests holding the awkward encodings (negative numbers, long varints, floats, unknown
+``schema/wire.py`` and ``schema/descriptors.py`` (written by ``python -m tools.descriptors``)
+stand in for ``descriptor_pb2`` on every front door. Here every golden case's descriptor set,
+and requests holding the awkward encodings (negative numbers, long varints, floats, unknown
 fields), are read both ways and compared field by field; bad bytes are refused by name; a
 cold gen-plugin run is shown not to import protobuf, nor the other modules it avoids.
 """
@@ -18,8 +18,8 @@ import pytest
 from google.protobuf import descriptor_pb2, message
 from google.protobuf.compiler import plugin_pb2
 
-from pygoplugin_gen.core import descriptors, load, wire
 from pygoplugin_gen.python.protoc import modules
+from pygoplugin_gen.schema import descriptors, load, wire
 from tools import descriptors as tools_descriptors
 from tools import goldens
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
-from pygoplugin_gen.core import load
 from pygoplugin_gen.python.render import pb2_stub
+from pygoplugin_gen.schema import load
 
 
 def stub(tmp_path: Path, text: str, *, others: dict[str, str] | None = None) -> str:

@@ -1,4 +1,4 @@
-"""descriptor.proto's and plugin.proto's messages as ``core/wire.py`` reads them.
+"""descriptor.proto's and plugin.proto's messages as ``schema/wire.py`` reads them.
 
 Written by ``python -m tools.descriptors`` from protobuf's ``descriptor_pb2`` and
 ``plugin_pb2``: do not edit. Field names, defaults, numbers and enum values are theirs; a nested

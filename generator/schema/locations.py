@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeAlias
 
+from ..core.errors import Location
 from ..python.render.pytext import clean_comment
 from . import descriptors
-from .errors import Location
 
 if TYPE_CHECKING:
     from google.protobuf import descriptor_pb2
 
-    #: A file as the generator reads it (``core/wire.py``) or as protobuf does (compat).
+    #: A file as the generator reads it (``schema/wire.py``) or as protobuf does (compat).
     _AnyFile: TypeAlias = descriptors.FileDescriptorProto | descriptor_pb2.FileDescriptorProto
     _AnyLocation: TypeAlias = (
         descriptors.SourceCodeInfo.Location | descriptor_pb2.SourceCodeInfo.Location

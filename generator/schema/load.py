@@ -18,7 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 
-from .errors import GeneratorError
+from ..core.errors import GeneratorError
 
 
 def well_known_include() -> str:
