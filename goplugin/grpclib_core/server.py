@@ -28,6 +28,7 @@ from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
 from goplugin.grpclib_core.broker import AioBrokerCore
+from goplugin.grpclib_core.header_blocks import decode_repeating_blocks_once
 from goplugin.grpclib_core.registry import AioRegistry, Codec
 from goplugin.grpclib_core.unary import LeanHandler, UnaryMethods
 from goplugin.handshake import HandshakeLine
@@ -245,6 +246,7 @@ class _Protocol(H2Protocol):
         coalesced: Any = _CoalescedWrites(transport, asyncio.get_running_loop())
         super().connection_made(coalesced)
         h2_connection = self.connection._connection
+        decode_repeating_blocks_once(h2_connection)
         h2_connection.update_settings({SettingCodes.MAX_CONCURRENT_STREAMS: MAX_CONCURRENT_STREAMS})
         self.connection.flush()
 
