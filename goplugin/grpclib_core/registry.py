@@ -42,13 +42,8 @@ from h2.exceptions import StreamClosedError
 from goplugin.calls import _current_broker, _current_call
 from goplugin.grpclib_core.bridge import Handoff, SyncRequests, call_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
-from goplugin.grpclib_core.unary import (
-    MESSAGE_HEADER,
-    UnaryMethod,
-    UnaryMethods,
-    framed,
-    send_whole_response,
-)
+from goplugin.grpclib_core.unary import MESSAGE_HEADER, UnaryMethod, UnaryMethods, framed
+from goplugin.grpclib_core.whole_response import send_whole_response
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 
@@ -528,8 +523,7 @@ def _send_all_now(stream: Stream[Any, Any], messages: list[Any]) -> bool:
         return False
     encode, send_type = stream._codec.encode, stream._send_type
     payload = b"".join(framed(encode(message, send_type)) for message in messages)
-    headers = [(":status", "200"), ("content-type", stream._content_type)]
-    if not send_whole_response(stream._stream, payload, headers):
+    if not send_whole_response(stream._stream, payload, stream._content_type):
         return False
     stream._send_initial_metadata_done = True
     stream._send_message_done = bool(messages)

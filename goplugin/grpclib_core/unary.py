@@ -37,6 +37,7 @@ from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
 from goplugin.grpclib_core.bridge import call_and_reply_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
+from goplugin.grpclib_core.whole_response import send_whole_response
 
 if TYPE_CHECKING:
     from grpclib.encoding.base import CodecBase
@@ -262,42 +263,9 @@ def framed(message: bytes) -> bytes:
     return MESSAGE_HEADER.pack(0, len(message)) + message
 
 
-def send_whole_response(
-    stream: Stream, payload: bytes, headers: list[tuple[str, str]] = _OK_HEADERS
-) -> bool:
-    """Headers, ``payload`` (framed messages) and OK trailers in one write, if the window and
-    the transport allow (False: nothing was written; the caller sends through grpclib).
-
-    Goes through h2 directly, past grpclib's per-step dispatch: the lean unary reply, and a
-    whole short stream from its generator's thread (``registry._send_all_now``), which
-    may call it while the loop is blocked waiting for that thread.
-    """
-    connection = stream.connection
-    h2 = stream._h2_connection
-    stream_id = stream.id
-    assert stream_id is not None
-    if not (
-        connection.write_ready.is_set() and len(payload) <= h2.local_flow_control_window(stream_id)
-    ):
-        return False
-    if stream_id not in h2.streams:
-        raise StreamClosedError(stream_id)
-    h2.send_headers(stream_id, headers)
-    frame = h2.max_outbound_frame_size
-    for start in range(0, len(payload), frame):
-        h2.send_data(stream_id, payload[start : start + frame])
-    h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
-    transport = stream._transport
-    # Straight to the socket: past _CoalescedWrites' turn-of-the-loop batching, whose flush
-    # is scheduled on the loop (this may run in a sync method's thread).
-    getattr(transport, "write_now", transport.write)(h2.data_to_send())
-    connection.data_sent += len(payload)
-    return True
-
-
 def _reply_now(stream: Stream, reply: bytes) -> bool:
     """The lean unary reply in one write, if it can leave at once."""
-    return send_whole_response(stream, framed(reply))
+    return send_whole_response(stream, framed(reply), _CONTENT_TYPE)
 
 
 async def _reply(stream: Stream, reply: bytes) -> None:
