@@ -183,7 +183,7 @@ class Handoff:
 QUICK_RETURN = 0.0005
 
 
-class _Job:
+class ThreadJob:
     """One sync unary method call in a pool thread, and how its result reaches the loop."""
 
     __slots__ = (
@@ -198,6 +198,7 @@ class _Job:
         "ok",
         "ready",
         "replied",
+        "returned",
         "value",
     )
 
@@ -224,6 +225,8 @@ class _Job:
         #: the loop's thread runs nothing, so the pool thread may write the reply itself.
         self.loop_blocked = False
         self.replied = False
+        #: The loop saw the method return while it waited blocked (:func:`start_in_thread`).
+        self.returned = False
         self.ok = False
         self.value: Any = None
 
@@ -259,6 +262,11 @@ class _Job:
                 return None
             self.future = self._loop.create_future()
             return self.future
+
+    @property
+    def answered(self) -> bool:
+        """Returned while the loop waited, and its thread sent the reply: nothing left to do."""
+        return self.returned and self.replied
 
     def result(self) -> Any:
         if self.ok:
@@ -316,22 +324,44 @@ async def call_and_reply_in_thread(
     is blocked waiting for it, so it may use the connection as the loop would; it returns
     False when the loop should reply instead.
     """
-    loop = asyncio.get_running_loop()
-    job = _Job(loop, context, function, arg, reply)
-    pool.submit(job.run)
+    job = start_in_thread(asyncio.get_running_loop(), pool, context, function, arg, flush, reply)
+    return await job_outcome(job)
+
+
+def start_in_thread(
+    loop: asyncio.AbstractEventLoop,
+    pool: futures.Executor,
+    context: contextvars.Context,
+    function: Callable[[Any], Any],
+    arg: Any,
+    flush: Callable[[], None] | None,
+    reply: Callable[[Any], bool] | None,
+) -> ThreadJob:
+    """The first half of :func:`call_and_reply_in_thread`, callable outside a task (a call
+    started as its request arrives): the job submitted and, when the loop is idle, waited for
+    blocked up to ``QUICK_RETURN``. :attr:`ThreadJob.answered` says whether it is all done."""
+    job = ThreadJob(loop, context, function, arg, reply)
     if flush is not None:
         flush()
-    if _idle(loop):
-        with job._guard:
-            job.loop_blocked = job.future is not _DONE
-        returned = job.ready.acquire(timeout=QUICK_RETURN)
-        with job._guard:  # waits for a reply the pool thread is writing
-            job.loop_blocked = False
-        if returned:
-            return job.result(), job.replied
-    future = job.waited_for()
-    if future is not None:
-        await future
+    if not _idle(loop):
+        pool.submit(job.run)
+        return job
+    job.loop_blocked = True  # before the thread starts: nothing to guard against yet
+    pool.submit(job.run)
+    returned = job.ready.acquire(timeout=QUICK_RETURN)
+    with job._guard:  # waits for a reply the pool thread is writing
+        job.loop_blocked = False
+    job.returned = returned
+    return job
+
+
+async def job_outcome(job: ThreadJob) -> tuple[Any, bool]:
+    """The second half: the method's value (or its exception, raised), once it returned, and
+    whether its thread sent the reply."""
+    if not job.returned:
+        future = job.waited_for()
+        if future is not None:
+            await future
     return job.result(), job.replied
 
 

@@ -241,6 +241,12 @@ def _tls_protocol(tls: _TLS, app: H2Protocol) -> Any:
 class _Protocol(H2Protocol):
     def __init__(self, plain: H2Protocol, handler: AbstractHandler) -> None:
         super().__init__(handler, plain.config, plain.h2_config)
+        self._start_arrived = getattr(handler, "start_arrived", None)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self._start_arrived is not None:  # the lean calls this read brought
+            self._start_arrived()
 
     def connection_made(self, transport: Any) -> None:
         coalesced: Any = _CoalescedWrites(transport, asyncio.get_running_loop())

@@ -35,7 +35,7 @@ from h2.exceptions import StreamClosedError
 
 from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
-from goplugin.grpclib_core.bridge import call_and_reply_in_thread
+from goplugin.grpclib_core.bridge import ThreadJob, job_outcome, start_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
 from goplugin.grpclib_core.whole_response import send_whole_response
 
@@ -84,6 +84,9 @@ class LeanHandler(AbstractHandler):
         self._unary = unary
         self._methods: Mapping[str, UnaryMethod] = unary.methods
         self._codec = codec
+        #: Sync calls whose headers the read being processed brought (``start_arrived``).
+        self._arrived: list[_Call] = []
+        self._start_later: asyncio.Handle | None = None
 
     def accept(
         self, stream: Stream, headers: list[tuple[str, str]], release_stream: Callable[[], Any]
@@ -116,12 +119,27 @@ class LeanHandler(AbstractHandler):
         if method is None:
             self._inner.accept(stream, headers, release_stream)
             return
-        inner = self._inner
-        inner.__gc_step__()
+        self._inner.__gc_step__()
         call = _Call(self, stream, method, headers, timeout, release_stream)
-        task = inner.loop.create_task(call.serve())
-        call.task = task
-        inner._tasks[stream] = task
+        if method.is_async:
+            call.start_task()
+            return
+        # Its request usually came in the same read, and is processed next: the call starts
+        # once it is (the connection calls start_arrived after each read; else a turn of the
+        # loop does).
+        self._arrived.append(call)
+        if self._start_later is None:
+            self._start_later = self._inner.loop.call_soon(self.start_arrived)
+
+    def start_arrived(self) -> None:
+        """Start the sync calls the last read brought: each runs at once when its whole
+        request is here (:meth:`_Call.start`)."""
+        if self._start_later is not None:
+            self._start_later.cancel()  # cancelled, it no longer keeps the loop from idling
+            self._start_later = None
+        calls, self._arrived = self._arrived, []
+        for call in calls:
+            call.start()
 
     def cancel(self, stream: Stream) -> None:
         self._inner.cancel(stream)
@@ -155,7 +173,13 @@ class _View:
 
 
 class _Call:
-    """One lean unary call: its task reads, runs, replies."""
+    """One lean unary call: read, run, reply.
+
+    A sync method whose request is all here when its call starts runs at once, outside any
+    task (:meth:`start`): most calls then end with the method's thread sending the reply while
+    the loop waits, no task made and no extra turn of the loop (about 30 µs of each call).
+    Anything else is the call's task (:meth:`serve`), taking over where the start stopped.
+    """
 
     __slots__ = ("_handler", "_headers", "_method", "_release", "_stream", "_timeout", "task")
 
@@ -176,19 +200,81 @@ class _Call:
         self._release = release
         self.task: asyncio.Task[None] | None = None
 
-    async def serve(self) -> None:
+    def start(self) -> None:
+        """Run the sync method now if the request has ended and its message is here; what is
+        left (waiting for a slow method, a reply the thread could not send, an error to answer)
+        goes to the call's task."""
+        message = take_whole_message(self._stream)
+        if message is None:
+            self.start_task()
+            return
+        try:
+            request = _decoded(self._handler._codec, message, self._method.request)
+        except GRPCError:  # the task meets it again and answers it
+            self.start_task(message=message)
+            return
+        context = self._context()
+        job = self._start_job(request, context)
+        if job.answered:
+            context.finish()
+            self._release()
+            return
+        self.start_task(job=job, context=context)
+
+    def start_task(
+        self,
+        message: bytes | None = None,
+        job: ThreadJob | None = None,
+        context: AioCall | None = None,
+    ) -> None:
+        inner = self._handler._inner
+        task = inner.loop.create_task(self.serve(message, job, context))
+        self.task = task
+        inner._tasks[self._stream] = task
+
+    def _context(self) -> AioCall:
+        return AioCall(_View(self._stream, self._headers, self._timeout))  # type: ignore[arg-type]
+
+    def _start_job(self, request: Any, context: AioCall) -> ThreadJob:
+        """The sync method started in a pool thread, inside a copy of this context with the
+        call's ``current_call()`` and ``current_broker()``."""
+        unary = self._handler._unary
+        variables = contextvars.copy_context()
+        variables.run(_enter, context, unary.broker)
+        return start_in_thread(
+            self._handler._inner.loop,
+            unary.pool,
+            variables,
+            self._method.handler,
+            request,
+            getattr(self._stream._transport, "flush", None),
+            self._reply_from_thread,
+        )
+
+    def _reply_from_thread(self, response: Any) -> bool:
+        # Runs in the method's thread while the loop is blocked waiting for it.
+        reply = self._handler._codec.encode(response, self._method.response)
+        return _reply_now(self._stream, reply)
+
+    async def serve(
+        self,
+        message: bytes | None = None,
+        job: ThreadJob | None = None,
+        context: AioCall | None = None,
+    ) -> None:
+        """The call as a task: from the start, or from ``message`` read, or from ``job``
+        started (with ``context``, the call's ``current_call()``)."""
         stream = self._stream
-        method = self._method
-        context = AioCall(_View(stream, self._headers, self._timeout))  # type: ignore[arg-type]
+        if context is None:
+            context = self._context()
         expired: list[bool] = []
         timer = None
         if self._timeout is not None:
             timer = asyncio.get_running_loop().call_later(self._timeout, self._expire, expired)
         try:
             try:
-                _current_call.set(context)  # type: ignore[arg-type]
-                _current_broker.set(self._handler._unary.broker)
-                reply = await self._run(stream, method)
+                _enter(context, self._handler._unary.broker)
+                reply = await self._run(message, job, context)
             except asyncio.CancelledError:
                 if not expired:  # the host reset the stream, or the server is closing
                     raise
@@ -217,28 +303,62 @@ class _Call:
             context.finish()
             self._release()
 
-    async def _run(self, stream: Stream, method: UnaryMethod) -> bytes | None:
+    async def _run(
+        self, message: bytes | None, job: ThreadJob | None, context: AioCall
+    ) -> bytes | None:
         """The request read, the method run, the reply encoded (None: already sent)."""
-        codec = self._handler._codec
-        request = codec.decode(await _read_message(stream), method.request)
-        if method.is_async:
-            return codec.encode(await method.handler(request), method.response)
-        flush = getattr(stream._transport, "flush", None)
-        unary = self._handler._unary
-
-        def reply(response: Any) -> bool:
-            # Runs in the method's thread while the loop is blocked waiting for it.
-            return _reply_now(stream, codec.encode(response, method.response))
-
-        response, replied = await call_and_reply_in_thread(
-            unary.pool, contextvars.copy_context(), method.handler, request, flush, reply
-        )
+        codec, method = self._handler._codec, self._method
+        if job is None:
+            if message is None:
+                message = await _read_message(self._stream)
+            request = _decoded(codec, message, method.request)
+            if method.is_async:
+                return codec.encode(await method.handler(request), method.response)
+            job = self._start_job(request, context)
+        response, replied = await job_outcome(job)
         return None if replied else codec.encode(response, method.response)
 
     def _expire(self, expired: list[bool]) -> None:
         expired.append(True)
         if self.task is not None:
             self.task.cancel()
+
+
+def _decoded(codec: CodecBase, message: bytes, message_type: Any) -> Any:
+    """The request message; INTERNAL when it does not decode (as grpcio and grpc-go answer)."""
+    try:
+        return codec.decode(message, message_type)
+    except Exception as error:
+        raise GRPCError(Status.INTERNAL, f"the request could not be decoded: {error}") from None
+
+
+def _enter(context: AioCall, broker: GRPCBroker | None) -> None:
+    _current_call.set(context)  # type: ignore[arg-type]
+    _current_broker.set(broker)
+
+
+def take_whole_message(stream: Stream) -> bytes | None:
+    """The request's one message, taken from grpclib's buffer without waiting, when the request
+    has ended and is exactly one uncompressed message; None, the buffer left as it was,
+    otherwise (the task reads it, and answers what is wrong with it).
+
+    Acknowledges the bytes to flow control as grpclib's own read does (pinned grpclib 0.4.x:
+    the buffer's queue of unacknowledged chunks, its end mark and its acknowledgement).
+    """
+    buffer = stream.buffer
+    if not buffer._eof or buffer._acked:  # not ended yet, or a read has begun
+        return None
+    queue = buffer._unacked
+    chunks = [queue.get_nowait() for _ in range(queue.qsize())]
+    data = b"".join(chunk.data for chunk in chunks)
+    if len(data) >= 5 and data[0] == 0 and int.from_bytes(data[1:5], "big") == len(data) - 5:
+        for chunk in chunks:
+            if chunk.ack_size:
+                buffer._ack_callback(chunk.ack_size)
+        return data[5:]
+    for chunk in chunks:
+        queue.put_nowait(chunk)
+    return None
 
 
 async def _read_message(stream: Stream) -> bytes:
@@ -249,7 +369,10 @@ async def _read_message(stream: Stream) -> bytes:
     flag, size = MESSAGE_HEADER.unpack(meta)
     if flag:
         raise GRPCError(Status.UNIMPLEMENTED, "compressed messages are not supported")
-    data = await stream.recv_data(size)
+    try:
+        data = await stream.recv_data(size)
+    except AssertionError:  # grpclib's buffer: the stream ended first
+        data = b""
     if len(data) != size:
         raise GRPCError(Status.INTERNAL, "the request's message is cut short")
     return data

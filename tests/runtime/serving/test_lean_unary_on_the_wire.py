@@ -1,5 +1,7 @@
-"""Replies the grpclib core frames by hand (``whole_response``) are what a strict HTTP/2 peer
-accepts, and h2 on the plugin's side keeps its books as if it had framed them itself.
+"""The grpclib core's lean unary path, seen from the wire: replies it frames by hand
+(``whole_response``) are what a strict HTTP/2 peer accepts, h2 on the plugin's side keeps its
+books as if it had framed them itself, and a sync method started as its request arrives
+(``unary._Call.start``) answers requests that arrive in pieces or wrong as a task would.
 
 The host here is h2 itself, as a client over the plugin's socket, strict where grpcio is lenient:
 it raises on a header block that skips a table-size update it asked for and on data past the
@@ -12,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -32,6 +35,10 @@ class Reply:
         self.headers: list[tuple[str, str]] = []
         self.data = b""
         self.trailers: list[tuple[str, str]] = []
+
+    def status(self) -> int:
+        """grpc-status, from the trailers or a trailers-only answer's headers."""
+        return int(dict(self.trailers or self.headers)["grpc-status"])
 
     def messages(self) -> list[str]:
         """The StringValue messages in the reply's gRPC framing."""
@@ -62,6 +69,12 @@ class StrictHost:
         self.sock.sendall(self.h2.data_to_send())
 
     def start(self, method: str, text: str) -> int:
+        message = StringValue(value=text).SerializeToString()
+        stream_id = self.send_headers(method)
+        self.send_body(stream_id, b"\0" + len(message).to_bytes(4, "big") + message)
+        return stream_id
+
+    def send_headers(self, method: str, end_stream: bool = False) -> int:
         stream_id = self.h2.get_next_available_stream_id()
         self.h2.send_headers(
             stream_id,
@@ -73,12 +86,14 @@ class StrictHost:
                 ("content-type", "application/grpc"),
                 ("te", "trailers"),
             ],
+            end_stream=end_stream,
         )
-        message = StringValue(value=text).SerializeToString()
-        body = b"\0" + len(message).to_bytes(4, "big") + message
-        self.h2.send_data(stream_id, body, end_stream=True)
         self._flush()
         return stream_id
+
+    def send_body(self, stream_id: int, body: bytes) -> None:
+        self.h2.send_data(stream_id, body, end_stream=True)
+        self._flush()
 
     def finish(self, stream_id: int, reply: Reply | None = None) -> Reply:
         """The call's reply, read until its stream ends (into ``reply``, if one is begun)."""
@@ -221,3 +236,39 @@ def test_header_blocks_decode_as_hpack_reads_them_without_touching_its_table() -
         assert decoder.decode(block) == [(":status", "200"), ("content-type", content_type)]
     assert decoder.decode(OK_TRAILERS_BLOCK) == [("grpc-status", "0")]
     assert len(decoder.header_table.dynamic_entries) == 0
+
+
+def test_a_request_whose_message_comes_after_its_headers_is_answered(
+    plugin_address: str,
+) -> None:
+    host = StrictHost(plugin_address)
+    for call in range(3):
+        stream_id = host.send_headers("Upper")
+        time.sleep(0.05)  # a read with the headers alone, then one with the message
+        message = StringValue(value=f"late {call}").SerializeToString()
+        host.send_body(stream_id, b"\0" + len(message).to_bytes(4, "big") + message)
+        assert host.finish(stream_id).messages() == [f"LATE {call}"]
+        host.acknowledge_all()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"", 13),  # no message: INTERNAL
+        (b"\0\0\0\0\x09abc", 13),  # a message cut short: INTERNAL
+        (b"\x01\0\0\0\x01a", 12),  # compressed: UNIMPLEMENTED
+        (b"\0\0\0\0\x02\x0a\x05", 13),  # not a StringValue: INTERNAL
+    ],
+    ids=["empty", "cut-short", "compressed", "undecodable"],
+)
+def test_a_request_that_is_no_single_message_gets_an_error_and_the_plugin_serves_on(
+    plugin_address: str, body: bytes, status: int
+) -> None:
+    host = StrictHost(plugin_address)
+    if body:
+        stream_id = host.send_headers("Upper")
+        host.send_body(stream_id, body)
+    else:
+        stream_id = host.send_headers("Upper", end_stream=True)
+    assert host.finish(stream_id).status() == status
+    assert host.call("Upper", "still here").messages() == ["STILL HERE"]
