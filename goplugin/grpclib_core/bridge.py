@@ -336,14 +336,16 @@ def start_in_thread(
     arg: Any,
     flush: Callable[[], None] | None,
     reply: Callable[[Any], bool] | None,
+    may_wait: bool = True,
 ) -> ThreadJob:
     """The first half of :func:`call_and_reply_in_thread`, callable outside a task (a call
-    started as its request arrives): the job submitted and, when the loop is idle, waited for
-    blocked up to ``QUICK_RETURN``. :attr:`ThreadJob.answered` says whether it is all done."""
+    started as its request arrives): the job submitted and, when the loop is idle and
+    ``may_wait``, waited for blocked up to ``QUICK_RETURN``. :attr:`ThreadJob.answered` says
+    whether it is all done."""
     job = ThreadJob(loop, context, function, arg, reply)
     if flush is not None:
         flush()
-    if not _idle(loop):
+    if not (may_wait and _idle(loop)):
         pool.submit(job.run)
         return job
     job.loop_blocked = True  # before the thread starts: nothing to guard against yet

@@ -138,8 +138,11 @@ class LeanHandler(AbstractHandler):
             self._start_later.cancel()  # cancelled, it no longer keeps the loop from idling
             self._start_later = None
         calls, self._arrived = self._arrived, []
-        for call in calls:
-            call.start()
+        last = len(calls) - 1
+        for index, call in enumerate(calls):
+            # Only the last may keep the loop waiting for its method: the others start
+            # without waiting, so a burst of calls reaches the pool at once.
+            call.start(may_wait=index == last)
 
     def cancel(self, stream: Stream) -> None:
         self._inner.cancel(stream)
@@ -200,10 +203,11 @@ class _Call:
         self._release = release
         self.task: asyncio.Task[None] | None = None
 
-    def start(self) -> None:
+    def start(self, may_wait: bool = True) -> None:
         """Run the sync method now if the request has ended and its message is here; what is
         left (waiting for a slow method, a reply the thread could not send, an error to answer)
-        goes to the call's task."""
+        goes to the call's task. ``may_wait``: the loop may wait for the method, blocked, if it
+        has nothing else to run (``bridge.start_in_thread``)."""
         message = take_whole_message(self._stream)
         if message is None:
             self.start_task()
@@ -214,7 +218,7 @@ class _Call:
             self.start_task(message=message)
             return
         context = self._context()
-        job = self._start_job(request, context)
+        job = self._start_job(request, context, may_wait)
         if job.answered:
             context.finish()
             self._release()
@@ -235,7 +239,7 @@ class _Call:
     def _context(self) -> AioCall:
         return AioCall(_View(self._stream, self._headers, self._timeout))  # type: ignore[arg-type]
 
-    def _start_job(self, request: Any, context: AioCall) -> ThreadJob:
+    def _start_job(self, request: Any, context: AioCall, may_wait: bool = True) -> ThreadJob:
         """The sync method started in a pool thread, inside a copy of this context with the
         call's ``current_call()`` and ``current_broker()``."""
         unary = self._handler._unary
@@ -249,6 +253,7 @@ class _Call:
             request,
             getattr(self._stream._transport, "flush", None),
             self._reply_from_thread,
+            may_wait,
         )
 
     def _reply_from_thread(self, response: Any) -> bool:
