@@ -5,7 +5,9 @@ front, a ``Stream`` object with its event dispatch, deadline and cancellation wr
 from context managers, and the reply sent as three separately dispatched steps. For a unary
 call that is most of what the plugin spends outside h2 itself. Here a unary-unary method the
 registry marked lean (no interceptors) is served by one task that reads the request from
-grpclib's HTTP/2 stream, runs the method and writes headers, message and trailers in one go.
+grpclib's HTTP/2 stream, runs the method and writes headers, message and trailers in one go
+(``whole_response``). A sync method does not even wait for its task: it starts at the end of
+the read that brought its request (``_Call.start``), and most calls end there.
 
 Everything unusual takes grpclib's own path, chosen before any byte is read: a request whose
 headers grpclib would refuse (method, content type, ``te``, a malformed ``grpc-timeout``), any
@@ -13,7 +15,8 @@ streaming method, any method under interceptors. What stays the same as grpclib:
 registered with grpclib's handler, so an RST_STREAM from the host or the server closing
 cancels it; the host's ``grpc-timeout`` cancels it and answers DEADLINE_EXCEEDED; flow control
 is grpclib's (the request's bytes are acknowledged as read, the reply waits for window and a
-paused transport); statuses and messages are those of ``registry``'s error mapping.
+paused transport); statuses and messages are those of ``registry``'s error mapping (and a
+request that does not decode is INTERNAL, as grpcio and grpc-go answer it).
 """
 
 from __future__ import annotations
