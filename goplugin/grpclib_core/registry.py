@@ -88,11 +88,16 @@ class Codec(CodecBase):
         return bytes(message.SerializeToString())
 
     def decode(self, data: bytes, message_type: Any) -> Any:
-        if isinstance(message_type, _Functions):
-            if message_type.deserialize is None:
-                return data
-            return message_type.deserialize(data)
-        return message_type.FromString(data)
+        """A request message; INTERNAL when it does not decode, as grpcio and grpc-go answer
+        (the host sent it: not the method's error, and not logged as one)."""
+        try:
+            if isinstance(message_type, _Functions):
+                if message_type.deserialize is None:
+                    return data
+                return message_type.deserialize(data)
+            return message_type.FromString(data)
+        except Exception as error:
+            raise GRPCError(Status.INTERNAL, f"the request could not be decoded: {error}") from None
 
 
 class AioRegistry:

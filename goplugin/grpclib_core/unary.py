@@ -15,8 +15,7 @@ streaming method, any method under interceptors. What stays the same as grpclib:
 registered with grpclib's handler, so an RST_STREAM from the host or the server closing
 cancels it; the host's ``grpc-timeout`` cancels it and answers DEADLINE_EXCEEDED; flow control
 is grpclib's (the request's bytes are acknowledged as read, the reply waits for window and a
-paused transport); statuses and messages are those of ``registry``'s error mapping (and a
-request that does not decode is INTERNAL, as grpcio and grpc-go answer it).
+paused transport); statuses and messages are those of ``registry``'s error mapping.
 """
 
 from __future__ import annotations
@@ -216,8 +215,8 @@ class _Call:
             self.start_task()
             return
         try:
-            request = _decoded(self._handler._codec, message, self._method.request)
-        except GRPCError:  # the task meets it again and answers it
+            request = self._handler._codec.decode(message, self._method.request)
+        except GRPCError:  # (``registry.Codec``: INTERNAL) the task meets it again, answers it
             self.start_task(message=message)
             return
         context = self._context()
@@ -319,7 +318,7 @@ class _Call:
         if job is None:
             if message is None:
                 message = await _read_message(self._stream)
-            request = _decoded(codec, message, method.request)
+            request = codec.decode(message, method.request)
             if method.is_async:
                 return codec.encode(await method.handler(request), method.response)
             job = self._start_job(request, context)
@@ -330,14 +329,6 @@ class _Call:
         expired.append(True)
         if self.task is not None:
             self.task.cancel()
-
-
-def _decoded(codec: CodecBase, message: bytes, message_type: Any) -> Any:
-    """The request message; INTERNAL when it does not decode (as grpcio and grpc-go answer)."""
-    try:
-        return codec.decode(message, message_type)
-    except Exception as error:
-        raise GRPCError(Status.INTERNAL, f"the request could not be decoded: {error}") from None
 
 
 def _enter(context: AioCall, broker: GRPCBroker | None) -> None:

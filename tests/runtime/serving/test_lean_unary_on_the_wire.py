@@ -272,3 +272,15 @@ def test_a_request_that_is_no_single_message_gets_an_error_and_the_plugin_serves
         stream_id = host.send_headers("Upper", end_stream=True)
     assert host.finish(stream_id).status() == status
     assert host.call("Upper", "still here").messages() == ["STILL HERE"]
+
+
+@pytest.mark.parametrize("method", ["Upper", "Repeat", "Join", "Shout"])
+def test_a_request_that_does_not_decode_is_internal_for_every_kind(
+    plugin_address: str, method: str
+) -> None:
+    host = StrictHost(plugin_address)
+    stream_id = host.send_headers(method)
+    host.send_body(stream_id, b"\0\0\0\0\x02\x0a\x05")  # a string field longer than its bytes
+    reply = host.finish(stream_id)
+    assert reply.status() == 13  # INTERNAL, as grpcio and grpc-go answer it
+    assert dict(reply.headers)["grpc-message"].startswith("the request could not be decoded")
