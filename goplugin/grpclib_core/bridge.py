@@ -322,26 +322,9 @@ async def call_in_thread(
     thread; its result is dropped. ``flush`` sends what the call wrote so far (the flow-control
     update for its request) before the loop blocks.
     """
-    value, _ = await call_and_reply_in_thread(pool, context, function, arg, flush, None)
+    job = start_in_thread(asyncio.get_running_loop(), pool, context, function, arg, flush, None)
+    value, _ = await job_outcome(job)
     return value
-
-
-async def call_and_reply_in_thread(
-    pool: futures.Executor,
-    context: contextvars.Context,
-    function: Callable[[Any], Any],
-    arg: Any,
-    flush: Callable[[], None] | None,
-    reply: Callable[[Any], bool] | None,
-) -> tuple[Any, bool]:
-    """:func:`call_in_thread`, and whether ``reply(value)`` sent the reply already.
-
-    ``reply`` runs in the pool thread right after the method returned, and only while the loop
-    is blocked waiting for it, so it may use the connection as the loop would; it returns
-    False when the loop should reply instead.
-    """
-    job = start_in_thread(asyncio.get_running_loop(), pool, context, function, arg, flush, reply)
-    return await job_outcome(job)
 
 
 def start_in_thread(
@@ -354,10 +337,15 @@ def start_in_thread(
     reply: Callable[[Any], bool] | None,
     may_wait: bool = True,
 ) -> ThreadJob:
-    """The first half of :func:`call_and_reply_in_thread`, callable outside a task (a call
-    started as its request arrives): the job submitted and, when the loop is idle and
-    ``may_wait``, waited for blocked up to ``QUICK_RETURN``. :attr:`ThreadJob.answered` says
-    whether it is all done."""
+    """The first half of :func:`call_in_thread`, callable outside a task (a call started as
+    its request arrives): the job submitted and, when the loop is idle and ``may_wait``,
+    waited for blocked up to ``QUICK_RETURN``. :attr:`ThreadJob.answered` says whether it is
+    all done.
+
+    ``reply(value)``, if given, runs in the pool thread right after the method returned, and
+    only while the loop is blocked waiting for it, so it may use the connection as the loop
+    would; it returns False when the loop should reply instead (:attr:`ThreadJob.replied`).
+    """
     job = ThreadJob(loop, context, function, arg, reply)
     if flush is not None:
         flush()

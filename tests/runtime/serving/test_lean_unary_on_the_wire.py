@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from h2.settings import SettingCodes
 
 from tests.runtime.conftest import PLUGINS
 from tests.runtime.plugins.kinds import HANDSHAKE, SERVICE
+from tests.support.bare_plugin import host_env, started
 
 KINDS_PLUGIN = os.path.join(PLUGINS, "kinds_plugin.py")
 
@@ -136,31 +136,14 @@ def plugin_address(request: pytest.FixtureRequest) -> Iterator[str]:
     """The kinds plugin's socket, on the default core (grpclib): a sync implementation, whose
     replies may leave from the method's thread, or an async one, whose replies leave from the
     loop."""
-    env = {
-        **os.environ,
-        HANDSHAKE.magic_cookie_key: HANDSHAKE.magic_cookie_value,
-        "PLUGIN_PROTOCOL_VERSIONS": "1",
-    }
+    env = host_env(HANDSHAKE)
     env.pop("GOPLUGIN_CORE", None)
     env.pop("KINDS_ASYNC", None)
     if request.param == "async":
         env["KINDS_ASYNC"] = "1"
-    process = subprocess.Popen(
-        [sys.executable, KINDS_PLUGIN],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline().decode()
-        fields = line.rstrip("\n").split("|")
-        assert fields[2] == "unix", line
+    with started([sys.executable, KINDS_PLUGIN], env) as (_, fields):
+        assert fields[2] == "unix", fields
         yield fields[3]
-    finally:
-        process.kill()
-        process.wait(timeout=10)
 
 
 def test_replies_are_grpc_responses_and_leave_the_hosts_table_as_it_was(

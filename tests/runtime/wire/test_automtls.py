@@ -25,6 +25,7 @@ import goplugin
 from goplugin.security import certs
 from tests.runtime.conftest import PLUGINS, MakeClient
 from tests.runtime.plugins.echo import HANDSHAKE, HOST_SERVICE, call_string
+from tests.support.bare_plugin import host_env
 
 TLS_PLUGIN = os.path.join(PLUGINS, "tls_plugin.py")
 
@@ -233,13 +234,11 @@ def tls_exchange(
 def test_plugin_logs_the_certificate_it_refused(go_like: bool, tmp_path: object) -> None:
     """Act as a host whose connection presents the wrong certificate, or none."""
     host = certs.generate()
-    env = {
-        **os.environ,
-        HANDSHAKE.magic_cookie_key: HANDSHAKE.magic_cookie_value,
-        "PLUGIN_PROTOCOL_VERSIONS": "1",
-        "PLUGIN_CLIENT_CERT": host.cert_pem.decode(),
-        "TLS_PLUGIN_MODE": "go-like" if go_like else "",
-    }
+    env = host_env(
+        HANDSHAKE,
+        PLUGIN_CLIENT_CERT=host.cert_pem.decode(),
+        TLS_PLUGIN_MODE="go-like" if go_like else "",
+    )
     proc = subprocess.Popen(
         [sys.executable, TLS_PLUGIN],
         env=env,

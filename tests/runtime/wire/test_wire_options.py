@@ -6,7 +6,6 @@ import fcntl
 import io
 import os
 import stat
-import subprocess
 import sys
 import time
 
@@ -17,42 +16,23 @@ import goplugin
 from goplugin.plugin_process.stdio import StdioHub
 from tests.runtime.conftest import ECHO_PLUGIN, PLUGINS, MakeClient
 from tests.runtime.plugins.echo import HANDSHAKE
+from tests.support.bare_plugin import host_env, started
 
 CHATTY_PLUGIN = os.path.join(PLUGINS, "chatty_plugin.py")
 
 
-def _first_stdout_line(extra_env: dict[str, str]) -> str:
-    env = {
-        **os.environ,
-        HANDSHAKE.magic_cookie_key: HANDSHAKE.magic_cookie_value,
-        "PLUGIN_MIN_PORT": "10000",
-        "PLUGIN_MAX_PORT": "25000",
-        "PLUGIN_PROTOCOL_VERSIONS": "1",
-        **extra_env,
-    }
-    process = subprocess.Popen(
-        [sys.executable, ECHO_PLUGIN],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        assert process.stdout is not None
-        return process.stdout.readline().decode()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def _handshake_fields(extra_env: dict[str, str]) -> list[str]:
+    with started([sys.executable, ECHO_PLUGIN], host_env(HANDSHAKE, **extra_env)) as (_, fields):
+        return fields
 
 
 def test_plugin_tells_a_host_asking_for_broker_multiplexing_that_it_has_none() -> None:
-    line = _first_stdout_line({"PLUGIN_MULTIPLEX_GRPC": "true"})
-    assert line.rstrip("\n").split("|")[5:] == ["", "false"]
+    assert _handshake_fields({"PLUGIN_MULTIPLEX_GRPC": "true"})[5:] == ["", "false"]
 
 
 def test_plugin_leaves_the_seventh_field_out_for_hosts_that_did_not_ask() -> None:
     # Hosts before go-plugin 1.6 split the line into at most six fields.
-    assert len(_first_stdout_line({}).rstrip("\n").split("|")) == 6
+    assert len(_handshake_fields({})) == 6
 
 
 def test_host_reads_a_seventh_field_and_rejects_garbage_in_it() -> None:
