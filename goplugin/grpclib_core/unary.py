@@ -6,8 +6,9 @@ from context managers, and the reply sent as three separately dispatched steps. 
 call that is most of what the plugin spends outside h2 itself. Here a unary-unary method the
 registry marked lean (no interceptors) is served by one task that reads the request from
 grpclib's HTTP/2 stream, runs the method and writes headers, message and trailers in one go
-(``whole_response``). A sync method does not even wait for its task: it starts at the end of
-the read that brought its request (``_Call.start``), and most calls end there.
+(``whole_response``). A call starts at the end of the read that brought its request
+(``_Call.start``), and most end there: a sync method's without a task, an async method's in its
+task's first step, taken at once.
 
 Everything unusual takes grpclib's own path, chosen before any byte is read: a request whose
 headers grpclib would refuse (method, content type, ``te``, a malformed ``grpc-timeout``), any
@@ -39,6 +40,7 @@ from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
 from goplugin.grpclib_core.bridge import ThreadJob, job_outcome, start_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
+from goplugin.grpclib_core.first_step import FirstStepTaken, take_first_step
 from goplugin.grpclib_core.whole_response import send_whole_response
 
 if TYPE_CHECKING:
@@ -123,9 +125,6 @@ class LeanHandler(AbstractHandler):
             return
         self._inner.__gc_step__()
         call = _Call(self, stream, method, headers, timeout, release_stream)
-        if method.is_async:
-            call.start_task()
-            return
         # Its request usually came in the same read, and is processed next: the call starts
         # once it is (the connection calls start_arrived after each read; else a turn of the
         # loop does).
@@ -134,15 +133,15 @@ class LeanHandler(AbstractHandler):
             self._start_later = self._inner.loop.call_soon(self.start_arrived)
 
     def start_arrived(self) -> None:
-        """Start the sync calls the last read brought: each runs at once when its whole
-        request is here (:meth:`_Call.start`)."""
+        """Start the calls the last read brought: each runs at once when its whole request is
+        here (:meth:`_Call.start`)."""
         if self._start_later is not None:
             self._start_later.cancel()  # cancelled, it no longer keeps the loop from idling
             self._start_later = None
         calls, self._arrived = self._arrived, []
         last = len(calls) - 1
         for index, call in enumerate(calls):
-            # Only the last may keep the loop waiting for its method: the others start
+            # Only the last may keep the loop waiting for a sync method: the others start
             # without waiting, so a burst of calls reaches the pool at once.
             call.start(may_wait=index == last)
 
@@ -180,10 +179,12 @@ class _View:
 class _Call:
     """One lean unary call: read, run, reply.
 
-    A sync method whose request is all here when its call starts runs at once, outside any
-    task (:meth:`start`): most calls then end with the method's thread sending the reply while
-    the loop waits, no task made and no extra turn of the loop (about 30 µs of each call).
-    Anything else is the call's task (:meth:`serve`), taking over where the start stopped.
+    A call whose request is all here when it starts runs at once (:meth:`start`). A sync
+    method's call then usually ends with the method's thread sending the reply while the loop
+    waits: no task made, no extra turn of the loop (about 30 µs of each call); anything else is
+    the call's task (:meth:`serve`), taking over where the start stopped. An async method's
+    call is its task, whose first step (usually the whole call) is taken at once
+    (``first_step``).
     """
 
     __slots__ = ("_handler", "_headers", "_method", "_release", "_stream", "_timeout", "task")
@@ -214,6 +215,9 @@ class _Call:
         if message is None:
             self.start_task()
             return
+        if self._method.is_async:
+            self._start_stepped(message)
+            return
         try:
             request = self._handler._codec.decode(message, self._method.request)
         except GRPCError:  # (``registry.Codec``: INTERNAL) the task meets it again, answers it
@@ -237,6 +241,16 @@ class _Call:
         task = inner.loop.create_task(self.serve(message, job, context))
         self.task = task
         inner._tasks[self._stream] = task
+
+    def _start_stepped(self, message: bytes) -> None:
+        """The call's task, its first step taken now (the reply usually leaves in it)."""
+        inner = self._handler._inner
+        variables = contextvars.copy_context()
+        coroutine = FirstStepTaken(self.serve(message))
+        task = inner.loop.create_task(coroutine, context=variables)
+        self.task = task
+        inner._tasks[self._stream] = task
+        take_first_step(inner.loop, task, variables, coroutine)
 
     def _context(self) -> AioCall:
         return AioCall(_View(self._stream, self._headers, self._timeout))  # type: ignore[arg-type]

@@ -4,7 +4,8 @@ It names no gRPC library, as generated code does not: the plugin registers plain
 with ``server.register`` and the host calls through ``channel.method``. ``KindsImpl`` is the
 implementation (``kinds_plugin.py`` serves it); ``Upper`` also reports what
 ``goplugin.current_call()`` and ``goplugin.current_broker()`` saw (or, for ``h2-streams``, how
-many HTTP/2 streams the plugin holds), and ``Repeat`` of ``hold``
+many HTTP/2 streams the plugin holds; for ``bounded``, async only, whether ``asyncio.timeout()``
+works in it), and ``Repeat`` of ``hold``
 sends one message and then waits for the host to go away, leaving a file behind once its
 generator has been closed (the plugin freed the stream).
 """
@@ -97,6 +98,8 @@ class AsyncKindsImpl:
         text = request.value
         if text == "release":
             self._released.set()
+        if text == "bounded":
+            text = await _bounded()
         if text == "h2-streams":
             text = str(h2_streams_held())
         if text == "whoami":
@@ -131,6 +134,17 @@ class AsyncKindsImpl:
     async def shout(self, requests: AsyncIterator[StringValue]) -> AsyncIterator[StringValue]:
         async for request in requests:
             yield StringValue(value=request.value.upper() + "!")
+
+
+async def _bounded() -> str:
+    """What ``asyncio.timeout()`` and ``TaskGroup`` say in this task (both need the current
+    task from the first line on)."""
+    try:
+        async with asyncio.timeout(0.01), asyncio.TaskGroup() as group:
+            group.create_task(asyncio.sleep(10))
+    except TimeoutError:
+        return "timed out in a task group"
+    return "not bounded"
 
 
 def h2_streams_held() -> int:

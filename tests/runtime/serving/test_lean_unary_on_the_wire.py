@@ -10,6 +10,7 @@ window it gave, and it acknowledges data only when the test says so.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
@@ -136,10 +137,22 @@ def plugin_address(request: pytest.FixtureRequest) -> Iterator[str]:
     """The kinds plugin's socket, on the default core (grpclib): a sync implementation, whose
     replies may leave from the method's thread, or an async one, whose replies leave from the
     loop."""
+    with kinds_plugin(async_impl=request.param == "async") as address:
+        yield address
+
+
+@pytest.fixture
+def async_plugin_address() -> Iterator[str]:
+    with kinds_plugin(async_impl=True) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def kinds_plugin(async_impl: bool) -> Iterator[str]:
     env = host_env(HANDSHAKE)
     env.pop("GOPLUGIN_CORE", None)
     env.pop("KINDS_ASYNC", None)
-    if request.param == "async":
+    if async_impl:
         env["KINDS_ASYNC"] = "1"
     with started([sys.executable, KINDS_PLUGIN], env) as (_, fields):
         assert fields[2] == "unix", fields
@@ -267,3 +280,9 @@ def test_a_request_that_does_not_decode_is_internal_for_every_kind(
     reply = host.finish(stream_id)
     assert reply.status() == 13  # INTERNAL, as grpcio and grpc-go answer it
     assert dict(reply.headers)["grpc-message"].startswith("the request could not be decoded")
+
+
+def test_an_async_method_runs_in_a_task_from_its_first_line(async_plugin_address: str) -> None:
+    # asyncio.timeout() and TaskGroup need the current task, also before the first await.
+    host = StrictHost(async_plugin_address)
+    assert host.call("Upper", "bounded").messages() == ["TIMED OUT IN A TASK GROUP"]
