@@ -89,7 +89,7 @@ class Handoff:
                 item = context.run(next, messages, _END)
                 if item is _END:
                     break
-                if not self._put_message(item):
+                if not self._put(item, wait_for_room=True):
                     return  # closed
                 made += 1
                 if made % YIELD_EVERY_MESSAGES == 0:
@@ -121,11 +121,8 @@ class Handoff:
                         self._buffer.append(_SENT)
         self._put(_END)
 
-    def _put_message(self, item: Any) -> bool:
-        """Put a message once the buffer has room for it (False: closed meanwhile)."""
-        return self._put(item, wait_for_room=True)
-
     def _put(self, item: Any, wait_for_room: bool = False) -> bool:
+        """Put ``item`` (a message: once the buffer has room for it; False if closed meanwhile)."""
         with self._lock:
             if wait_for_room:
                 while len(self._buffer) >= self._window and not self._closed:

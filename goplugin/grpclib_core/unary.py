@@ -41,7 +41,7 @@ from goplugin.errors import RPCError
 from goplugin.grpclib_core.bridge import ThreadJob, job_outcome, start_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
 from goplugin.grpclib_core.first_step import FirstStepTaken, take_first_step
-from goplugin.grpclib_core.whole_response import send_whole_response
+from goplugin.grpclib_core.whole_response import OK_TRAILERS, send_whole_response
 
 if TYPE_CHECKING:
     from grpclib.encoding.base import CodecBase
@@ -57,7 +57,6 @@ _log = logging.getLogger("goplugin.server")
 MESSAGE_HEADER = struct.Struct(">BI")
 _CONTENT_TYPE = GRPC_CONTENT_TYPE + "+proto"
 _CONTENT_TYPES = frozenset((GRPC_CONTENT_TYPE, _CONTENT_TYPE))
-_OK_TRAILERS = [("grpc-status", "0")]
 #: What a method raises to answer with a status of its choosing, even past its deadline.
 _ANSWERS = (GRPCError, RPCError, NotImplementedError)
 
@@ -88,7 +87,7 @@ class LeanHandler(AbstractHandler):
         self._unary = unary
         self._methods: Mapping[str, UnaryMethod] = unary.methods
         self._codec = codec
-        #: Sync calls whose headers the read being processed brought (``start_arrived``).
+        #: Calls whose headers the read being processed brought (``start_arrived``).
         self._arrived: list[_Call] = []
         self._start_later: asyncio.Handle | None = None
 
@@ -207,10 +206,11 @@ class _Call:
         self.task: asyncio.Task[None] | None = None
 
     def start(self, may_wait: bool = True) -> None:
-        """Run the sync method now if the request has ended and its message is here; what is
-        left (waiting for a slow method, a reply the thread could not send, an error to answer)
-        goes to the call's task. ``may_wait``: the loop may wait for the method, blocked, if it
-        has nothing else to run (``bridge.start_in_thread``)."""
+        """Run the method now if the request has ended and its message is here: a sync one in
+        its thread, what is left (waiting for a slow method, a reply the thread could not send,
+        an error to answer) going to the call's task; an async one as its task's first step.
+        ``may_wait``: the loop may wait for a sync method, blocked, if it has nothing else to
+        run (``bridge.start_in_thread``)."""
         message = take_whole_message(self._stream)
         if message is None:
             self.start_task()
@@ -409,7 +409,7 @@ async def _reply(stream: Stream, reply: bytes) -> None:
     if not _reply_now(stream, reply):  # grpclib's own steps wait for the window and the transport
         await stream.send_headers(_OK_HEADERS)
         await stream.send_data(framed(reply))
-        await stream.send_headers(_OK_TRAILERS, end_stream=True)
+        await stream.send_headers(OK_TRAILERS, end_stream=True)
     _flush(stream)
 
 

@@ -44,7 +44,8 @@ _END_STREAM, _END_HEADERS = 0x1, 0x4
 _STATUS_200 = 8
 _CONTENT_TYPE_NAME = 31
 
-_OK_TRAILERS = [("grpc-status", "0")]
+#: What h2 sends as the trailers of a call that succeeded (and grpclib, in ``unary._reply``).
+OK_TRAILERS = [("grpc-status", "0")]
 
 
 def _hpack_integer(value: int, prefix_bits: int, first_byte: int) -> bytes:
@@ -158,6 +159,6 @@ def _framed_by_h2(h2: Any, stream_id: int, content_type: str, payload: bytes) ->
     frame = h2.max_outbound_frame_size
     for start in range(0, len(payload), frame):
         h2.send_data(stream_id, payload[start : start + frame])
-    h2.send_headers(stream_id, _OK_TRAILERS, end_stream=True)
+    h2.send_headers(stream_id, OK_TRAILERS, end_stream=True)
     data: bytes = h2.data_to_send()
     return data
