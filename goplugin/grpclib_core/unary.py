@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from grpclib.const import Status
 from grpclib.encoding.base import GRPC_CONTENT_TYPE
 from grpclib.exceptions import GRPCError
-from grpclib.metadata import decode_metadata, decode_timeout, encode_grpc_message
+from grpclib.metadata import Deadline, decode_metadata, decode_timeout, encode_grpc_message
 from grpclib.protocol import AbstractHandler, Peer
 from h2.exceptions import StreamClosedError
 
@@ -45,7 +45,6 @@ from goplugin.grpclib_core.whole_response import OK_TRAILERS, send_whole_respons
 
 if TYPE_CHECKING:
     from grpclib.encoding.base import CodecBase
-    from grpclib.metadata import Deadline
     from grpclib.protocol import Stream
     from grpclib.server import Handler
 
@@ -160,8 +159,6 @@ class _View:
         self._metadata: Any = None
         self.deadline: Deadline | None = None
         if timeout is not None:
-            from grpclib.metadata import Deadline
-
             self.deadline = Deadline.from_timeout(timeout)
 
     @property
