@@ -48,6 +48,12 @@ class FirstStepTaken(Coroutine[Any, Any, Any]):
         except BaseException as error:  # the task raises it, as from its own step
             self._first = ("raise", error)
 
+    @property
+    def waiting(self) -> bool:
+        """Whether the coroutine has not ended: its first step yet to be taken, or taken and
+        ended waiting for something."""
+        return self._first is None or self._first[0] == "yield"
+
     def send(self, value: Any) -> Any:
         first, self._first = self._first, None
         if first is None:

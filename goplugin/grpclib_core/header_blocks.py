@@ -32,6 +32,13 @@ class RepeatingBlocksDecoder(Decoder):
         self.max_allowed_table_size = replaced.max_allowed_table_size
         self._blocks: dict[tuple[bytes, bool, int, int], tuple[HeaderTuple, ...]] = {}
 
+    def known(self, data: bytes) -> tuple[HeaderTuple, ...] | None:
+        """The raw fields of a block decoded before (as h2 asks for them), or None: nothing
+        decoded, the table untouched (``lean_reads`` then leaves the block to h2)."""
+        return self._blocks.get(
+            (data, True, self.max_header_list_size, self.max_allowed_table_size)
+        )
+
     def decode(self, data: bytes, raw: bool = False) -> Iterable[HeaderTuple]:
         key = (bytes(data), raw, self.max_header_list_size, self.max_allowed_table_size)
         kept = self._blocks.get(key)

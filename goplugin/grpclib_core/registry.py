@@ -528,13 +528,15 @@ def _send_all_now(stream: Stream[Any, Any], messages: list[Any]) -> bool:
         return False
     encode, send_type = stream._codec.encode, stream._send_type
     payload = b"".join(framed(encode(message, send_type)) for message in messages)
-    if not send_whole_response(stream._stream, payload, stream._content_type):
+    wire = stream._stream  # grpclib.protocol.Stream
+    assert wire.id is not None
+    if not send_whole_response(wire.connection, wire.id, payload, stream._content_type):
         return False
     stream._send_initial_metadata_done = True
     stream._send_message_done = bool(messages)
     stream._send_trailing_metadata_done = True
     stream._messages_sent += len(messages)
-    connection = stream._stream.connection
+    connection = wire.connection
     connection.messages_sent += len(messages)
     connection.last_message_sent = time.monotonic()
     return True

@@ -29,6 +29,7 @@ from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
 from goplugin.grpclib_core.broker import AioBrokerCore
 from goplugin.grpclib_core.header_blocks import decode_repeating_blocks_once
+from goplugin.grpclib_core.lean_reads import LeanReads
 from goplugin.grpclib_core.registry import AioRegistry, Codec
 from goplugin.grpclib_core.unary import LeanHandler, UnaryMethods
 from goplugin.handshake import HandshakeLine
@@ -241,12 +242,14 @@ def _tls_protocol(tls: _TLS, app: H2Protocol) -> Any:
 class _Protocol(H2Protocol):
     def __init__(self, plain: H2Protocol, handler: AbstractHandler) -> None:
         super().__init__(handler, plain.config, plain.h2_config)
-        self._start_arrived = getattr(handler, "start_arrived", None)
+        self._lean = handler if isinstance(handler, LeanHandler) else None
+        self._lean_reads: LeanReads | None = None
 
     def data_received(self, data: bytes) -> None:
-        super().data_received(data)
-        if self._start_arrived is not None:  # the lean calls this read brought
-            self._start_arrived()
+        if self._lean_reads is None or not self._lean_reads.take(data):
+            super().data_received(data)
+        if self._lean is not None:  # the lean calls this read brought
+            self._lean.start_arrived()
 
     def connection_made(self, transport: Any) -> None:
         coalesced: Any = _CoalescedWrites(transport, asyncio.get_running_loop())
@@ -255,6 +258,9 @@ class _Protocol(H2Protocol):
         decode_repeating_blocks_once(h2_connection)
         h2_connection.update_settings({SettingCodes.MAX_CONCURRENT_STREAMS: MAX_CONCURRENT_STREAMS})
         self.connection.flush()
+        if self._lean is not None:
+            self._lean.processor = self.processor
+            self._lean_reads = LeanReads(self.processor, self._lean)
 
 
 class _CoalescedWrites:

@@ -7,7 +7,7 @@ call that is most of what the plugin spends outside h2 itself. Here a unary-unar
 registry marked lean (no interceptors) is served by one task that reads the request from
 grpclib's HTTP/2 stream, runs the method and writes headers, message and trailers in one go
 (``whole_response``). A call starts at the end of the read that brought its request
-(``_Call.start``), and most end there: a sync method's without a task, an async method's in its
+(``UnaryCall.start``), and most end there: a sync method's without a task, an async method's in its
 task's first step, taken at once.
 
 Everything unusual takes grpclib's own path, chosen before any byte is read: a request whose
@@ -25,7 +25,7 @@ import asyncio
 import contextvars
 import logging
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent import futures
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -45,7 +45,7 @@ from goplugin.grpclib_core.whole_response import OK_TRAILERS, send_whole_respons
 
 if TYPE_CHECKING:
     from grpclib.encoding.base import CodecBase
-    from grpclib.protocol import Stream
+    from grpclib.protocol import Connection, EventsProcessor, Stream
     from grpclib.server import Handler
 
     from goplugin.broker import GRPCBroker
@@ -86,14 +86,22 @@ class LeanHandler(AbstractHandler):
         self._unary = unary
         self._methods: Mapping[str, UnaryMethod] = unary.methods
         self._codec = codec
+        #: The connection's grpclib events processor (``server._Protocol``): calls that
+        #: ``lean_reads`` started get a grpclib stream from it when they need one.
+        self.processor: EventsProcessor | None = None
         #: Calls whose headers the read being processed brought (``start_arrived``).
-        self._arrived: list[_Call] = []
+        self._arrived: list[UnaryCall] = []
         self._start_later: asyncio.Handle | None = None
 
-    def accept(
-        self, stream: Stream, headers: list[tuple[str, str]], release_stream: Callable[[], Any]
-    ) -> None:
-        method = None
+    @property
+    def closing(self) -> bool:
+        return self._inner.closing
+
+    def lean_method(
+        self, headers: Iterable[tuple[str, str]]
+    ) -> tuple[UnaryMethod, float | None] | None:
+        """The lean method these request headers call, and the host's timeout; None when
+        grpclib answers the call (not a lean method, or headers it would refuse)."""
         path = content_type = te = http_method = None
         timeout: float | None = None
         try:
@@ -109,30 +117,45 @@ class LeanHandler(AbstractHandler):
                 elif key == "grpc-timeout":
                     seconds = decode_timeout(value)
                     timeout = seconds if timeout is None else min(timeout, seconds)
-            if (
-                http_method == "POST"
-                and te == "trailers"
-                and content_type in _CONTENT_TYPES
-                and path is not None
-            ):
-                method = self._methods.get(path)
         except ValueError:  # grpclib answers a malformed grpc-timeout itself
-            method = None
-        if method is None:
+            return None
+        if (
+            http_method != "POST"
+            or te != "trailers"
+            or content_type not in _CONTENT_TYPES
+            or path is None
+        ):
+            return None
+        method = self._methods.get(path)
+        return None if method is None else (method, timeout)
+
+    def accept(
+        self, stream: Stream, headers: list[tuple[str, str]], release_stream: Callable[[], Any]
+    ) -> None:
+        chosen = self.lean_method(headers)
+        if chosen is None:
             self._inner.accept(stream, headers, release_stream)
             return
         self._inner.__gc_step__()
-        call = _Call(self, stream, method, headers, timeout, release_stream)
+        assert stream.id is not None
+        method, timeout = chosen
+        call = UnaryCall(self, stream.connection, stream.id, method, headers, timeout)
+        call.stream, call.release = stream, release_stream
         # Its request usually came in the same read, and is processed next: the call starts
         # once it is (the connection calls start_arrived after each read; else a turn of the
         # loop does).
+        self.arrived(call)
+
+    def arrived(self, call: UnaryCall, start_later: bool = True) -> None:
+        """``call`` starts at the end of the read that brought it (``start_arrived``), or
+        on the loop's next turn if nothing calls that (``start_later``)."""
         self._arrived.append(call)
-        if self._start_later is None:
+        if start_later and self._start_later is None:
             self._start_later = self._inner.loop.call_soon(self.start_arrived)
 
     def start_arrived(self) -> None:
         """Start the calls the last read brought: each runs at once when its whole request is
-        here (:meth:`_Call.start`)."""
+        here (:meth:`UnaryCall.start`)."""
         if self._start_later is not None:
             self._start_later.cancel()  # cancelled, it no longer keeps the loop from idling
             self._start_later = None
@@ -142,6 +165,21 @@ class LeanHandler(AbstractHandler):
             # Only the last may keep the loop waiting for a sync method: the others start
             # without waiting, so a burst of calls reaches the pool at once.
             call.start(may_wait=index == last)
+
+    def open_stream(self, stream_id: int) -> tuple[Stream, Callable[[], Any]]:
+        """A grpclib stream for a call ``lean_reads`` started, whose request was read whole:
+        registered with the connection, so a reset from the host or the server closing reaches
+        the call's task as for any other."""
+        processor = self.processor
+        assert processor is not None
+        stream = processor.connection.create_stream(stream_id=stream_id)
+        stream.buffer.eof()
+        return stream, processor.register(stream)
+
+    def watch(self, stream: Stream, task: asyncio.Task[None]) -> None:
+        """``task`` is cancelled when the host resets ``stream`` or the server closes."""
+        self._inner.__gc_step__()
+        self._inner._tasks[stream] = task
 
     def cancel(self, stream: Stream) -> None:
         self._inner.cancel(stream)
@@ -153,8 +191,8 @@ class LeanHandler(AbstractHandler):
 class _View:
     """What ``AioCall`` reads of a call: its deadline, metadata and peer (decoded on demand)."""
 
-    def __init__(self, stream: Stream, headers: list[tuple[str, str]], timeout: float | None):
-        self._stream = stream
+    def __init__(self, transport: Any, headers: list[tuple[str, str]], timeout: float | None):
+        self._transport = transport
         self._headers = headers
         self._metadata: Any = None
         self.deadline: Deadline | None = None
@@ -169,10 +207,10 @@ class _View:
 
     @property
     def peer(self) -> Peer:
-        return Peer(self._stream._transport)
+        return Peer(self._transport)
 
 
-class _Call:
+class UnaryCall:
     """One lean unary call: read, run, reply.
 
     A call whose request is all here when it starts runs at once (:meth:`start`). A sync
@@ -181,26 +219,57 @@ class _Call:
     the call's task (:meth:`serve`), taking over where the start stopped. An async method's
     call is its task, whose first step (usually the whole call) is taken at once
     (``first_step``).
+
+    A call ``lean_reads`` started has no grpclib stream until it needs one (``wire``): a reply
+    that leaves at once is written on its HTTP/2 stream id alone.
     """
 
-    __slots__ = ("_handler", "_headers", "_method", "_release", "_stream", "_timeout", "task")
+    __slots__ = (
+        "_connection",
+        "_handler",
+        "_headers",
+        "_method",
+        "_stream_id",
+        "_timeout",
+        "release",
+        "request",
+        "stream",
+        "task",
+    )
 
     def __init__(
         self,
         handler: LeanHandler,
-        stream: Stream,
+        connection: Connection,
+        stream_id: int,
         method: UnaryMethod,
         headers: list[tuple[str, str]],
         timeout: float | None,
-        release: Callable[[], Any],
+        request: bytes | None = None,
     ) -> None:
         self._handler = handler
-        self._stream = stream
+        self._connection = connection
+        self._stream_id = stream_id
         self._method = method
         self._headers = headers
         self._timeout = timeout
-        self._release = release
+        #: The request's message, when the read that opened the call brought it whole.
+        self.request = request
+        #: grpclib's stream and its release; None until the call needs them (``wire``).
+        self.stream: Stream | None = None
+        self.release: Callable[[], Any] | None = None
         self.task: asyncio.Task[None] | None = None
+
+    @property
+    def wire(self) -> Stream:
+        """The call's grpclib stream, opened now if it has none yet."""
+        if self.stream is None:
+            self.stream, self.release = self._handler.open_stream(self._stream_id)
+        return self.stream
+
+    def _released(self) -> None:
+        if self.release is not None:
+            self.release()
 
     def start(self, may_wait: bool = True) -> None:
         """Run the method now if the request has ended and its message is here: a sync one in
@@ -208,7 +277,10 @@ class _Call:
         an error to answer) going to the call's task; an async one as its task's first step.
         ``may_wait``: the loop may wait for a sync method, blocked, if it has nothing else to
         run (``bridge.start_in_thread``)."""
-        message = take_whole_message(self._stream)
+        message = self.request
+        if message is None:
+            assert self.stream is not None
+            message = take_whole_message(self.stream)
         if message is None:
             self.start_task()
             return
@@ -224,7 +296,7 @@ class _Call:
         job = self._start_job(request, context, may_wait)
         if job.answered:
             context.finish()
-            self._release()
+            self._released()
             return
         self.start_task(job=job, context=context)
 
@@ -234,23 +306,27 @@ class _Call:
         job: ThreadJob | None = None,
         context: AioCall | None = None,
     ) -> None:
-        inner = self._handler._inner
-        task = inner.loop.create_task(self.serve(message, job, context))
+        task = self._handler._inner.loop.create_task(self.serve(message, job, context))
         self.task = task
-        inner._tasks[self._stream] = task
+        self._handler.watch(self.wire, task)
 
     def _start_stepped(self, message: bytes) -> None:
         """The call's task, its first step taken now (the reply usually leaves in it)."""
-        inner = self._handler._inner
+        loop = self._handler._inner.loop
         variables = contextvars.copy_context()
         coroutine = FirstStepTaken(self.serve(message))
-        task = inner.loop.create_task(coroutine, context=variables)
+        task = loop.create_task(coroutine, context=variables)
         self.task = task
-        inner._tasks[self._stream] = task
-        take_first_step(inner.loop, task, variables, coroutine)
+        watched = self.stream is not None
+        if watched:
+            self._handler.watch(self.wire, task)
+        take_first_step(loop, task, variables, coroutine)
+        if not watched and coroutine.waiting:  # a reset from the host must reach it
+            self._handler.watch(self.wire, task)
 
     def _context(self) -> AioCall:
-        return AioCall(_View(self._stream, self._headers, self._timeout))  # type: ignore[arg-type]
+        view = _View(self._connection._transport, self._headers, self._timeout)
+        return AioCall(view)  # type: ignore[arg-type]
 
     def _start_job(self, request: Any, context: AioCall, may_wait: bool = True) -> ThreadJob:
         """The sync method started in a pool thread, inside a copy of this context with the
@@ -264,7 +340,7 @@ class _Call:
             variables,
             self._method.handler,
             request,
-            getattr(self._stream._transport, "flush", None),
+            getattr(self._connection._transport, "flush", None),
             self._reply_from_thread,
             may_wait,
         )
@@ -272,7 +348,11 @@ class _Call:
     def _reply_from_thread(self, response: Any) -> bool:
         # Runs in the method's thread while the loop is blocked waiting for it.
         reply = self._handler._codec.encode(response, self._method.response)
-        return _reply_now(self._stream, reply)
+        return self.reply_now(reply)
+
+    def reply_now(self, reply: bytes) -> bool:
+        """The reply in one write, if it can leave at once."""
+        return send_whole_response(self._connection, self._stream_id, framed(reply), _CONTENT_TYPE)
 
     async def serve(
         self,
@@ -282,7 +362,6 @@ class _Call:
     ) -> None:
         """The call as a task: from the start, or from ``message`` read, or from ``job``
         started (with ``context``, the call's ``current_call()``)."""
-        stream = self._stream
         if context is None:
             context = self._context()
         expired: list[bool] = []
@@ -296,19 +375,19 @@ class _Call:
             except asyncio.CancelledError:
                 if not expired:  # the host reset the stream, or the server is closing
                     raise
-                await _fail(stream, Status.DEADLINE_EXCEEDED, None)
+                await _fail(self.wire, Status.DEADLINE_EXCEEDED, None)
                 return
             except Exception as error:
                 if expired and not isinstance(error, _ANSWERS):
-                    await _fail(stream, Status.DEADLINE_EXCEEDED, None)
+                    await _fail(self.wire, Status.DEADLINE_EXCEEDED, None)
                     return
                 failure = grpc_error_for(error)
-                await _fail(stream, failure.status, failure.message)
+                await _fail(self.wire, failure.status, failure.message)
                 return
             if timer is not None:
                 timer.cancel()
             if reply is not None:  # else the method's thread has sent it
-                await _reply(stream, reply)
+                await self._reply(reply)
         except StreamClosedError:  # the host is gone: nobody to tell
             pass
         except asyncio.CancelledError:
@@ -319,7 +398,7 @@ class _Call:
             if timer is not None:
                 timer.cancel()
             context.finish()
-            self._release()
+            self._released()
 
     async def _run(
         self, message: bytes | None, job: ThreadJob | None, context: AioCall
@@ -328,13 +407,23 @@ class _Call:
         codec, method = self._handler._codec, self._method
         if job is None:
             if message is None:
-                message = await _read_message(self._stream)
+                message = await _read_message(self.wire)
             request = codec.decode(message, method.request)
             if method.is_async:
                 return codec.encode(await method.handler(request), method.response)
             job = self._start_job(request, context)
         response, replied = await job_outcome(job)
         return None if replied else codec.encode(response, method.response)
+
+    async def _reply(self, reply: bytes) -> None:
+        """Headers, message and trailers; in one write when the window and the transport
+        allow, else through grpclib's own steps (which wait for both)."""
+        if not self.reply_now(reply):
+            stream = self.wire
+            await stream.send_headers(_OK_HEADERS)
+            await stream.send_data(framed(reply))
+            await stream.send_headers(OK_TRAILERS, end_stream=True)
+        _flush(self._connection._transport)
 
     def _expire(self, expired: list[bool]) -> None:
         expired.append(True)
@@ -396,20 +485,6 @@ def framed(message: bytes) -> bytes:
     return MESSAGE_HEADER.pack(0, len(message)) + message
 
 
-def _reply_now(stream: Stream, reply: bytes) -> bool:
-    """The lean unary reply in one write, if it can leave at once."""
-    return send_whole_response(stream, framed(reply), _CONTENT_TYPE)
-
-
-async def _reply(stream: Stream, reply: bytes) -> None:
-    """Headers, message and trailers; in one write when the window and the transport allow."""
-    if not _reply_now(stream, reply):  # grpclib's own steps wait for the window and the transport
-        await stream.send_headers(_OK_HEADERS)
-        await stream.send_data(framed(reply))
-        await stream.send_headers(OK_TRAILERS, end_stream=True)
-    _flush(stream)
-
-
 async def _fail(stream: Stream, status: Status, message: str | None) -> None:
     """A trailers-only answer with ``status``, then the stream reset (as grpclib does)."""
     headers = [
@@ -425,11 +500,11 @@ async def _fail(stream: Stream, status: Status, message: str | None) -> None:
         return
     if stream.closable:
         stream.reset_nowait()
-    _flush(stream)
+    _flush(stream._transport)
 
 
-def _flush(stream: Stream) -> None:
+def _flush(transport: Any) -> None:
     """What the call wrote leaves now (``server._CoalescedWrites``), not after the turn."""
-    flush = getattr(stream._transport, "flush", None)
+    flush = getattr(transport, "flush", None)
     if flush is not None:
         flush()

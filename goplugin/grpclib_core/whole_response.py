@@ -33,12 +33,13 @@ else:
     FRAMED_BY_HAND = True
 
 if TYPE_CHECKING:
-    from grpclib.protocol import Stream
+    from grpclib.protocol import Connection
 
 #: An HTTP/2 frame's header: length (24 bits), type, flags, stream id (RFC 9113 section 4.1).
-_FRAME_HEADER = struct.Struct(">HBBBL")
-_DATA, _HEADERS = 0x0, 0x1
-_END_STREAM, _END_HEADERS = 0x1, 0x4
+FRAME_HEADER = struct.Struct(">HBBBL")
+#: Frame types and flags (sections 6.1, 6.2, 6.9).
+DATA, HEADERS, WINDOW_UPDATE = 0x0, 0x1, 0x8
+END_STREAM, END_HEADERS = 0x1, 0x4
 
 #: HPACK static table indices (RFC 7541 appendix A).
 _STATUS_200 = 8
@@ -88,7 +89,7 @@ OK_TRAILERS_BLOCK = _literal("grpc-status", "0")
 
 def _frame(kind: int, flags: int, stream_id: int, body: bytes) -> bytes:
     size = len(body)
-    return _FRAME_HEADER.pack(size >> 8, size & 0xFF, kind, flags, stream_id) + body
+    return FRAME_HEADER.pack(size >> 8, size & 0xFF, kind, flags, stream_id) + body
 
 
 def response_frames(
@@ -96,25 +97,25 @@ def response_frames(
 ) -> bytes:
     """The response's frames: headers, ``payload`` in DATA frames of at most
     ``max_frame_size`` bytes, OK trailers that end the stream."""
-    parts = [_frame(_HEADERS, _END_HEADERS, stream_id, response_headers_block(content_type))]
+    parts = [_frame(HEADERS, END_HEADERS, stream_id, response_headers_block(content_type))]
     for start in range(0, len(payload), max_frame_size):
-        parts.append(_frame(_DATA, 0, stream_id, payload[start : start + max_frame_size]))
-    parts.append(_frame(_HEADERS, _END_HEADERS | _END_STREAM, stream_id, OK_TRAILERS_BLOCK))
+        parts.append(_frame(DATA, 0, stream_id, payload[start : start + max_frame_size]))
+    parts.append(_frame(HEADERS, END_HEADERS | END_STREAM, stream_id, OK_TRAILERS_BLOCK))
     return b"".join(parts)
 
 
-def send_whole_response(stream: Stream, payload: bytes, content_type: str) -> bool:
-    """Headers, ``payload`` (framed gRPC messages) and OK trailers in one write, if the window
-    and the transport allow (False: nothing was written; the caller sends through grpclib).
+def send_whole_response(
+    connection: Connection, stream_id: int, payload: bytes, content_type: str
+) -> bool:
+    """Headers, ``payload`` (framed gRPC messages) and OK trailers in one write on ``stream_id``,
+    if the window and the transport allow (False: nothing was written; the caller sends through
+    grpclib).
 
     Goes past grpclib's per-step dispatch: the lean unary reply, and a whole short stream from
     its generator's thread (``registry._send_all_now``), which may call it while the loop is
     blocked waiting for that thread. Raises ``StreamClosedError`` when the stream is gone.
     """
-    connection = stream.connection
-    h2 = stream._h2_connection
-    stream_id = stream.id
-    assert stream_id is not None
+    h2 = connection._connection
     size = len(payload)
     if not (connection.write_ready.is_set() and size <= h2.local_flow_control_window(stream_id)):
         return False
@@ -129,7 +130,7 @@ def send_whole_response(stream: Stream, payload: bytes, content_type: str) -> bo
         data = h2.data_to_send() + _framed_by_hand(h2, h2_stream, content_type, payload)
     else:
         data = _framed_by_h2(h2, stream_id, content_type, payload)
-    transport = stream._transport
+    transport = connection._transport
     # Straight to the socket: past _CoalescedWrites' turn-of-the-loop batching, whose flush
     # is scheduled on the loop (this may run in a sync method's thread).
     getattr(transport, "write_now", transport.write)(data)

@@ -3,9 +3,9 @@
 It names no gRPC library, as generated code does not: the plugin registers plain callables
 with ``server.register`` and the host calls through ``channel.method``. ``KindsImpl`` is the
 implementation (``kinds_plugin.py`` serves it); ``Upper`` also reports what
-``goplugin.current_call()`` and ``goplugin.current_broker()`` saw (or, for ``h2-streams``, how
-many HTTP/2 streams the plugin holds; for ``bounded``, async only, whether ``asyncio.timeout()``
-works in it), and ``Repeat`` of ``hold``
+``goplugin.current_call()`` and ``goplugin.current_broker()`` saw, or what the grpclib core holds
+(``_inspected``: streams, reads its lean reader took); for ``bounded``, async only, whether
+``asyncio.timeout()`` works in it. ``Repeat`` of ``hold`` (and, async only, ``Upper`` of it)
 sends one message and then waits for the host to go away, leaving a file behind once its
 generator has been closed (the plugin freed the stream).
 """
@@ -43,8 +43,7 @@ class KindsImpl:
         text = request.value
         if text == "release":
             self.release()
-        if text == "h2-streams":
-            text = str(h2_streams_held())
+        text = _inspected(text)
         if text == "whoami":
             call = goplugin.current_call()
             metadata = dict(call.invocation_metadata())
@@ -100,8 +99,12 @@ class AsyncKindsImpl:
             self._released.set()
         if text == "bounded":
             text = await _bounded()
-        if text == "h2-streams":
-            text = str(h2_streams_held())
+        if text == "hold":
+            try:
+                await asyncio.sleep(60)
+            finally:
+                _mark_freed()
+        text = _inspected(text)
         if text == "whoami":
             call = goplugin.current_call()
             metadata = dict(call.invocation_metadata())
@@ -109,7 +112,8 @@ class AsyncKindsImpl:
             goplugin.current_broker()
             deadline = remaining is not None and remaining < 3600
             text = f"user={metadata.get('x-user', '')} deadline={deadline} async"
-        await asyncio.sleep(0)
+        if not text.startswith("now:"):  # else answered in the task's first step, whole
+            await asyncio.sleep(0)
         return StringValue(value=text.upper())
 
     async def repeat(self, request: StringValue) -> AsyncIterator[StringValue]:
@@ -147,14 +151,27 @@ async def _bounded() -> str:
     return "not bounded"
 
 
-def h2_streams_held() -> int:
-    """How many streams the process's HTTP/2 connections hold (grpclib core), the asking call's
-    included: a stream whose end h2 never learnt of stays among them."""
+def _inspected(text: str) -> str:
+    """``text``, or for a command what the plugin's grpclib core holds: ``h2-streams``, the
+    HTTP/2 streams its connections hold (the asking call's included; a stream whose end h2
+    never learnt of stays among them); ``grpclib-streams``, the streams grpclib holds;
+    ``reads-taken``, the reads the lean reader took past h2; ``big:N``, N letters."""
     import gc
 
+    if text.startswith("big:"):
+        return "b" * int(text.removeprefix("big:"))
+    if text not in ("h2-streams", "grpclib-streams", "reads-taken"):
+        return text
+    from grpclib.protocol import EventsProcessor
     from h2.connection import H2Connection
 
-    return sum(len(o.streams) for o in gc.get_objects() if isinstance(o, H2Connection))
+    from goplugin.grpclib_core.lean_reads import LeanReads
+
+    counted = {"h2-streams": H2Connection, "grpclib-streams": EventsProcessor}
+    objects = gc.get_objects()
+    if text == "reads-taken":
+        return str(sum(o.taken for o in objects if isinstance(o, LeanReads)))
+    return str(sum(len(o.streams) for o in objects if isinstance(o, counted[text])))
 
 
 def _mark_freed() -> None:

@@ -1,11 +1,12 @@
-"""The grpclib core's lean unary path, seen from the wire: replies it frames by hand
-(``whole_response``) are what a strict HTTP/2 peer accepts, h2 on the plugin's side keeps its
-books as if it had framed them itself, and a sync method started as its request arrives
-(``unary._Call.start``) answers requests that arrive in pieces or wrong as a task would.
+"""The grpclib core's lean unary path, seen from the wire: reads of whole requests it takes
+past h2 (``lean_reads``) and replies it frames by hand (``whole_response``) are what a strict
+HTTP/2 peer accepts, h2 on the plugin's side keeps its books (streams, both windows) as if it
+had read and framed them itself, a read that holds anything else is h2's as it came, and a call
+started as its request arrives (``unary.UnaryCall.start``) answers requests that arrive in
+pieces or wrong as a task would.
 
-The host here is h2 itself, as a client over the plugin's socket, strict where grpcio is lenient:
-it raises on a header block that skips a table-size update it asked for and on data past the
-window it gave, and it acknowledges data only when the test says so.
+The host is ``tests.support.strict_host``: h2 itself over the plugin's socket, writing each call
+in one write as grpcio does.
 """
 
 from __future__ import annotations
@@ -16,120 +17,19 @@ import socket
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from google.protobuf.wrappers_pb2 import StringValue
-from h2.config import H2Configuration
-from h2.connection import H2Connection
-from h2.events import DataReceived, ResponseReceived, StreamEnded, TrailersReceived
-from h2.settings import SettingCodes
+from h2.errors import ErrorCodes
+from h2.events import PingAckReceived
 
 from tests.runtime.conftest import PLUGINS
-from tests.runtime.plugins.kinds import HANDSHAKE, SERVICE
+from tests.runtime.plugins.kinds import HANDSHAKE, MARK_DIR_ENV
 from tests.support.bare_plugin import host_env, started
+from tests.support.strict_host import Reply, StrictHost
 
 KINDS_PLUGIN = os.path.join(PLUGINS, "kinds_plugin.py")
-
-
-class Reply:
-    def __init__(self) -> None:
-        self.headers: list[tuple[str, str]] = []
-        self.data = b""
-        self.trailers: list[tuple[str, str]] = []
-
-    def status(self) -> int:
-        """grpc-status, from the trailers or a trailers-only answer's headers."""
-        return int(dict(self.trailers or self.headers)["grpc-status"])
-
-    def messages(self) -> list[str]:
-        """The StringValue messages in the reply's gRPC framing."""
-        found, rest = [], self.data
-        while rest:
-            assert rest[0] == 0, "compressed flag"
-            size = int.from_bytes(rest[1:5], "big")
-            found.append(StringValue.FromString(rest[5 : 5 + size]).value)
-            rest = rest[5 + size :]
-        return found
-
-
-class StrictHost:
-    """An h2 client connection to the plugin; acknowledges received data only on request."""
-
-    def __init__(self, address: str, header_table_size: int | None = None) -> None:
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.settimeout(10)
-        self.sock.connect(address)
-        self.h2 = H2Connection(H2Configuration(client_side=True, header_encoding="utf-8"))
-        self.h2.initiate_connection()
-        if header_table_size is not None:
-            self.h2.update_settings({SettingCodes.HEADER_TABLE_SIZE: header_table_size})
-        self.unacknowledged = 0
-        self._flush()
-
-    def _flush(self) -> None:
-        self.sock.sendall(self.h2.data_to_send())
-
-    def start(self, method: str, text: str) -> int:
-        message = StringValue(value=text).SerializeToString()
-        stream_id = self.send_headers(method)
-        self.send_body(stream_id, b"\0" + len(message).to_bytes(4, "big") + message)
-        return stream_id
-
-    def send_headers(self, method: str, end_stream: bool = False) -> int:
-        stream_id = self.h2.get_next_available_stream_id()
-        self.h2.send_headers(
-            stream_id,
-            [
-                (":method", "POST"),
-                (":scheme", "http"),
-                (":path", f"/{SERVICE.name}/{method}"),
-                (":authority", "plugin"),
-                ("content-type", "application/grpc"),
-                ("te", "trailers"),
-            ],
-            end_stream=end_stream,
-        )
-        self._flush()
-        return stream_id
-
-    def send_body(self, stream_id: int, body: bytes) -> None:
-        self.h2.send_data(stream_id, body, end_stream=True)
-        self._flush()
-
-    def finish(self, stream_id: int, reply: Reply | None = None) -> Reply:
-        """The call's reply, read until its stream ends (into ``reply``, if one is begun)."""
-        reply = reply or Reply()
-        ended = False
-        while not ended:
-            received = self.sock.recv(65536)
-            assert received, "the plugin closed the connection"
-            for event in self.h2.receive_data(received):
-                if getattr(event, "stream_id", None) != stream_id:
-                    continue
-                if isinstance(event, ResponseReceived):
-                    reply.headers = list(event.headers)
-                elif isinstance(event, DataReceived):
-                    reply.data += event.data
-                    self.unacknowledged += event.flow_controlled_length
-                    self.h2.acknowledge_received_data(0, stream_id)  # the stream's own window
-                elif isinstance(event, TrailersReceived):
-                    reply.trailers = list(event.headers)
-                elif isinstance(event, StreamEnded):
-                    ended = True
-            self._flush()
-        return reply
-
-    def call(self, method: str, text: str) -> Reply:
-        return self.finish(self.start(method, text))
-
-    def acknowledge_all(self) -> None:
-        """Give the connection's window back (WINDOW_UPDATE on stream 0)."""
-        self.h2.increment_flow_control_window(self.unacknowledged)
-        self.unacknowledged = 0
-        self._flush()
-
-    def table_entries(self) -> int:
-        return len(self.h2.decoder.header_table.dynamic_entries)
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -148,8 +48,8 @@ def async_plugin_address() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def kinds_plugin(async_impl: bool) -> Iterator[str]:
-    env = host_env(HANDSHAKE)
+def kinds_plugin(async_impl: bool, mark_dir: str = "") -> Iterator[str]:
+    env = host_env(HANDSHAKE, **{MARK_DIR_ENV: mark_dir})
     env.pop("GOPLUGIN_CORE", None)
     env.pop("KINDS_ASYNC", None)
     if async_impl:
@@ -186,12 +86,122 @@ def test_short_streams_sent_whole_are_grpc_responses(plugin_address: str) -> Non
 def test_the_plugins_h2_forgets_each_answered_call(plugin_address: str) -> None:
     host = StrictHost(plugin_address)
     for call in range(300):
-        host.call("Upper", f"call {call}")
+        # An async method answering at once ("now:") or after waiting for the loop.
+        host.call("Upper", f"now:{call}" if call % 2 else f"call {call}")
         host.acknowledge_all()
 
     # The asking call's stream, and at most the one before it (h2 drops closed streams when
     # the next one opens).
     assert int(host.call("Upper", "h2-streams").messages()[0]) <= 2
+    assert int(host.call("Upper", "grpclib-streams").messages()[0]) <= 1  # the asking call's
+
+
+def warm(host: StrictHost) -> None:
+    """Make Upper's header block one the plugin knows: the first call's block adds its fields to
+    the plugin's HPACK table, the second's refers to them, as every later call's does."""
+    for _ in range(2):
+        assert host.call("Upper", "warm").messages() == ["WARM"]
+
+
+def reads_taken(host: StrictHost) -> int:
+    """How many reads the plugin's lean reader took past h2 (the asking call's included)."""
+    return int(host.call("Upper", "reads-taken").messages()[0])
+
+
+def test_calls_written_whole_are_read_past_h2(plugin_address: str) -> None:
+    host = StrictHost(plugin_address)
+    for call in range(50):
+        assert host.call("Upper", f"call {call}").messages() == [f"CALL {call}"]
+        host.acknowledge_all(now=False)  # with the next call, as grpcio gives it back
+
+    assert reads_taken(host) >= 45  # all but the first two (see ``warm``)
+
+
+def test_requests_and_window_updates_read_together_keep_both_windows_moving(
+    plugin_address: str,
+) -> None:
+    # 5 MB each way, past both connection windows (the plugin's 4 MB, the host's 1 MB): the
+    # plugin must acknowledge what it read, or the host's h2 refuses to send past the window,
+    # and take the window the host gives back with each call, or its replies stall.
+    host = StrictHost(plugin_address, stream_window=1 << 20)
+    host.h2.increment_flow_control_window(1 << 20)
+    text = "w" * 20_000
+    for _ in range(250):
+        assert host.call("Upper", text).messages() == [text.upper()]
+        host.acknowledge_all(now=False)
+    assert reads_taken(host) >= 125  # a request a read splits is h2's
+
+
+def test_a_window_the_host_gives_with_its_request_is_the_replys_to_use(
+    plugin_address: str,
+) -> None:
+    host = StrictHost(plugin_address)
+    warm(host)
+    taken = reads_taken(host)
+    host.h2.increment_flow_control_window(200_000)  # the connection's, queued with the call
+    # 100 KB: past the stream's initial 64 KB unless the window update in the read counts.
+    reply = host.finish(host.start("Upper", "big:100000", stream_window=100_000))
+    assert reply.messages() == ["B" * 100_000]
+    assert reads_taken(host) == taken + 2
+
+
+def test_a_read_with_more_than_requests_is_h2s_as_it_came(plugin_address: str) -> None:
+    host = StrictHost(plugin_address)
+    warm(host)
+    host.h2.ping(b"pingpong")  # queued: a PING in the same read as the next call
+    assert host.call("Upper", "with a ping").messages() == ["WITH A PING"]
+    assert [e.ping_data for e in host.events if isinstance(e, PingAckReceived)] == [b"pingpong"]
+    assert host.call("Upper", "after").messages() == ["AFTER"]
+
+
+def test_a_frame_a_read_cuts_is_h2s_to_finish_even_if_its_rest_looks_like_a_call(
+    plugin_address: str,
+) -> None:
+    host = StrictHost(plugin_address)
+    warm(host)
+    host.call("Upper", "again")
+    # That call's frames, on a stream the host never opens: the rest of a DATA frame a read
+    # cuts there would pass for a call the plugin takes whole.
+    lookalike = on_stream(host.last_write, 1001)
+    stream_id = host.send_headers("Upper", flush=False)
+    host.h2.send_data(stream_id, b"\0" + len(lookalike).to_bytes(4, "big") + lookalike, True)
+    data = host.h2.data_to_send()
+    cut = len(data) - len(lookalike)
+    host.sock.sendall(data[:cut])
+    time.sleep(0.1)  # two reads
+    host.sock.sendall(data[cut:])
+
+    assert host.finish(stream_id).status() == 13  # INTERNAL: the frames are no StringValue
+    assert host.call("Upper", "after").messages() == ["AFTER"]
+    assert not [e for e in host.events if getattr(e, "stream_id", None) == 1001]
+
+
+def on_stream(frames: bytes, stream_id: int) -> bytes:
+    """``frames`` moved to ``stream_id`` (those of the connection, stream 0, stay)."""
+    moved, offset = bytearray(frames), 0
+    while offset < len(moved):
+        if int.from_bytes(moved[offset + 5 : offset + 9], "big"):
+            moved[offset + 5 : offset + 9] = stream_id.to_bytes(4, "big")
+        offset += 9 + int.from_bytes(moved[offset : offset + 3], "big")
+    return bytes(moved)
+
+
+def test_an_async_call_read_past_h2_is_cancelled_when_the_host_resets_it(
+    tmp_path: Path,
+) -> None:
+    with kinds_plugin(async_impl=True, mark_dir=str(tmp_path)) as address:
+        host = StrictHost(address)
+        warm(host)
+        taken = reads_taken(host)
+        stream_id = host.start("Upper", "hold")  # waits in the plugin until cancelled
+        time.sleep(0.2)
+        host.h2.reset_stream(stream_id, ErrorCodes.CANCEL)
+        host.sock.sendall(host.h2.data_to_send())
+        deadline = time.monotonic() + 10
+        while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [p.name.split("-")[0] for p in tmp_path.iterdir()] == ["freed"]
+        assert reads_taken(host) == taken + 2
 
 
 def test_replies_past_the_hosts_connection_window_wait_for_it(plugin_address: str) -> None:

@@ -1,0 +1,255 @@
+"""Reads that only open lean unary calls, read here rather than by h2 and grpclib's events.
+
+A grpcio host's unary call arrives as one read of four frames: HEADERS, a WINDOW_UPDATE for
+the new stream, DATA ending it, a WINDOW_UPDATE for the connection. h2 makes each a frame
+object (with a debug ``repr`` nobody reads), runs it through its dispatch, state machines and
+events; grpclib makes a stream with an asyncio queue and three events, and dispatches the
+events to it. That is about 95 µs of the plugin's ~550 µs per call through a Python host
+(``bench/``), more than the method and the reply together.
+
+When a read holds only such frames, every stream it opens calls a lean method
+(``unary.LeanHandler.lean_method``) with a header block h2 decoded before
+(``header_blocks.RepeatingBlocksDecoder.known``), and every request ends in it as one whole
+uncompressed message, it is read here. All its frames are checked before anything is changed:
+a read is taken whole, or left whole to h2 exactly as it came (the first call of a method, a
+PING, SETTINGS, a reset, a frame for a stream already open, a frame cut by the read's end).
+
+What h2 keeps is kept the same: each stream is made by h2 and given the state machine inputs
+its own ``receive_headers``/``receive_data`` give it, both flow-control windows of the
+connection and of the stream move as h2 moves them, the request's bytes are acknowledged as
+grpclib acknowledges a read, and the highest stream id (GOAWAY's last stream) is h2's. What
+grpclib keeps is made only if the call needs it (``unary._Call.wire``): a reply that leaves at
+once is written on the HTTP/2 stream alone.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from goplugin.grpclib_core.header_blocks import RepeatingBlocksDecoder
+from goplugin.grpclib_core.unary import UnaryCall
+from goplugin.grpclib_core.whole_response import (
+    DATA,
+    END_HEADERS,
+    END_STREAM,
+    FRAME_HEADER,
+    HEADERS,
+    WINDOW_UPDATE,
+)
+
+try:
+    from h2.connection import AllowedStreamIDs, ConnectionState
+    from h2.stream import StreamInputs
+except ImportError:  # pragma: no cover - another h2 layout: h2 reads everything
+    READ_BY_HAND = False
+else:
+    READ_BY_HAND = True
+
+if TYPE_CHECKING:
+    from grpclib.protocol import EventsProcessor
+
+    from goplugin.grpclib_core.unary import LeanHandler, UnaryMethod
+
+#: The largest flow-control window HTTP/2 allows (RFC 9113 section 6.9.1).
+MAX_WINDOW = 2**31 - 1
+#: Distinct header blocks whose answer (lean method or not) is kept per connection.
+MAX_KNOWN = 256
+
+
+class _Lean(NamedTuple):
+    """What a header block asks for, when it is a lean call."""
+
+    method: UnaryMethod
+    timeout: float | None
+    headers: list[tuple[str, str]]
+
+
+class _Opened:
+    """A stream the read opens: its call, its request so far, its window updates."""
+
+    __slots__ = ("chunks", "ended", "frames", "lean", "received", "request", "window_increment")
+
+    def __init__(self, lean: _Lean) -> None:
+        self.lean = lean
+        self.chunks: list[bytes] = []
+        self.received = 0
+        self.frames = 0
+        self.ended = False
+        self.window_increment = 0
+        self.request: bytes | None = None
+
+    def message(self) -> bytes | None:
+        """The request's one message, when its bytes are exactly one uncompressed message."""
+        data = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
+        if len(data) < 5 or data[0] != 0 or int.from_bytes(data[1:5], "big") != len(data) - 5:
+            return None
+        return data[5:]
+
+
+class LeanReads:
+    """One connection's reads, taken here when they only open lean calls (:meth:`take`)."""
+
+    def __init__(self, processor: EventsProcessor, handler: LeanHandler) -> None:
+        self._processor = processor
+        self._connection = processor.connection
+        self._h2: Any = processor.connection._connection
+        self._handler = handler
+        self._known: dict[tuple[Any, ...], _Lean | None] = {}
+        #: Reads taken here, not by h2 (what a look at a running plugin wants to know).
+        self.taken = 0
+
+    def take(self, data: bytes) -> bool:
+        """Read ``data`` here and start its calls (``LeanHandler.start_arrived`` runs them);
+        False, nothing changed, when h2 is to read it."""
+        h2 = self._h2
+        buffer = h2.incoming_buffer
+        if (
+            not READ_BY_HAND
+            or self._handler.closing
+            or h2.state_machine.state is not ConnectionState.SERVER_OPEN
+            or buffer._data  # a frame begun in an earlier read
+            or buffer._preamble_len
+            or buffer._headers_buffer  # a header block waiting for its CONTINUATION
+            or not isinstance(h2.decoder, RepeatingBlocksDecoder)
+        ):
+            return False
+        planned = self._plan(data)
+        if planned is None:
+            return False
+        opened, connection_increment = planned
+        self._apply(opened, connection_increment)
+        self.taken += 1
+        return True
+
+    def _plan(self, data: bytes) -> tuple[dict[int, _Opened], int] | None:
+        """The streams ``data`` opens and the connection window it gives, all its frames
+        checked as h2 would check them; None when any is not for this path."""
+        h2 = self._h2
+        decoder: RepeatingBlocksDecoder = h2.decoder
+        max_frame = h2.max_inbound_frame_size
+        highest = h2.highest_inbound_stream_id
+        inbound_window = h2._inbound_flow_control_window_manager.current_window_size
+        stream_window = h2.local_settings.initial_window_size
+        opened: dict[int, _Opened] = {}
+        connection_increment = 0
+        offset, end = 0, len(data)
+        while offset < end:
+            if end - offset < FRAME_HEADER.size:
+                return None
+            high, low, kind, flags, stream_id = FRAME_HEADER.unpack_from(data, offset)
+            size = high << 8 | low
+            stream_id &= MAX_WINDOW  # the reserved bit is ignored
+            start = offset + FRAME_HEADER.size
+            offset = start + size
+            if size > max_frame or offset > end:
+                return None
+            if kind == HEADERS:
+                if flags != END_HEADERS or stream_id % 2 == 0 or stream_id <= highest:
+                    return None
+                fields = decoder.known(data[start:offset])
+                lean = None if fields is None else self._lean(fields)
+                if lean is None:
+                    return None
+                highest = stream_id
+                opened[stream_id] = _Opened(lean)
+            elif kind == DATA:
+                stream = opened.get(stream_id)
+                if stream is None or stream.ended or flags & ~END_STREAM:
+                    return None  # not a stream this read opened, or padded
+                inbound_window -= size
+                stream.received += size
+                if inbound_window < 0 or stream.received > stream_window:
+                    return None
+                stream.chunks.append(data[start:offset])
+                stream.frames += 1
+                stream.ended = bool(flags & END_STREAM)
+            elif kind == WINDOW_UPDATE:
+                if size != 4:
+                    return None
+                increment = int.from_bytes(data[start:offset], "big") & MAX_WINDOW
+                if not increment:
+                    return None
+                if stream_id == 0:
+                    connection_increment += increment
+                elif stream_id in opened:
+                    opened[stream_id].window_increment += increment
+                elif stream_id in h2.streams or stream_id % 2 == 0 or stream_id > highest:
+                    return None
+                # else a stream closed before: h2 ignores its window too
+            else:
+                return None
+        if not opened or h2.outbound_flow_control_window + connection_increment > MAX_WINDOW:
+            return None
+        outbound_window = h2.remote_settings.initial_window_size
+        for stream in opened.values():
+            if not stream.ended or outbound_window + stream.window_increment > MAX_WINDOW:
+                return None
+            stream.request = stream.message()
+            if stream.request is None:
+                return None
+        if h2.open_inbound_streams + len(opened) > h2.local_settings.max_concurrent_streams:
+            return None
+        return opened, connection_increment
+
+    def _lean(self, fields: tuple[Any, ...]) -> _Lean | None:
+        """What a decoded header block asks for (kept: the same block answers the same)."""
+        try:
+            return self._known[fields]
+        except KeyError:
+            pass
+        lean = None
+        try:
+            headers = [(name.decode("ascii"), value.decode("ascii")) for name, value in fields]
+        except UnicodeDecodeError:
+            headers = None
+        if headers is not None and not any(name == "content-length" for name, _ in headers):
+            chosen = self._handler.lean_method(headers)
+            if chosen is not None:
+                lean = _Lean(chosen[0], chosen[1], headers)
+        if len(self._known) >= MAX_KNOWN:
+            self._known.clear()
+        self._known[fields] = lean
+        return lean
+
+    def _apply(self, opened: dict[int, _Opened], connection_increment: int) -> None:
+        """The planned read, applied to h2's and grpclib's books; its calls handed over."""
+        h2, connection, handler = self._h2, self._connection, self._handler
+        received = 0
+        for stream_id, stream in opened.items():
+            h2_stream = h2._begin_new_stream(stream_id, AllowedStreamIDs.ODD)
+            machine = h2_stream.state_machine
+            machine.process_input(StreamInputs.RECV_HEADERS)
+            if stream.window_increment:
+                h2_stream.receive_window_update(stream.window_increment)
+            for _ in range(stream.frames):
+                machine.process_input(StreamInputs.RECV_DATA)
+            h2_stream._inbound_window_manager.window_consumed(stream.received)
+            machine.process_input(StreamInputs.RECV_END_STREAM)
+            h2._inbound_flow_control_window_manager.window_consumed(stream.received)
+            if stream.received:
+                # Read whole: acknowledged at once, as grpclib acknowledges what a call reads.
+                h2.acknowledge_received_data(stream.received, stream_id)
+            received += stream.received
+        if connection_increment:
+            h2.outbound_flow_control_window += connection_increment
+            for waiting in self._processor.streams.values():
+                waiting.window_updated.set()
+        if received:
+            connection.data_received += received
+            connection.last_data_received = time.monotonic()
+        connection.flush()
+        for stream_id, stream in opened.items():
+            lean = stream.lean
+            handler.arrived(
+                UnaryCall(
+                    handler,
+                    connection,
+                    stream_id,
+                    lean.method,
+                    lean.headers,
+                    lean.timeout,
+                    request=stream.request,
+                ),
+                start_later=False,
+            )
