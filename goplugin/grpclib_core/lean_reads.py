@@ -1,25 +1,27 @@
-"""Reads that only open lean unary calls, read here rather than by h2 and grpclib's events.
+"""Reads that only open calls with their whole request, read here rather than by h2's parser
+and grpclib's events.
 
 A grpcio host's unary call arrives as one read of four frames: HEADERS, a WINDOW_UPDATE for
 the new stream, DATA ending it, a WINDOW_UPDATE for the connection. h2 makes each a frame
 object (with a debug ``repr`` nobody reads), runs it through its dispatch, state machines and
 events; grpclib makes a stream with an asyncio queue and three events, and dispatches the
-events to it. That is about 95 µs of the plugin's ~550 µs per call through a Python host
-(``bench/``), more than the method and the reply together.
+events to it. That was about 95 µs of the plugin's ~550 µs per unary call through a Python
+host (``bench/``), more than the method and the reply together.
 
-When a read holds only such frames, every stream it opens calls a lean method
-(``unary.LeanHandler.lean_method``) with a header block h2 decoded before
-(``header_blocks.RepeatingBlocksDecoder.known``), and every request ends in it as one whole
-uncompressed message, it is read here. All its frames are checked before anything is changed:
-a read is taken whole, or left whole to h2 exactly as it came (the first call of a method, a
-PING, SETTINGS, a reset, a frame for a stream already open, a frame cut by the read's end).
+When a read holds only such frames (HEADERS opening a stream with a header block h2 decoded
+before, ``header_blocks.RepeatingBlocksDecoder.known``; its DATA, ending it; WINDOW_UPDATEs),
+it is read here. All its frames are checked before anything is changed: a read is taken whole,
+or left whole to h2 exactly as it came (the first calls of a method, a PING, SETTINGS, a reset,
+a frame for a stream already open, a request that has not ended, a frame cut by the read's
+end).
 
 What h2 keeps is kept the same: each stream is made by h2 and given the state machine inputs
 its own ``receive_headers``/``receive_data`` give it, both flow-control windows of the
-connection and of the stream move as h2 moves them, the request's bytes are acknowledged as
-grpclib acknowledges a read, and the highest stream id (GOAWAY's last stream) is h2's. What
-grpclib keeps is made only if the call needs it (``unary._Call.wire``): a reply that leaves at
-once is written on the HTTP/2 stream alone.
+connection and of the stream move as h2 moves them, and the highest stream id (GOAWAY's last
+stream) is h2's. A call to a lean method (``unary``) is handed its request and has no grpclib
+stream until it needs one (``unary.UnaryCall.wire``): its request is acknowledged at once, as
+grpclib acknowledges a read. Any other call gets a grpclib stream holding its whole request, as
+grpclib's events would have left it, and grpclib serves it (acknowledging as it reads).
 """
 
 from __future__ import annotations
@@ -57,26 +59,27 @@ MAX_WINDOW = 2**31 - 1
 MAX_KNOWN = 256
 
 
-class _Lean(NamedTuple):
-    """What a header block asks for, when it is a lean call."""
+class _Block(NamedTuple):
+    """What a header block asks for."""
 
-    method: UnaryMethod
-    timeout: float | None
+    #: Its fields as grpclib reads them.
     headers: list[tuple[str, str]]
+    #: The lean method it calls and the host's timeout; None: grpclib serves the call.
+    lean: tuple[UnaryMethod, float | None] | None
 
 
 class _Opened:
-    """A stream the read opens: its call, its request so far, its window updates."""
+    """A stream the read opens: what it asks for, its request, its window updates."""
 
-    __slots__ = ("chunks", "ended", "frames", "lean", "received", "request", "window_increment")
+    __slots__ = ("block", "chunks", "ended", "received", "request", "window_increment")
 
-    def __init__(self, lean: _Lean) -> None:
-        self.lean = lean
+    def __init__(self, block: _Block) -> None:
+        self.block = block
         self.chunks: list[bytes] = []
         self.received = 0
-        self.frames = 0
         self.ended = False
         self.window_increment = 0
+        #: A lean call's message.
         self.request: bytes | None = None
 
     def message(self) -> bytes | None:
@@ -95,7 +98,7 @@ class LeanReads:
         self._connection = processor.connection
         self._h2: Any = processor.connection._connection
         self._handler = handler
-        self._known: dict[tuple[Any, ...], _Lean | None] = {}
+        self._known: dict[tuple[Any, ...], _Block | None] = {}
         #: Reads taken here, not by h2 (what a look at a running plugin wants to know).
         self.taken = 0
 
@@ -148,11 +151,11 @@ class LeanReads:
                 if flags != END_HEADERS or stream_id % 2 == 0 or stream_id <= highest:
                     return None
                 fields = decoder.known(data[start:offset])
-                lean = None if fields is None else self._lean(fields)
-                if lean is None:
+                block = None if fields is None else self._block(fields)
+                if block is None:
                     return None
                 highest = stream_id
-                opened[stream_id] = _Opened(lean)
+                opened[stream_id] = _Opened(block)
             elif kind == DATA:
                 stream = opened.get(stream_id)
                 if stream is None or stream.ended or flags & ~END_STREAM:
@@ -162,7 +165,6 @@ class LeanReads:
                 if inbound_window < 0 or stream.received > stream_window:
                     return None
                 stream.chunks.append(data[start:offset])
-                stream.frames += 1
                 stream.ended = bool(flags & END_STREAM)
             elif kind == WINDOW_UPDATE:
                 if size != 4:
@@ -185,35 +187,38 @@ class LeanReads:
         for stream in opened.values():
             if not stream.ended or outbound_window + stream.window_increment > MAX_WINDOW:
                 return None
-            stream.request = stream.message()
-            if stream.request is None:
-                return None
+            if stream.block.lean is not None:
+                stream.request = stream.message()
+                if stream.request is None:  # the call's task answers what is wrong with it
+                    return None
         if h2.open_inbound_streams + len(opened) > h2.local_settings.max_concurrent_streams:
             return None
         return opened, connection_increment
 
-    def _lean(self, fields: tuple[Any, ...]) -> _Lean | None:
-        """What a decoded header block asks for (kept: the same block answers the same)."""
+    def _block(self, fields: tuple[Any, ...]) -> _Block | None:
+        """What a decoded header block asks for; None when h2 must read it (not ASCII, or a
+        ``content-length`` h2 would check the request against). The same block always asks
+        the same: kept."""
         try:
             return self._known[fields]
         except KeyError:
             pass
-        lean = None
+        block = None
         try:
             headers = [(name.decode("ascii"), value.decode("ascii")) for name, value in fields]
         except UnicodeDecodeError:
             headers = None
         if headers is not None and not any(name == "content-length" for name, _ in headers):
-            chosen = self._handler.lean_method(headers)
-            if chosen is not None:
-                lean = _Lean(chosen[0], chosen[1], headers)
+            block = _Block(headers, self._handler.lean_method(headers))
         if len(self._known) >= MAX_KNOWN:
             self._known.clear()
-        self._known[fields] = lean
-        return lean
+        self._known[fields] = block
+        return block
 
     def _apply(self, opened: dict[int, _Opened], connection_increment: int) -> None:
-        """The planned read, applied to h2's and grpclib's books; its calls handed over."""
+        """The planned read, applied to h2's and grpclib's books; its calls handed over: a lean
+        one to ``unary``, any other to grpclib with its whole request (a stream-unary call's
+        whole request stream, if the read holds it all)."""
         h2, connection, handler = self._h2, self._connection, self._handler
         received = 0
         for stream_id, stream in opened.items():
@@ -222,12 +227,12 @@ class LeanReads:
             machine.process_input(StreamInputs.RECV_HEADERS)
             if stream.window_increment:
                 h2_stream.receive_window_update(stream.window_increment)
-            for _ in range(stream.frames):
+            for _ in stream.chunks:
                 machine.process_input(StreamInputs.RECV_DATA)
             h2_stream._inbound_window_manager.window_consumed(stream.received)
             machine.process_input(StreamInputs.RECV_END_STREAM)
             h2._inbound_flow_control_window_manager.window_consumed(stream.received)
-            if stream.received:
+            if stream.request is not None and stream.received:
                 # Read whole: acknowledged at once, as grpclib acknowledges what a call reads.
                 h2.acknowledge_received_data(stream.received, stream_id)
             received += stream.received
@@ -240,16 +245,18 @@ class LeanReads:
             connection.last_data_received = time.monotonic()
         connection.flush()
         for stream_id, stream in opened.items():
-            lean = stream.lean
-            handler.arrived(
-                UnaryCall(
-                    handler,
-                    connection,
-                    stream_id,
-                    lean.method,
-                    lean.headers,
-                    lean.timeout,
-                    request=stream.request,
-                ),
-                start_later=False,
-            )
+            headers, lean = stream.block
+            if lean is not None:
+                method, timeout = lean
+                call = UnaryCall(
+                    handler, connection, stream_id, method, headers, timeout, stream.request
+                )
+                handler.arrived(call, start_later=False)
+                continue
+            grpclib_stream = connection.create_stream(stream_id=stream_id)
+            release = self._processor.register(grpclib_stream)
+            for chunk in stream.chunks:  # grpclib acknowledges them as the call reads them
+                grpclib_stream.buffer.add(chunk, len(chunk))
+            grpclib_stream.data_received += stream.received
+            grpclib_stream.buffer.eof()
+            handler.accept(grpclib_stream, list(headers), release)

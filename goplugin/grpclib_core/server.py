@@ -215,7 +215,7 @@ class _Server(Server):
     def _protocol_factory(self) -> Any:
         plain = super()._protocol_factory()
         handler = plain.handler
-        if self.unary is not None and self.unary.methods:
+        if self.unary is not None:  # lean methods, and the lean reader for every call
             assert isinstance(handler, Handler)
             handler = LeanHandler(handler, self.unary, self._codec)
         protocol = _Protocol(plain, handler)

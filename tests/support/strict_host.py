@@ -20,6 +20,12 @@ from h2.settings import SettingCodes
 from tests.runtime.plugins.kinds import SERVICE
 
 
+def framed(text: str) -> bytes:
+    """``text`` as a StringValue message in gRPC's framing."""
+    message = StringValue(value=text).SerializeToString()
+    return b"\0" + len(message).to_bytes(4, "big") + message
+
+
 class Reply:
     def __init__(self) -> None:
         self.headers: list[tuple[str, str]] = []
@@ -72,11 +78,10 @@ class StrictHost:
     def start(self, method: str, text: str, stream_window: int = 0) -> int:
         """A call's headers and request in one write, after anything queued (window updates,
         a PING), giving the stream ``stream_window`` more bytes of window for its reply."""
-        message = StringValue(value=text).SerializeToString()
         stream_id = self.send_headers(method, flush=False)
         if stream_window:
             self.h2.increment_flow_control_window(stream_window, stream_id=stream_id)
-        self.send_body(stream_id, b"\0" + len(message).to_bytes(4, "big") + message)
+        self.send_body(stream_id, framed(text))
         return stream_id
 
     def send_headers(self, method: str, end_stream: bool = False, flush: bool = True) -> int:

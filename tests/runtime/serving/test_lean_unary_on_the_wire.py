@@ -20,14 +20,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from google.protobuf.wrappers_pb2 import StringValue
 from h2.errors import ErrorCodes
 from h2.events import PingAckReceived
 
 from tests.runtime.conftest import PLUGINS
 from tests.runtime.plugins.kinds import HANDSHAKE, MARK_DIR_ENV
 from tests.support.bare_plugin import host_env, started
-from tests.support.strict_host import Reply, StrictHost
+from tests.support.strict_host import Reply, StrictHost, framed
 
 KINDS_PLUGIN = os.path.join(PLUGINS, "kinds_plugin.py")
 
@@ -145,6 +144,24 @@ def test_a_window_the_host_gives_with_its_request_is_the_replys_to_use(
     assert reads_taken(host) == taken + 2
 
 
+def test_streaming_calls_written_whole_are_read_past_h2_and_served_by_grpclib(
+    plugin_address: str,
+) -> None:
+    host = StrictHost(plugin_address)
+    warm(host)
+    for _ in range(2):  # Repeat's and Join's header blocks known, as for ``warm``
+        host.call("Repeat", "1")
+        host.finish(host.start("Join", "a"))
+    taken = reads_taken(host)
+
+    assert host.call("Repeat", "3").messages() == ["message 0", "message 1", "message 2"]
+    # A stream-unary call whose whole request stream is in one read.
+    join = host.send_headers("Join", flush=False)
+    host.send_body(join, b"".join(framed(text) for text in ("a", "b", "c")))
+    assert host.finish(join).messages() == ["a+b+c"]
+    assert reads_taken(host) == taken + 3
+
+
 def test_a_read_with_more_than_requests_is_h2s_as_it_came(plugin_address: str) -> None:
     host = StrictHost(plugin_address)
     warm(host)
@@ -251,8 +268,7 @@ def test_a_request_whose_message_comes_after_its_headers_is_answered(
     for call in range(3):
         stream_id = host.send_headers("Upper")
         time.sleep(0.05)  # a read with the headers alone, then one with the message
-        message = StringValue(value=f"late {call}").SerializeToString()
-        host.send_body(stream_id, b"\0" + len(message).to_bytes(4, "big") + message)
+        host.send_body(stream_id, framed(f"late {call}"))
         assert host.finish(stream_id).messages() == [f"LATE {call}"]
         host.acknowledge_all()
 
