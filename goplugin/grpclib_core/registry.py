@@ -42,8 +42,8 @@ from h2.exceptions import StreamClosedError
 from goplugin.calls import _current_broker, _current_call
 from goplugin.grpclib_core.bridge import Handoff, SyncRequests, call_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
-from goplugin.grpclib_core.unary import MESSAGE_HEADER, UnaryMethod, UnaryMethods, framed
-from goplugin.grpclib_core.whole_response import send_whole_response
+from goplugin.grpclib_core.lean.unary import MESSAGE_HEADER, UnaryMethod, UnaryMethods, framed
+from goplugin.grpclib_core.lean.whole_response import send_whole_response
 from goplugin.interceptors import AnyServerInterceptor, ServerCallDetails, intercepting_async
 from goplugin.services import Handler, Kind, MethodSpec, ServiceSpec, check_handlers
 

@@ -28,10 +28,10 @@ from goplugin._proto.grpc_controller_pb2 import Empty as ControllerEmpty
 from goplugin.broker import GRPCBroker
 from goplugin.constants import ENV_MULTIPLEX_GRPC, HEALTH_SERVICE, PROTOCOL_GRPC
 from goplugin.grpclib_core.broker import AioBrokerCore
-from goplugin.grpclib_core.header_blocks import decode_repeating_blocks_once
-from goplugin.grpclib_core.lean_reads import LeanReads
+from goplugin.grpclib_core.lean.header_blocks import decode_repeating_blocks_once
+from goplugin.grpclib_core.lean.reads import LeanReads
+from goplugin.grpclib_core.lean.unary import LeanHandler, UnaryMethods
 from goplugin.grpclib_core.registry import AioRegistry, Codec
-from goplugin.grpclib_core.unary import LeanHandler, UnaryMethods
 from goplugin.handshake import HandshakeLine
 from goplugin.interceptors import AnyServerInterceptor
 from goplugin.plugin import PluginSet

@@ -165,7 +165,7 @@ def _inspected(text: str) -> str:
     from grpclib.protocol import EventsProcessor
     from h2.connection import H2Connection
 
-    from goplugin.grpclib_core.lean_reads import LeanReads
+    from goplugin.grpclib_core.lean.reads import LeanReads
 
     counted = {"h2-streams": H2Connection, "grpclib-streams": EventsProcessor}
     objects = gc.get_objects()

@@ -1,4 +1,4 @@
-"""A task whose first step its maker took at once (``goplugin.grpclib_core.first_step``, how an
+"""A task whose first step its maker took at once (``goplugin.grpclib_core.lean.first_step``, how an
 ``async def`` unary method's call runs) behaves as any task: what the step returned, raised or
 waited for, its cancellation, ``current_task()``, ``asyncio.timeout()`` and context variables."""
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from goplugin.grpclib_core.first_step import FirstStepTaken, take_first_step
+from goplugin.grpclib_core.lean.first_step import FirstStepTaken, take_first_step
 
 LOG: contextvars.ContextVar[list[str]] = contextvars.ContextVar("LOG")
 

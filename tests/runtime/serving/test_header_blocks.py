@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hpack import Decoder, Encoder
 
-from goplugin.grpclib_core.header_blocks import RepeatingBlocksDecoder
+from goplugin.grpclib_core.lean.header_blocks import RepeatingBlocksDecoder
 
 
 def test_a_reference_to_the_newest_entry_follows_the_table_not_the_memory() -> None:

@@ -1,5 +1,5 @@
 """The grpclib core's lean unary path, seen from the wire: reads of whole requests it takes
-past h2 (``lean_reads``) and replies it frames by hand (``whole_response``) are what a strict
+past h2 (``lean.reads``) and replies it frames by hand (``whole_response``) are what a strict
 HTTP/2 peer accepts, h2 on the plugin's side keeps its books (streams, both windows) as if it
 had read and framed them itself, a read that holds anything else is h2's as it came, and a call
 started as its request arrives (``unary.UnaryCall.start``) answers requests that arrive in
@@ -250,7 +250,7 @@ def test_a_host_that_shrinks_its_table_gets_the_size_update_first(plugin_address
 def test_header_blocks_decode_as_hpack_reads_them_without_touching_its_table() -> None:
     from hpack import Decoder
 
-    from goplugin.grpclib_core.whole_response import OK_TRAILERS_BLOCK, response_headers_block
+    from goplugin.grpclib_core.lean.whole_response import OK_TRAILERS_BLOCK, response_headers_block
 
     long_type = "application/grpc+" + "x" * 300  # a length past one byte's prefix
     decoder = Decoder()

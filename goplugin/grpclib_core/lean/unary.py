@@ -40,8 +40,8 @@ from goplugin.calls import _current_broker, _current_call
 from goplugin.errors import RPCError
 from goplugin.grpclib_core.bridge import ThreadJob, job_outcome, start_in_thread
 from goplugin.grpclib_core.call import AioCall, grpc_error_for
-from goplugin.grpclib_core.first_step import FirstStepTaken, take_first_step
-from goplugin.grpclib_core.whole_response import OK_TRAILERS, send_whole_response
+from goplugin.grpclib_core.lean.first_step import FirstStepTaken, take_first_step
+from goplugin.grpclib_core.lean.whole_response import OK_TRAILERS, send_whole_response
 
 if TYPE_CHECKING:
     from grpclib.encoding.base import CodecBase
@@ -87,7 +87,7 @@ class LeanHandler(AbstractHandler):
         self._methods: Mapping[str, UnaryMethod] = unary.methods
         self._codec = codec
         #: The connection's grpclib events processor (``server._Protocol``): calls that
-        #: ``lean_reads`` started get a grpclib stream from it when they need one.
+        #: ``reads`` started get a grpclib stream from it when they need one.
         self.processor: EventsProcessor | None = None
         #: Calls whose headers the read being processed brought (``start_arrived``).
         self._arrived: list[UnaryCall] = []
@@ -167,7 +167,7 @@ class LeanHandler(AbstractHandler):
             call.start(may_wait=index == last)
 
     def open_stream(self, stream_id: int) -> tuple[Stream, Callable[[], Any]]:
-        """A grpclib stream for a call ``lean_reads`` started, whose request was read whole:
+        """A grpclib stream for a call ``reads`` started, whose request was read whole:
         registered with the connection, so a reset from the host or the server closing reaches
         the call's task as for any other."""
         processor = self.processor
@@ -220,7 +220,7 @@ class UnaryCall:
     call is its task, whose first step (usually the whole call) is taken at once
     (``first_step``).
 
-    A call ``lean_reads`` started has no grpclib stream until it needs one (``wire``): a reply
+    A call ``reads`` started has no grpclib stream until it needs one (``wire``): a reply
     that leaves at once is written on its HTTP/2 stream id alone.
     """
 

@@ -34,7 +34,7 @@ class RepeatingBlocksDecoder(Decoder):
 
     def known(self, data: bytes) -> tuple[HeaderTuple, ...] | None:
         """The raw fields of a block decoded before (as h2 asks for them), or None: nothing
-        decoded, the table untouched (``lean_reads`` then leaves the block to h2)."""
+        decoded, the table untouched (``reads`` then leaves the block to h2)."""
         return self._blocks.get(
             (data, True, self.max_header_list_size, self.max_allowed_table_size)
         )

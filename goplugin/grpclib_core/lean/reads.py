@@ -29,9 +29,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from goplugin.grpclib_core.header_blocks import RepeatingBlocksDecoder
-from goplugin.grpclib_core.unary import UnaryCall
-from goplugin.grpclib_core.whole_response import (
+from goplugin.grpclib_core.lean.header_blocks import RepeatingBlocksDecoder
+from goplugin.grpclib_core.lean.unary import UnaryCall
+from goplugin.grpclib_core.lean.whole_response import (
     DATA,
     END_HEADERS,
     END_STREAM,
@@ -51,7 +51,7 @@ else:
 if TYPE_CHECKING:
     from grpclib.protocol import EventsProcessor
 
-    from goplugin.grpclib_core.unary import LeanHandler, UnaryMethod
+    from goplugin.grpclib_core.lean.unary import LeanHandler, UnaryMethod
 
 #: The largest flow-control window HTTP/2 allows (RFC 9113 section 6.9.1).
 MAX_WINDOW = 2**31 - 1
