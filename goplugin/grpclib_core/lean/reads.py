@@ -90,6 +90,25 @@ class _Opened:
         return data[5:]
 
 
+def _pending_bytes(buffer: Any) -> str:
+    """The name under which h2's frame buffer holds bytes not yet framed (h2 4.1 and 4.2 name it ``data``)."""
+    return "_data" if hasattr(buffer, "_data") else "data"
+
+
+def _readable(h2: Any) -> bool:
+    """Whether ``h2`` keeps what :class:`LeanReads` reads and moves, under these names."""
+    buffer = h2.incoming_buffer
+    window = getattr(h2, "_inbound_flow_control_window_manager", None)
+    return (
+        hasattr(buffer, _pending_bytes(buffer))
+        and all(hasattr(buffer, name) for name in ("_preamble_len", "_headers_buffer"))
+        and hasattr(window, "current_window_size")
+        and hasattr(window, "window_consumed")
+        and hasattr(h2, "_begin_new_stream")
+        and isinstance(h2.decoder, RepeatingBlocksDecoder)
+    )
+
+
 class LeanReads:
     """One connection's reads, taken here when they only open lean calls (:meth:`take`)."""
 
@@ -99,6 +118,9 @@ class LeanReads:
         self._h2: Any = processor.connection._connection
         self._handler = handler
         self._known: dict[tuple[Any, ...], _Block | None] = {}
+        #: Whether this h2 keeps the internals read here (4.x does): else h2 reads everything.
+        self.enabled = READ_BY_HAND and _readable(self._h2)
+        self._pending = _pending_bytes(self._h2.incoming_buffer)
         #: Reads taken here, not by h2 (what a look at a running plugin wants to know).
         self.taken = 0
 
@@ -108,13 +130,12 @@ class LeanReads:
         h2 = self._h2
         buffer = h2.incoming_buffer
         if (
-            not READ_BY_HAND
+            not self.enabled
             or self._handler.closing
             or h2.state_machine.state is not ConnectionState.SERVER_OPEN
-            or buffer._data  # a frame begun in an earlier read
+            or getattr(buffer, self._pending)  # a frame begun in an earlier read
             or buffer._preamble_len
             or buffer._headers_buffer  # a header block waiting for its CONTINUATION
-            or not isinstance(h2.decoder, RepeatingBlocksDecoder)
         ):
             return False
         planned = self._plan(data)
