@@ -91,7 +91,8 @@ class _Opened:
 
 
 def _pending_bytes(buffer: Any) -> str:
-    """The name under which h2's frame buffer holds bytes not yet framed (h2 4.1 and 4.2 name it ``data``)."""
+    """The name under which h2's frame buffer holds bytes not yet framed (``data`` in h2 4.1
+    and 4.2)."""
     return "_data" if hasattr(buffer, "_data") else "data"
 
 
