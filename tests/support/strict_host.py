@@ -67,9 +67,10 @@ class StrictHost:
         self.events: list[Any] = []
         #: The bytes of the last write that had any.
         self.last_write = b""
-        self._flush()
+        self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Write what h2 has queued (frames made with ``flush=False``) in one write."""
         data = self.h2.data_to_send()
         if data:
             self.sock.sendall(data)
@@ -99,7 +100,7 @@ class StrictHost:
             end_stream=end_stream,
         )
         if flush:
-            self._flush()
+            self.flush()
         return stream_id
 
     def send_body(self, stream_id: int, body: bytes) -> None:
@@ -109,7 +110,7 @@ class StrictHost:
         for piece in pieces[:-1]:
             self.h2.send_data(stream_id, piece)
         self.h2.send_data(stream_id, pieces[-1], end_stream=True)
-        self._flush()
+        self.flush()
 
     def finish(self, stream_id: int, reply: Reply | None = None) -> Reply:
         """The call's reply, read until its stream ends (into ``reply``, if one is begun)."""
@@ -132,7 +133,7 @@ class StrictHost:
                     reply.trailers = list(event.headers)
                 elif isinstance(event, StreamEnded):
                     ended = True
-            self._flush()
+            self.flush()
         return reply
 
     def call(self, method: str, text: str) -> Reply:
@@ -145,7 +146,7 @@ class StrictHost:
             self.h2.increment_flow_control_window(self.unacknowledged)
         self.unacknowledged = 0
         if now:
-            self._flush()
+            self.flush()
 
     def table_entries(self) -> int:
         return len(self.h2.decoder.header_table.dynamic_entries)
