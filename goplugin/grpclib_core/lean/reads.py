@@ -111,7 +111,8 @@ def _readable(h2: Any) -> bool:
 
 
 class LeanReads:
-    """One connection's reads, taken here when they only open lean calls (:meth:`take`)."""
+    """One connection's reads, taken here when they only open calls with their whole requests
+    (:meth:`take`)."""
 
     def __init__(self, processor: EventsProcessor, handler: LeanHandler) -> None:
         self._processor = processor
@@ -211,7 +212,7 @@ class LeanReads:
                 return None
             if stream.block.lean is not None:
                 stream.request = stream.message()
-                if stream.request is None:  # the call's task answers what is wrong with it
+                if stream.request is None:  # h2 reads it; the call's task answers what is wrong
                     return None
         if h2.open_inbound_streams + len(opened) > h2.local_settings.max_concurrent_streams:
             return None

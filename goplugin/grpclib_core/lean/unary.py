@@ -4,19 +4,19 @@ grpclib serves every call through ``request_handler``: a headers dict, metadata 
 front, a ``Stream`` object with its event dispatch, deadline and cancellation wrappers built
 from context managers, and the reply sent as three separately dispatched steps. For a unary
 call that is most of what the plugin spends outside h2 itself. Here a unary-unary method the
-registry marked lean (no interceptors) is served by one task that reads the request from
-grpclib's HTTP/2 stream, runs the method and writes headers, message and trailers in one go
-(``whole_response``). A call starts at the end of the read that brought its request
-(``UnaryCall.start``), and most end there: a sync method's without a task, an async method's in its
-task's first step, taken at once.
+registry marked lean (no interceptors) is served by a ``UnaryCall``: the request handed over
+whole by ``reads`` (or read from grpclib's stream when h2 read it), the method run, headers,
+message and trailers written in one go (``whole_response``). A call starts at the end of the
+read that brought its request (``UnaryCall.start``), and most end there: a sync method's
+without a task, an async method's in its task's first step, taken at once.
 
 Everything unusual takes grpclib's own path, chosen before any byte is read: a request whose
 headers grpclib would refuse (method, content type, ``te``, a malformed ``grpc-timeout``), any
-streaming method, any method under interceptors. What stays the same as grpclib: the task is
-registered with grpclib's handler, so an RST_STREAM from the host or the server closing
-cancels it; the host's ``grpc-timeout`` cancels it and answers DEADLINE_EXCEEDED; flow control
-is grpclib's (the request's bytes are acknowledged as read, the reply waits for window and a
-paused transport); statuses and messages are those of ``registry``'s error mapping.
+streaming method, any method under interceptors. What stays the same as grpclib: a call that
+waits is a task registered with grpclib's handler, so an RST_STREAM from the host or the server
+closing cancels it; the host's ``grpc-timeout`` cancels it and answers DEADLINE_EXCEEDED; flow
+control is grpclib's (the request's bytes are acknowledged as read, the reply waits for window
+and a paused transport); statuses and messages are those of ``registry``'s error mapping.
 """
 
 from __future__ import annotations
