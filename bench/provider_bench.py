@@ -45,17 +45,14 @@ import argparse
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import importlib
 import importlib.metadata
 import json
 import os
 import queue
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -125,33 +122,7 @@ def provider_stubs(cache: Path, pyplugin_venv_python: Path) -> Path:
     grpclib plugin) changed. gen-plugin runs every time, with the bench's cookie: it writes
     nothing when its output is up to date, and so a changed generator is benched as it is now.
     """
-    grpclib_plugin = pyplugin_venv_python.parent / "protoc-gen-grpclib_python"
-    key = hashlib.sha256(PROVIDER_PROTO.read_bytes())
-    key.update(importlib.metadata.version("grpcio-tools").encode())
-    key.update(str(grpclib_plugin).encode())
-    root = cache / "provider"
-    stubs = root / f"stubs-{key.hexdigest()[:12]}"
-    if not (stubs / "provider_grpc.py").exists():
-        root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix="stubs-tmp-", dir=root))
-        rb.run(
-            [
-                sys.executable,
-                "-m",
-                "grpc_tools.protoc",
-                f"-I{PROVIDER_PROTO.parent}",
-                f"--python_out={work}",
-                f"--grpc_python_out={work}",
-                f"--plugin=protoc-gen-grpclib_python={grpclib_plugin}",
-                f"--grpclib_python_out={work}",
-                PROVIDER_PROTO,
-            ]
-        )
-        shutil.rmtree(stubs, ignore_errors=True)
-        work.rename(stubs)
-        for stale in root.glob("stubs-*"):
-            if stale != stubs:
-                shutil.rmtree(stale, ignore_errors=True)
+    stubs = rb.generate_stubs(cache / "provider", pyplugin_venv_python, PROVIDER_PROTO)
     if not GEN_PLUGIN.exists():
         raise rb.BenchError(f"no {GEN_PLUGIN}: install the project into this virtualenv")
     cookie = ["--magic-cookie-key", COOKIE_KEY, "--magic-cookie-value", COOKIE_VALUE]

@@ -108,27 +108,30 @@ def pyplugin_python(cache: Path) -> Path:
     return python
 
 
-def generate_stubs(cache: Path, pyplugin_venv_python: Path) -> Path:
-    """greeter_pb2 (shared), greeter_pb2_grpc (grpcio) and greeter_grpc (grpclib)."""
+def generate_stubs(cache: Path, pyplugin_venv_python: Path, proto: Path = GREETER_PROTO) -> Path:
+    """``proto``'s ``<name>_pb2`` (shared), ``_pb2_grpc`` (grpcio) and ``_grpc`` (grpclib), in
+    a directory of ``cache`` named by what made them: made again only when one of those
+    changed (the proto, grpcio-tools, the grpclib plugin)."""
     grpclib_plugin = pyplugin_venv_python.parent / "protoc-gen-grpclib_python"
-    key = hashlib.sha256(GREETER_PROTO.read_bytes())
+    key = hashlib.sha256(proto.read_bytes())
     key.update(importlib.metadata.version("grpcio-tools").encode())
     key.update(str(grpclib_plugin).encode())
     stubs = cache / f"stubs-{key.hexdigest()[:12]}"
-    if (stubs / "greeter_grpc.py").exists():
+    if (stubs / f"{proto.stem}_grpc.py").exists():
         return stubs
+    cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="stubs-tmp-", dir=cache))
     run(
         [
             sys.executable,
             "-m",
             "grpc_tools.protoc",
-            f"-I{GREETER_PROTO.parent}",
+            f"-I{proto.parent}",
             f"--python_out={work}",
             f"--grpc_python_out={work}",
             f"--plugin=protoc-gen-grpclib_python={grpclib_plugin}",
             f"--grpclib_python_out={work}",
-            GREETER_PROTO,
+            proto,
         ]
     )
     shutil.rmtree(stubs, ignore_errors=True)

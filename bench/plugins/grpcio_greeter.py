@@ -8,16 +8,12 @@ from ``Ping()``, which the bench host does not), no stdio, broker, reflection or
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-import threading
 from collections.abc import Iterator
-from concurrent import futures
 from typing import Any
 
 import grpc
 from bench_greeter import load_stub, stream_count
+from minimal_grpcio import serve
 
 greeter_pb2 = load_stub("greeter_pb2")
 greeter_pb2_grpc = load_stub("greeter_pb2_grpc")
@@ -37,26 +33,7 @@ class Greeter(GreeterServicer):  # type: ignore[misc]
 
 
 def main() -> None:
-    stop = threading.Event()
-
-    def shutdown(request: bytes, context: grpc.ServicerContext) -> bytes:
-        context.add_callback(stop.set)  # reply first, then stop
-        return b""  # plugin.Empty serializes to no bytes
-
-    server = grpc.server(futures.ThreadPoolExecutor())
-    greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
-    controller = grpc.method_handlers_generic_handler(
-        "plugin.GRPCController", {"Shutdown": grpc.unary_unary_rpc_method_handler(shutdown)}
-    )
-    server.add_generic_rpc_handlers((controller,))
-    path = os.path.join(tempfile.gettempdir(), f"plugin{os.getpid()}-{os.urandom(4).hex()}")
-    server.add_insecure_port(f"unix:{path}")
-    server.start()
-    print(f"1|1|unix|{path}|grpc|", flush=True)
-    stop.wait()
-    server.stop(0)
-    with contextlib.suppress(FileNotFoundError):  # grpcio removes it itself on stop
-        os.unlink(path)
+    serve(lambda server: greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server))
 
 
 if __name__ == "__main__":

@@ -13,17 +13,13 @@ leaves out; the other 34 RPCs answer empty messages instead, as in the other plu
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-import threading
 from collections.abc import Callable, Iterator
-from concurrent import futures
 from typing import Any
 
 import grpc
 from bench_greeter import load_stub, stream_count
 from google.protobuf import message_factory
+from minimal_grpcio import serve
 
 provider_pb2 = load_stub("provider_pb2")
 provider_pb2_grpc = load_stub("provider_pb2_grpc")
@@ -69,26 +65,10 @@ for _method in provider_pb2.DESCRIPTOR.services_by_name["Provider"].methods:
 
 
 def main() -> None:
-    stop = threading.Event()
-
-    def shutdown(request: bytes, context: grpc.ServicerContext) -> bytes:
-        context.add_callback(stop.set)  # reply first, then stop
-        return b""  # plugin.Empty serializes to no bytes
-
-    server = grpc.server(futures.ThreadPoolExecutor())
-    provider_pb2_grpc.add_ProviderServicer_to_server(Provider(), server)
-    controller = grpc.method_handlers_generic_handler(
-        "plugin.GRPCController", {"Shutdown": grpc.unary_unary_rpc_method_handler(shutdown)}
+    serve(
+        lambda server: provider_pb2_grpc.add_ProviderServicer_to_server(Provider(), server),
+        PROTOCOL_VERSION,
     )
-    server.add_generic_rpc_handlers((controller,))
-    path = os.path.join(tempfile.gettempdir(), f"plugin{os.getpid()}-{os.urandom(4).hex()}")
-    server.add_insecure_port(f"unix:{path}")
-    server.start()
-    print(f"1|{PROTOCOL_VERSION}|unix|{path}|grpc|", flush=True)
-    stop.wait()
-    server.stop(0)
-    with contextlib.suppress(FileNotFoundError):  # grpcio removes it itself on stop
-        os.unlink(path)
 
 
 if __name__ == "__main__":
