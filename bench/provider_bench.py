@@ -82,23 +82,18 @@ PEER = rb.PYPLUGIN
 sys.path.insert(0, str(tb.TRANSPORTS))
 host_common: Any = importlib.import_module("host_common")
 
-FULL: dict[str, Any] = {
-    "startup_warmup": 1,
-    "startup_rounds": 21,
-    "idle_settle_seconds": 1.0,
-    "warmup": 300,
-    "unary_calls": 3000,
-    "stream_count": 20000,
-    "stream_reps": 7,
-    "short_count": 5,
-    "short_reps": 600,
-    "mixed_reps": 3,
-    "mixed_streams": 8,
-    "mixed_stream_count": 20000,
-    "mixed_workers": 32,
-    "mixed_calls": 50,
-    "call_timeout_seconds": 300.0,
-}
+#: The transport bench's phases, with more samples and a lighter mixed load (32 x 50 calls).
+FULL: dict[str, Any] = dict(
+    tb.FULL,
+    startup_rounds=21,
+    warmup=300,
+    unary_calls=3000,
+    stream_reps=7,
+    short_reps=600,
+    mixed_reps=3,
+    mixed_workers=32,
+    mixed_calls=50,
+)
 QUICK: dict[str, Any] = dict(
     FULL,
     startup_rounds=7,
