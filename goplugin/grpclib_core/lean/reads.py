@@ -30,7 +30,7 @@ import time
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from goplugin.grpclib_core.lean.header_blocks import RepeatingBlocksDecoder
-from goplugin.grpclib_core.lean.unary import UnaryCall
+from goplugin.grpclib_core.lean.unary import UnaryCall, one_message
 from goplugin.grpclib_core.lean.whole_response import (
     DATA,
     END_HEADERS,
@@ -84,10 +84,7 @@ class _Opened:
 
     def message(self) -> bytes | None:
         """The request's one message, when its bytes are exactly one uncompressed message."""
-        data = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
-        if len(data) < 5 or data[0] != 0 or int.from_bytes(data[1:5], "big") != len(data) - 5:
-            return None
-        return data[5:]
+        return one_message(self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks))
 
 
 def _pending_bytes(buffer: Any) -> str:

@@ -449,15 +449,22 @@ def take_whole_message(stream: Stream) -> bytes | None:
         return None
     queue = buffer._unacked
     chunks = [queue.get_nowait() for _ in range(queue.qsize())]
-    data = b"".join(chunk.data for chunk in chunks)
-    if len(data) >= 5 and data[0] == 0 and int.from_bytes(data[1:5], "big") == len(data) - 5:
+    message = one_message(b"".join(chunk.data for chunk in chunks))
+    if message is not None:
         for chunk in chunks:
             if chunk.ack_size:
                 buffer._ack_callback(chunk.ack_size)
-        return data[5:]
+        return message
     for chunk in chunks:
         queue.put_nowait(chunk)
     return None
+
+
+def one_message(data: bytes) -> bytes | None:
+    """The message ``data`` frames, when it is exactly one uncompressed gRPC message."""
+    if len(data) < 5 or data[0] != 0 or int.from_bytes(data[1:5], "big") != len(data) - 5:
+        return None
+    return data[5:]
 
 
 async def _read_message(stream: Stream) -> bytes:
